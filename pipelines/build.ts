@@ -1,0 +1,149 @@
+// `npm run data`: builds data/build/politique-ville.duckdb from data/raw/ and data/reference/.
+// Atomic: writes a temporary file and renames it, so a failed build leaves the previous one intact.
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { provenanceTable, rejectsTable, type Provenance } from '../src/lib/schemas/provenance';
+import { BuildDb } from './lib/build-db';
+import { SourceFileError } from './lib/csv';
+import { listFiles, sha256 } from './lib/files';
+import { LedgerRegistry } from './lib/ledger';
+import { sourceMeta } from './lib/sources';
+import type { BuildContext, Step } from './lib/step';
+import { steps as defaultSteps } from './steps/index';
+
+export interface BuildOptions {
+	rawDir: string;
+	referenceDir: string;
+	outPath: string;
+	steps?: Step[];
+	log?: (message: string) => void;
+}
+
+export interface BuildReport {
+	database: string;
+	seconds: number;
+	tables: Record<string, number>;
+	sources: Provenance[];
+	rejects: number;
+	unbalanced: string[];
+	unread: string[];
+	details: Record<string, unknown>;
+}
+
+/** Files kept beside the data for people, not loaded (documentation, licences). */
+const DOCUMENTATION = /(\.md|LICENCE[^/]*)$/i;
+
+export async function buildDatabase(options: BuildOptions): Promise<BuildReport> {
+	const started = performance.now();
+	const outPath = resolve(options.outPath);
+	mkdirSync(dirname(outPath), { recursive: true });
+	const tmpPath = `${outPath}.tmp-${process.pid}`;
+	rmSync(tmpPath, { force: true });
+	const db = await BuildDb.open(tmpPath);
+	const log = options.log ?? (() => {});
+	const ctx: BuildContext = {
+		rawDir: resolve(options.rawDir),
+		referenceDir: resolve(options.referenceDir),
+		db,
+		ledgers: new LedgerRegistry(),
+		read: new Set(),
+		report: {},
+		log
+	};
+	try {
+		for (const step of options.steps ?? defaultSteps) {
+			const t0 = performance.now();
+			await step.run(ctx);
+			const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "${step.table}"`);
+			log(`${step.table.padEnd(24)} ${String(n).padStart(9)} lignes  ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+		}
+		const sources = provenanceRows(ctx);
+		await db.insert(provenanceTable, sources);
+		await db.insert(rejectsTable, ctx.ledgers.all().flatMap((l) => l.rejects));
+		await db.sortAll();
+		const tables: Record<string, number> = {};
+		for (const name of db.tableNames().sort()) {
+			const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "${name}"`);
+			tables[name] = n;
+		}
+		const report: BuildReport = {
+			database: outPath,
+			seconds: Math.round((performance.now() - started) / 100) / 10,
+			tables,
+			sources,
+			rejects: tables.rejects ?? 0,
+			unbalanced: ctx.ledgers.all().filter((l) => !l.balanced).map((l) => l.path),
+			unread: listFiles(ctx.rawDir).filter((f) => !ctx.read.has(f) && !DOCUMENTATION.test(f)),
+			details: ctx.report
+		};
+		await db.close();
+		renameSync(tmpPath, outPath);
+		return report;
+	} catch (error) {
+		await db.close().catch(() => {});
+		rmSync(tmpPath, { force: true });
+		rmSync(`${tmpPath}.wal`, { force: true });
+		throw error;
+	}
+}
+
+function provenanceRows(ctx: BuildContext): Provenance[] {
+	return [...ctx.read].sort().map((path) => {
+		const ledger = ctx.ledgers.for(path);
+		const meta = sourceMeta(path);
+		const abs = path.startsWith('reference/')
+			? join(ctx.referenceDir, path.slice('reference/'.length))
+			: join(ctx.rawDir, path);
+		return {
+			path,
+			sha256: sha256(abs),
+			...meta,
+			rows_read: ledger.rowsRead,
+			rows_loaded: ledger.rowsLoaded,
+			rows_rejected: ledger.rowsRejected,
+			rows_aggregate: ledger.rowsAggregate,
+			tables: [...ledger.tables].sort().join(', ')
+		};
+	});
+}
+
+export function printSummary(report: BuildReport): void {
+	console.log(`\nBase : ${report.database} (${report.seconds} s)`);
+	console.table(
+		report.sources.map((s) => ({
+			fichier: s.path,
+			lus: s.rows_read,
+			chargés: s.rows_loaded,
+			rejetés: s.rows_rejected,
+			agrégats: s.rows_aggregate
+		}))
+	);
+	console.log(`Rejets détaillés (table rejects) : ${report.rejects}`);
+	if (report.unbalanced.length) console.log(`Comptes non équilibrés : ${report.unbalanced.join(', ')}`);
+	if (report.unread.length) console.log(`Fichiers non chargés : ${report.unread.join(', ')}`);
+}
+
+async function main(): Promise<void> {
+	const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+	const outPath = join(root, 'data/build/politique-ville.duckdb');
+	const tty = Boolean(process.stdout.isTTY);
+	try {
+		const report = await buildDatabase({
+			rawDir: join(root, 'data/raw'),
+			referenceDir: join(root, 'data/reference'),
+			outPath,
+			log: tty ? (m) => console.log(m) : undefined
+		});
+		writeFileSync(join(dirname(outPath), 'report.json'), JSON.stringify(report, null, '\t') + '\n');
+		printSummary(report);
+		if (report.unbalanced.length > 0) process.exitCode = 1;
+	} catch (error) {
+		const message = error instanceof SourceFileError ? error.message : (error as Error).stack;
+		console.error(`Échec de la construction des données : ${message}`);
+		console.error(existsSync(outPath) ? `La base précédente est intacte : ${outPath}` : 'Aucune base précédente.');
+		process.exitCode = 1;
+	}
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -1,0 +1,38 @@
+// What a pipeline step is: it writes one output table (named after it) from raw files.
+import { resolve } from 'node:path';
+import type { BuildDb } from './build-db';
+import { readCsv, type CsvOptions, type CsvTable } from './csv';
+import { LedgerRegistry, type SourceLedger } from './ledger';
+
+export interface BuildContext {
+	rawDir: string;
+	referenceDir: string;
+	db: BuildDb;
+	ledgers: LedgerRegistry;
+	/** Paths of raw files read, relative to `rawDir` (or `reference/…` for referentials). */
+	read: Set<string>;
+	/** Extra facts a step wants in the report (e.g. the QPV → contrat quality). */
+	report: Record<string, unknown>;
+	log: (message: string) => void;
+}
+
+export interface Step {
+	/** The output table the step writes (one step per table). */
+	table: string;
+	run(ctx: BuildContext): Promise<void>;
+}
+
+/** Reads a raw file, marks it as read and returns it with its ledger. */
+export function readRawCsv(
+	ctx: BuildContext,
+	relPath: string,
+	options: CsvOptions = {}
+): { csv: CsvTable; ledger: SourceLedger } {
+	ctx.read.add(relPath);
+	const csv = readCsv(resolve(ctx.rawDir, relPath), relPath, options);
+	const ledger = ctx.ledgers.for(relPath);
+	for (const o of csv.overflow) {
+		ledger.rejectCell(o.line, `#${o.column}`, o.value, 'valeur au-delà de la dernière colonne nommée');
+	}
+	return { csv, ledger };
+}
