@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { provenanceTable, rejectsTable, type Provenance } from '../src/lib/schemas/provenance';
 import { BuildDb } from './lib/build-db';
+import { importReferentiel, referentielArgument } from './import-referentiel';
 import { SourceFileError } from './lib/csv';
 import { listFiles, sha256 } from './lib/files';
 import { LedgerRegistry } from './lib/ledger';
@@ -55,17 +56,25 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildReport>
 		for (const step of options.steps ?? defaultSteps) {
 			const t0 = performance.now();
 			await step.run(ctx);
-			const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "${step.table}"`);
-			log(`${step.table.padEnd(24)} ${String(n).padStart(9)} lignes  ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+			const [row] = await db.query<{ n: number }>(
+				`SELECT count(*)::INTEGER AS n FROM "${step.table}"`
+			);
+			const n = row?.n ?? 0;
+			log(
+				`${step.table.padEnd(24)} ${String(n).padStart(9)} lignes  ${((performance.now() - t0) / 1000).toFixed(1)} s`
+			);
 		}
 		const sources = provenanceRows(ctx);
 		await db.insert(provenanceTable, sources);
-		await db.insert(rejectsTable, ctx.ledgers.all().flatMap((l) => l.rejects));
+		await db.insert(
+			rejectsTable,
+			ctx.ledgers.all().flatMap((l) => l.rejects)
+		);
 		await db.sortAll();
 		const tables: Record<string, number> = {};
 		for (const name of db.tableNames().sort()) {
-			const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "${name}"`);
-			tables[name] = n;
+			const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "${name}"`);
+			tables[name] = row?.n ?? 0;
 		}
 		const report: BuildReport = {
 			database: outPath,
@@ -73,7 +82,10 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildReport>
 			tables,
 			sources,
 			rejects: tables.rejects ?? 0,
-			unbalanced: ctx.ledgers.all().filter((l) => !l.balanced).map((l) => l.path),
+			unbalanced: ctx.ledgers
+				.all()
+				.filter((l) => !l.balanced)
+				.map((l) => l.path),
 			unread: listFiles(ctx.rawDir).filter((f) => !ctx.read.has(f) && !DOCUMENTATION.test(f)),
 			details: ctx.report
 		};
@@ -92,9 +104,15 @@ function provenanceRows(ctx: BuildContext): Provenance[] {
 	return [...ctx.read].sort().map((path) => {
 		const ledger = ctx.ledgers.for(path);
 		const meta = sourceMeta(path);
+		// `npm/<package>@<version>/<file>` is a file of an installed package (version checked on read).
 		const abs = path.startsWith('reference/')
 			? join(ctx.referenceDir, path.slice('reference/'.length))
-			: join(ctx.rawDir, path);
+			: path.startsWith('npm/')
+				? join(
+						resolve(dirname(new URL(import.meta.url).pathname), '../node_modules'),
+						path.slice('npm/'.length).replace(/^((?:@[^/]+\/)?[^/@]+)@[^/]+/, '$1')
+					)
+				: join(ctx.rawDir, path);
 		return {
 			path,
 			sha256: sha256(abs),
@@ -120,7 +138,8 @@ export function printSummary(report: BuildReport): void {
 		}))
 	);
 	console.log(`Rejets détaillés (table rejects) : ${report.rejects}`);
-	if (report.unbalanced.length) console.log(`Comptes non équilibrés : ${report.unbalanced.join(', ')}`);
+	if (report.unbalanced.length)
+		console.log(`Comptes non équilibrés : ${report.unbalanced.join(', ')}`);
 	if (report.unread.length) console.log(`Fichiers non chargés : ${report.unread.join(', ')}`);
 }
 
@@ -129,6 +148,14 @@ async function main(): Promise<void> {
 	const outPath = join(root, 'data/build/politique-ville.duckdb');
 	const tty = Boolean(process.stdout.isTTY);
 	try {
+		const referentiel = referentielArgument(process.argv);
+		if (referentiel) {
+			const cwd = process.env.INIT_CWD ?? process.cwd();
+			const done = importReferentiel(resolve(cwd, referentiel), join(root, 'data/reference'));
+			console.log(
+				`Référentiel importé : ${done.measures} mesures (${done.attested} attestées) → ${done.target}`
+			);
+		}
 		const report = await buildDatabase({
 			rawDir: join(root, 'data/raw'),
 			referenceDir: join(root, 'data/reference'),
@@ -141,7 +168,11 @@ async function main(): Promise<void> {
 	} catch (error) {
 		const message = error instanceof SourceFileError ? error.message : (error as Error).stack;
 		console.error(`Échec de la construction des données : ${message}`);
-		console.error(existsSync(outPath) ? `La base précédente est intacte : ${outPath}` : 'Aucune base précédente.');
+		console.error(
+			existsSync(outPath)
+				? `La base précédente est intacte : ${outPath}`
+				: 'Aucune base précédente.'
+		);
 		process.exitCode = 1;
 	}
 }

@@ -11,7 +11,9 @@ export const databasePath = join(root, 'data/build/politique-ville.duckdb');
 
 export function isStale(): boolean {
 	if (!existsSync(databasePath)) return true;
-	const inputs = newestMtime(['data/raw', 'data/reference', 'pipelines', 'src/lib/schemas'].map((d) => join(root, d)));
+	const inputs = newestMtime(
+		['data/raw', 'data/reference', 'pipelines', 'src/lib/schemas'].map((d) => join(root, d))
+	);
 	return statSync(databasePath).mtimeMs < inputs;
 }
 
@@ -22,9 +24,13 @@ export async function ensureDatabase(options: { quiet?: boolean } = {}): Promise
 		referenceDir: join(root, 'data/reference'),
 		outPath: databasePath
 	});
-	writeFileSync(join(dirname(databasePath), 'report.json'), JSON.stringify(report, null, '\t') + '\n');
+	writeFileSync(
+		join(dirname(databasePath), 'report.json'),
+		JSON.stringify(report, null, '\t') + '\n'
+	);
 	if (!options.quiet) printSummary(report);
-	if (report.unbalanced.length > 0) throw new Error(`comptes non équilibrés : ${report.unbalanced.join(', ')}`);
+	if (report.unbalanced.length > 0)
+		throw new Error(`comptes non équilibrés : ${report.unbalanced.join(', ')}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

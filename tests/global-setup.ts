@@ -1,8 +1,61 @@
-// Builds the real database once before the test run when it is missing or stale, so server tests
-// read the same data as the app. SKIP_DB_BUILD=1 skips it for quick unit-only runs.
+// Before the test run: builds the real database when missing or stale, builds the app, and starts
+// the built server (`node build`) on a free loopback port for the server tests.
+// SKIP_DB_BUILD=1 skips all of it for quick unit-only runs.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
 import { ensureDatabase } from '../pipelines/ensure';
 
-export default async function setup(): Promise<void> {
-	if (process.env.SKIP_DB_BUILD === '1') return;
+let server: ChildProcess | undefined;
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		try {
+			await fetch(url);
+			return;
+		} catch {
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	}
+	throw new Error(`le serveur de test ne répond pas : ${url}`);
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+	if (process.env.SKIP_DB_BUILD === '1') return () => {};
 	await ensureDatabase({ quiet: true });
+	if (process.env.SKIP_APP_BUILD !== '1') {
+		execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+	}
+	const port = await freePort();
+	server = spawn(process.execPath, ['build'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const url = `http://127.0.0.1:${port}`;
+	await waitFor(url, 30_000);
+	project.provide('serverUrl', url);
+	return () => server?.kill();
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		serverUrl: string;
+	}
 }

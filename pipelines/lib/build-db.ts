@@ -44,7 +44,10 @@ export class BuildDb {
 	}
 
 	/** Appends rows already validated by the table's schema. */
-	async insert<S extends z.ZodObject>(def: TableDef<S>, rows: Iterable<z.infer<S>>): Promise<number> {
+	async insert<S extends z.ZodObject>(
+		def: TableDef<S>,
+		rows: Iterable<z.infer<S>>
+	): Promise<number> {
 		if (!this.tables.has(def.name)) await this.create(def as unknown as AnyTable);
 		const appender = await this.connection.createAppender(def.name);
 		const columns = Object.entries(def.columns) as [string, SqlType][];

@@ -37,7 +37,8 @@ export function decodeText(buffer: Buffer, encoding: 'utf-8' | 'latin1' = 'utf-8
 }
 
 export function parseCsvText(text: string, path: string, options: CsvOptions = {}): CsvTable {
-	const delimiter = options.delimiter ?? (text.slice(0, 2000).split('\n')[0]!.includes(';') ? ';' : ',');
+	const delimiter =
+		options.delimiter ?? (text.slice(0, 2000).split('\n')[0]!.includes(';') ? ';' : ',');
 	const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
 	const fatal = parsed.errors.find((e) => e.type === 'Quotes');
 	if (fatal) throw new SourceFileError(path, `ligne ${(fatal.row ?? 0) + 1} : ${fatal.message}`);
@@ -69,7 +70,10 @@ export function readCsv(absPath: string, relPath: string, options: CsvOptions = 
 	try {
 		text = decodeText(buffer, options.encoding);
 	} catch {
-		throw new SourceFileError(relPath, `encodage inattendu (attendu ${options.encoding ?? 'utf-8'})`);
+		throw new SourceFileError(
+			relPath,
+			`encodage inattendu (attendu ${options.encoding ?? 'utf-8'})`
+		);
 	}
 	return parseCsvText(text, relPath, options);
 }

@@ -2,9 +2,7 @@
 // space as thousands separator), `55,3` (decimal comma), and plain `13748.0`.
 
 export type ParsedNumber =
-	| { kind: 'empty' }
-	| { kind: 'number'; value: number }
-	| { kind: 'invalid'; reason: string };
+	{ kind: 'empty' } | { kind: 'number'; value: number } | { kind: 'invalid'; reason: string };
 
 const THOUSANDS = /(?<=\d)[ \u00a0\u202f](?=\d{3}(?:\D|$))/g;
 

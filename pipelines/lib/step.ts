@@ -32,7 +32,12 @@ export function readRawCsv(
 	const csv = readCsv(resolve(ctx.rawDir, relPath), relPath, options);
 	const ledger = ctx.ledgers.for(relPath);
 	for (const o of csv.overflow) {
-		ledger.rejectCell(o.line, `#${o.column}`, o.value, 'valeur au-delà de la dernière colonne nommée');
+		ledger.rejectCell(
+			o.line,
+			`#${o.column}`,
+			o.value,
+			'valeur au-delà de la dernière colonne nommée'
+		);
 	}
 	return { csv, ledger };
 }

@@ -1,9 +1,59 @@
 // The build's steps, in dependency order: territories first, then what refers to them.
 import type { Step } from '../lib/step';
+import { indicatorsStep } from './indicators';
+import { observationsStep } from './observations';
+import { referenceTerritoriesStep } from './reference-territories';
+import { communesStep } from './communes';
+import { contratsStep } from './contrats';
+import { departementsStep } from './departements';
+import { epciStep } from './epci';
+import { qpvStep } from './qpv';
+import { qpvBoundariesStep } from './qpv-boundaries';
+import { qpvCommunesStep } from './qpv-communes';
+import { qpvContratStep } from './qpv-contrat';
+import { regionsStep } from './regions';
+import { barometreIndicatorsStep } from './barometre-indicators';
+import { barometreValuesStep } from './barometre-values';
+import { citeCommunesStep } from './cite-communes';
+import { citesStep } from './cites';
+import { dispositifPostsStep } from './dispositif-posts';
+import { onpvFiguresStep } from './onpv-figures';
+import { faitsAttestesStep } from './faits-attestes';
+import { mesureIndicateursStep } from './mesure-indicateurs';
+import { mesuresStep } from './mesures';
+import { pacteDijonDomainesStep } from './pacte-dijon-domaines';
+import { pacteDijonIndicateursStep } from './pacte-dijon-indicateurs';
+import { paqteAxesStep } from './paqte-axes';
+import { programmesStep } from './programmes';
 
 export const steps: Step[] = [
 	// territories (régions … qpv_contrat)
+	regionsStep,
+	departementsStep,
+	epciStep,
+	communesStep,
+	qpvStep,
+	qpvCommunesStep,
+	contratsStep,
+	qpvContratStep,
+	qpvBoundariesStep,
 	// observations (indicators, observations, reference_territories)
+	indicatorsStep,
+	observationsStep,
+	referenceTerritoriesStep,
 	// dispositifs and baromètre
+	dispositifPostsStep,
+	citesStep,
+	citeCommunesStep,
+	barometreIndicatorsStep,
+	barometreValuesStep,
+	onpvFiguresStep,
 	// referentials (feuille de route, Pacte de Dijon, PaQte)
+	programmesStep,
+	mesuresStep,
+	pacteDijonDomainesStep,
+	paqteAxesStep,
+	faitsAttestesStep,
+	mesureIndicateursStep,
+	pacteDijonIndicateursStep
 ];

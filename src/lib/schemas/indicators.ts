@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import { defineTable } from './table';
 
-export const pillars = ['cohesion_sociale', 'cadre_de_vie', 'emploi_developpement_economique'] as const;
+export const pillars = [
+	'cohesion_sociale',
+	'cadre_de_vie',
+	'emploi_developpement_economique'
+] as const;
 export const pillarLabels: Record<(typeof pillars)[number], string> = {
 	cohesion_sociale: 'Cohésion sociale',
 	cadre_de_vie: 'Cadre de vie et renouvellement urbain',

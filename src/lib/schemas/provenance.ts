@@ -42,7 +42,13 @@ export const rejectsTable = defineTable({
 		value: z.string(),
 		reason: z.string()
 	}),
-	columns: { path: 'VARCHAR', line: 'INTEGER', column: 'VARCHAR', value: 'VARCHAR', reason: 'VARCHAR' },
+	columns: {
+		path: 'VARCHAR',
+		line: 'INTEGER',
+		column: 'VARCHAR',
+		value: 'VARCHAR',
+		reason: 'VARCHAR'
+	},
 	orderBy: ['path', 'line', 'column']
 });
 

@@ -16,7 +16,9 @@ export function defineTable<S extends z.ZodObject>(def: TableDef<S>): TableDef<S
 	const schemaKeys = Object.keys(def.schema.shape).sort();
 	const columnKeys = Object.keys(def.columns).sort();
 	if (schemaKeys.join() !== columnKeys.join()) {
-		throw new Error(`table ${def.name}: schema keys ${schemaKeys} differ from columns ${columnKeys}`);
+		throw new Error(
+			`table ${def.name}: schema keys ${schemaKeys} differ from columns ${columnKeys}`
+		);
 	}
 	return def;
 }
@@ -30,6 +32,8 @@ export function createTableSql(def: TableDef<z.ZodObject>): string {
 export const qpvCode = z.string().regex(/^QP(\d{3}|02[AB])\d{3}$/, 'code QPV invalide');
 export const contratCode = z.string().regex(/^CV\d{3}$/, 'code contrat invalide');
 export const communeCode = z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'code commune invalide');
-export const departementCode = z.string().regex(/^(\d{2}|2[AB]|97\d)$/, 'code département invalide');
+export const departementCode = z
+	.string()
+	.regex(/^(\d{2}|2[AB]|97\d)$/, 'code département invalide');
 export const regionCode = z.string().regex(/^\d{2}$/, 'code région invalide');
 export const sirenCode = z.string().regex(/^\d{9}$/, 'SIREN invalide');

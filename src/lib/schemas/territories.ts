@@ -1,15 +1,15 @@
 // Territories: régions, départements, communes, EPCI of 2015, QPV of 2015, contrats de ville and
 // the derived QPV → contrat link.
 import { z } from 'zod';
-import {
-	communeCode,
-	contratCode,
-	defineTable,
-	departementCode,
-	qpvCode,
-	regionCode,
-	sirenCode
-} from './table';
+import { communeCode, contratCode, defineTable, qpvCode, regionCode, sirenCode } from './table';
+
+/**
+ * Département codes of the territory tables: those of `table.ts` plus the collectivités d'outre-mer
+ * 98x (Polynésie française has 76 QPV 2015, code QP987…), which have no region.
+ */
+export const departementCode = z
+	.string()
+	.regex(/^(\d{2}|2[AB]|97\d|98\d)$/, 'code département invalide');
 
 export const regionsTable = defineTable({
 	name: 'regions',
@@ -20,7 +20,12 @@ export const regionsTable = defineTable({
 
 export const departementsTable = defineTable({
 	name: 'departements',
-	schema: z.object({ code: departementCode, name: z.string().min(1), region_code: regionCode }),
+	schema: z.object({
+		code: departementCode,
+		name: z.string().min(1),
+		/** Null for the collectivités d'outre-mer (975, 977, 978, 98x), which belong to no region. */
+		region_code: regionCode.nullable()
+	}),
 	columns: { code: 'VARCHAR', name: 'VARCHAR', region_code: 'VARCHAR' },
 	orderBy: ['code']
 });
@@ -154,7 +159,14 @@ export const qpvContratMethods = [
 	'override',
 	'commune_epci2015',
 	'commune_contrat',
-	'commune_epci2015_multi'
+	'commune_epci2015_multi',
+	/** QPV without a known commune, in a département that has exactly one contrat (Polynésie). */
+	'departement_contrat_unique',
+	/**
+	 * QPV whose communes lead to several contrats, settled by ANCT's published QPV population of
+	 * each contrat (`pop` of geom_cv_ctr.json): the only choice under which every sum matches.
+	 */
+	'population_publiee'
 ] as const;
 
 export const qpvContratTable = defineTable({

@@ -1,0 +1,19 @@
+// One timed build into the given path; prints one JSON line (seconds, rows, peak RSS).
+import { buildDatabase } from '../pipelines/build';
+
+const outPath = process.argv[2];
+if (!outPath) throw new Error('usage: data-run.ts <out.duckdb>');
+let peak = 0;
+const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+const started = performance.now();
+const report = await buildDatabase({ rawDir: 'data/raw', referenceDir: 'data/reference', outPath });
+clearInterval(timer);
+peak = Math.max(peak, process.memoryUsage().rss);
+const rows = Object.values(report.tables).reduce((a, b) => a + b, 0);
+console.log(
+	JSON.stringify({
+		seconds: (performance.now() - started) / 1000,
+		rows,
+		peakRssMb: Math.round(peak / 1e6)
+	})
+);

@@ -1,0 +1,114 @@
+// The derived Filosofi panel 2012–2021 (1,296 QPV, a thesis' compilation of INSEE files), in long
+// form: one row per QPV and year. Loaded as its own `panel_*` indicators so the 2012–2021 series exists.
+import {
+	observationsTable,
+	type Indicator,
+	type Observation
+} from '../../../src/lib/schemas/indicators';
+import { cell, requireColumns, type CsvTable } from '../csv';
+import { parseFrenchNumber } from '../french-number';
+import type { SourceLedger } from '../ledger';
+import { matchColumns } from './catalogue';
+import { qpvTerritory } from './wide';
+
+export const panelPath = 'qpv-2015/panel_qpv_complet_v2.csv';
+
+export interface PanelResult {
+	observations: Observation[];
+	/** indicator → years where the column is empty for every QPV: not published, no rows stored. */
+	unpublished: Record<string, number[]>;
+	uncatalogued: string[];
+}
+
+export function loadPanel(
+	csv: CsvTable,
+	ledger: SourceLedger,
+	indicators: Indicator[],
+	knownQpv?: Set<string>
+): PanelResult {
+	const index = requireColumns(csv, [
+		'code',
+		'annee',
+		'revenu_median',
+		'taux_pauvrete',
+		'gini',
+		's80s20'
+	]);
+	const { matches, unmatched } = matchColumns(indicators, 'qpv-2015/panel', csv);
+	const territory = qpvTerritory(knownQpv);
+	// First pass: which (column, year) pairs have at least one value.
+	const published = new Set<string>();
+	for (const row of csv.rows) {
+		for (const m of matches) {
+			if ((row.cells[m.index] ?? '').trim() !== '')
+				published.add(`${m.column}:${cell(row, index, 'annee')}`);
+		}
+	}
+	const observations: Observation[] = [];
+	const unpublished: Record<string, Set<number>> = {};
+	const seen = new Set<string>();
+	for (const row of csv.rows) {
+		const code = cell(row, index, 'code');
+		const t = territory(code);
+		const yearText = cell(row, index, 'annee');
+		const year = Number(yearText);
+		if (typeof t === 'string' || t.type !== 'qpv') {
+			ledger.rejectRow(
+				row.line,
+				'code',
+				code,
+				typeof t === 'string' ? t : 'ligne agrégée inattendue'
+			);
+			continue;
+		}
+		if (!/^\d{4}$/.test(yearText)) {
+			ledger.rejectRow(row.line, 'annee', yearText, `année invalide : « ${yearText} »`);
+			continue;
+		}
+		if (seen.has(`${code}:${year}`)) {
+			ledger.rejectRow(row.line, 'code', code, `QPV et année en double (${year})`);
+			continue;
+		}
+		seen.add(`${code}:${year}`);
+		for (const m of matches) {
+			const raw = row.cells[m.index] ?? '';
+			const parsed = parseFrenchNumber(raw);
+			if (parsed.kind === 'invalid') {
+				ledger.rejectCell(row.line, m.column, raw, parsed.reason);
+				continue;
+			}
+			if (parsed.kind === 'empty' && !published.has(`${m.column}:${yearText}`)) {
+				(unpublished[m.indicatorId] ??= new Set()).add(year);
+				continue;
+			}
+			const valid = observationsTable.schema.safeParse({
+				indicator_id: m.indicatorId,
+				territory_type: 'qpv',
+				territory_code: code,
+				vintage: year,
+				reference_year: year,
+				value: parsed.kind === 'number' ? parsed.value : null,
+				// The derived panel does not say why a value is absent: 'missing', not 'secret'.
+				status: parsed.kind === 'number' ? 'ok' : 'missing',
+				source_path: csv.path,
+				source_line: row.line
+			});
+			if (valid.success) observations.push(valid.data);
+			else
+				ledger.rejectCell(
+					row.line,
+					m.column,
+					raw,
+					`observation invalide : ${valid.error.issues[0]!.message} (« ${raw} »)`
+				);
+		}
+		ledger.loaded(observationsTable.name);
+	}
+	return {
+		observations,
+		unpublished: Object.fromEntries(
+			Object.entries(unpublished).map(([id, years]) => [id, [...years].sort()])
+		),
+		uncatalogued: unmatched.filter((c) => !['code', 'annee'].includes(c))
+	};
+}

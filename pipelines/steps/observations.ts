@@ -1,0 +1,109 @@
+// Observations in long form from SIG Ville (DEMO, REVN, IPRO), INSEE Filosofi (QPV and reference
+// territories), RPLS, the derived Filosofi panel and Hackaviz, all mapped through the catalogue.
+import {
+	observationsTable,
+	type Indicator,
+	type Observation
+} from '../../src/lib/schemas/indicators';
+import { SourceFileError } from '../lib/csv';
+import { splitList, type SourceFamily } from '../lib/observations/catalogue';
+import {
+	filosofiQpvPath,
+	filosofiQpvSpec,
+	filosofiQpvYears
+} from '../lib/observations/filosofi-qpv';
+import {
+	filosofiReferenceFiles,
+	filosofiReferenceSpec
+} from '../lib/observations/filosofi-references';
+import { hackavizPath, hackavizSpec } from '../lib/observations/hackaviz';
+import { loadPanel, panelPath } from '../lib/observations/panel';
+import { rplsPath, rplsSpec } from '../lib/observations/rpls';
+import { sigVilleFiles, sigVillePath, sigVilleSpec } from '../lib/observations/sig-ville';
+import { loadWide, type WideSpec } from '../lib/observations/wide';
+import { readRawCsv, type BuildContext, type Step } from '../lib/step';
+import { crossChecks } from '../lib/observations/checks';
+
+export const observationsStep: Step = {
+	table: observationsTable.name,
+	async run(ctx) {
+		const indicators = await ctx.db.query<Indicator>('SELECT * FROM indicators');
+		const knownQpv = ctx.db.tableNames().includes('qpv')
+			? new Set((await ctx.db.query<{ code: string }>('SELECT code FROM qpv')).map((r) => r.code))
+			: undefined;
+		await ctx.db.create(observationsTable);
+		const uncatalogued: Record<string, string[]> = {};
+		const flags: Record<string, Record<string, number>> = {};
+		const secretCells: Record<string, number> = {};
+		const found = new Map<SourceFamily, Set<string>>();
+
+		const wide = async (path: string, spec: WideSpec, delimiter?: ';' | ',') => {
+			const { csv, ledger } = readRawCsv(ctx, path, { delimiter });
+			const result = loadWide(csv, ledger, indicators, spec);
+			await insert(ctx, result.observations);
+			if (result.uncatalogued.length) uncatalogued[path] = result.uncatalogued;
+			if (Object.values(result.flags).some((n) => n > 0)) flags[path] = result.flags;
+			if (spec.blanks === 'count') secretCells[path] = result.blanksCounted;
+			const set = found.get(spec.family) ?? new Set();
+			for (const c of result.matchedColumns) set.add(c.toUpperCase());
+			found.set(spec.family, set);
+		};
+
+		for (const { theme, vintage } of sigVilleFiles) {
+			await wide(sigVillePath(theme, vintage), sigVilleSpec(theme, vintage, knownQpv));
+		}
+		for (const year of filosofiQpvYears)
+			await wide(filosofiQpvPath(year), filosofiQpvSpec(year, knownQpv));
+		for (const { year, level, path } of filosofiReferenceFiles()) {
+			await wide(path, filosofiReferenceSpec(year, level));
+		}
+		await wide(rplsPath, rplsSpec(knownQpv), ',');
+		await wide(hackavizPath, hackavizSpec(knownQpv), ',');
+
+		const panel = readRawCsv(ctx, panelPath, { delimiter: ',' });
+		const panelResult = loadPanel(panel.csv, panel.ledger, indicators, knownQpv);
+		await insert(ctx, panelResult.observations);
+		if (panelResult.uncatalogued.length) uncatalogued[panelPath] = panelResult.uncatalogued;
+		found.set('qpv-2015/panel', new Set(['REVENU_MEDIAN', 'TAUX_PAUVRETE', 'GINI', 'S80S20']));
+
+		checkCatalogueColumnsFound(indicators, found);
+		ctx.report.uncatalogued_columns = uncatalogued;
+		ctx.report.quality_flags = flags;
+		ctx.report.filosofi_secret_cells = secretCells;
+		ctx.report.panel_unpublished = panelResult.unpublished;
+		ctx.report.observation_counts = await ctx.db.query(
+			`SELECT source_path, vintage, count(*)::INTEGER AS n,
+				count(*) FILTER (WHERE status = 'ok')::INTEGER AS ok,
+				count(*) FILTER (WHERE status = 'secret')::INTEGER AS secret,
+				count(*) FILTER (WHERE status = 'missing')::INTEGER AS missing
+			 FROM observations GROUP BY ALL ORDER BY source_path, vintage`
+		);
+		ctx.report.observation_cross_checks = await crossChecks(ctx.db);
+	}
+};
+
+async function insert(ctx: BuildContext, rows: Observation[]): Promise<void> {
+	await ctx.db.insert(observationsTable, rows);
+}
+
+/** A catalogue column found in no file of its families is a typo or a vanished column: stop. */
+function checkCatalogueColumnsFound(
+	indicators: Indicator[],
+	found: Map<SourceFamily, Set<string>>
+): void {
+	const missing: string[] = [];
+	for (const indicator of indicators) {
+		const families = splitList(indicator.source) as SourceFamily[];
+		for (const column of splitList(indicator.source_columns)) {
+			if (!families.some((f) => found.get(f)?.has(column.toUpperCase()))) {
+				missing.push(`${indicator.id}:${column}`);
+			}
+		}
+	}
+	if (missing.length > 0) {
+		throw new SourceFileError(
+			'reference/indicators.csv',
+			`colonnes absentes des fichiers sources : ${missing.join(', ')}`
+		);
+	}
+}

@@ -1,0 +1,63 @@
+// Server-side rendering of Observable Plot charts: Plot needs a DOM, given here by linkedom, and
+// the result is returned as HTML text for Svelte's {@html}. Fixed sizes: the server has no layout.
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+/** DSFR-like colours: selected territory in blue France, references in greys and a warm tone. */
+export const COLORS = {
+	selected: '#000091',
+	reference: ['#e1000f', '#6a6a6a', '#009081', '#a558a0', '#b7a73f'],
+	muted: '#c9c9c9'
+} as const;
+
+export interface ChartText {
+	/** Accessible name (aria-label and SVG <title>). */
+	title: string;
+	/** Descriptive text (aria-description and SVG <desc>); a default is built when absent. */
+	description?: string;
+	width?: number;
+	height?: number;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function newDocument(): Document {
+	return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+}
+
+/**
+ * Renders a Plot chart to HTML: the <svg> alone, or the <figure> Plot wraps it in when a legend is
+ * shown. The SVG gets role="img", a <title> and a <desc> for screen readers.
+ */
+export function renderPlot(
+	options: Plot.PlotOptions,
+	text: { title: string; description: string }
+): string {
+	const document = newDocument();
+	const node = Plot.plot({
+		...options,
+		document,
+		ariaLabel: text.title,
+		ariaDescription: text.description
+	}) as unknown as Element;
+	// The chart's own <svg>: the node itself, or the figure's direct child (legend swatches are
+	// nested svg elements too).
+	const svg =
+		node.tagName.toLowerCase() === 'svg'
+			? node
+			: [...node.children].find((c) => c.tagName.toLowerCase() === 'svg');
+	if (svg) {
+		svg.setAttribute('role', 'img');
+		// SVG namespace: an HTML <title> would be serialised without escaping its text.
+		const title = document.createElementNS(SVG_NS, 'title');
+		title.textContent = text.title;
+		const desc = document.createElementNS(SVG_NS, 'desc');
+		desc.textContent = text.description;
+		svg.insertBefore(desc, svg.firstChild);
+		svg.insertBefore(title, desc);
+	}
+	return node.outerHTML;
+}
+
+/** Years as axis ticks: '2017', never '2 017'. */
+export const yearTick = (d: number): string => String(d);

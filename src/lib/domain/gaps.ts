@@ -1,0 +1,155 @@
+// Gap (écart) between a QPV value and a reference territory, and how it moved between the baseline
+// and the latest year. The law (loi Lamy 2014) aims at reducing these gaps, so the trend reads the
+// QPV's disadvantage in the indicator's direction.
+import type { Indicator } from '../schemas/indicators';
+import { isOk, type SeriesPoint } from './series';
+import { isRate } from './units';
+
+export const referenceKinds = [
+	'commune',
+	'epci',
+	'departement',
+	'region',
+	'france_metropolitaine',
+	'ensemble_qpv',
+	'contrat_autres_qpv'
+] as const;
+export type ReferenceKind = (typeof referenceKinds)[number];
+export const referenceLabels: Record<ReferenceKind, string> = {
+	commune: 'commune',
+	epci: 'EPCI',
+	departement: 'département',
+	region: 'région',
+	france_metropolitaine: 'France métropolitaine',
+	ensemble_qpv: 'ensemble des QPV',
+	contrat_autres_qpv: 'autres QPV du contrat'
+};
+
+/** A gap change below 0.5 point (rates) or 1 point of ratio (other units) reads 'stable'. */
+export const GAP_STABLE_RATE_POINTS = 0.5;
+export const GAP_STABLE_RATIO_POINTS = 1;
+
+export const gapTrends = ['resserre', 'creuse', 'stable', 'indetermine'] as const;
+export type GapTrend = (typeof gapTrends)[number];
+export const gapTrendLabels: Record<GapTrend, string> = {
+	resserre: 'écart réduit',
+	creuse: 'écart creusé',
+	stable: 'écart stable',
+	indetermine: 'évolution de l’écart non interprétable'
+};
+
+export interface Gap {
+	/** 'points' for rates (QPV − reference, in points); 'ratio' otherwise (QPV / reference × 100). */
+	measure: 'points' | 'ratio';
+	/** QPV − reference, in the indicator's unit (points for a rate). */
+	difference: number | null;
+	/** QPV / reference × 100 ('le QPV est à 52 % du niveau de la France'); null for a 0 reference. */
+	ratioPercent: number | null;
+	/** The value of the chosen measure. */
+	value: number | null;
+}
+
+type Ind = Pick<Indicator, 'unit' | 'direction'>;
+
+export function computeGap(indicator: Ind, qpv: number | null, reference: number | null): Gap {
+	const measure = isRate(indicator.unit) ? 'points' : 'ratio';
+	if (qpv === null || reference === null) {
+		return { measure, difference: null, ratioPercent: null, value: null };
+	}
+	const difference = qpv - reference;
+	const ratioPercent = reference === 0 ? null : (qpv / reference) * 100;
+	return {
+		measure,
+		difference,
+		ratioPercent,
+		value: measure === 'points' ? difference : ratioPercent
+	};
+}
+
+/**
+ * How far the QPV is behind the reference, positive when behind: for 'up' indicators a lower
+ * QPV value is a disadvantage, for 'down' a higher one; 'neutral' uses the gap's size.
+ */
+export function disadvantage(gap: Gap, direction: Indicator['direction']): number | null {
+	if (gap.value === null) return null;
+	const signed = gap.measure === 'points' ? gap.value : gap.value - 100;
+	if (direction === 'neutral') return Math.abs(signed);
+	return direction === 'down' ? signed : -signed;
+}
+
+export interface GapPair {
+	qpv: number | null;
+	reference: number | null;
+}
+
+export interface GapEvolution {
+	baseline: Gap;
+	latest: Gap;
+	/** Change of the disadvantage (negative = narrowed), in points or points of ratio. */
+	change: number | null;
+	trend: GapTrend;
+	label: string;
+	reason: string | null;
+}
+
+export function gapTrend(
+	indicator: Ind,
+	baseline: GapPair,
+	latest: GapPair,
+	opts: { comparable?: boolean } = {}
+): GapEvolution {
+	const b = computeGap(indicator, baseline.qpv, baseline.reference);
+	const l = computeGap(indicator, latest.qpv, latest.reference);
+	const db = disadvantage(b, indicator.direction);
+	const dl = disadvantage(l, indicator.direction);
+	const result = (trend: GapTrend, change: number | null, reason: string | null = null) => ({
+		baseline: b,
+		latest: l,
+		change,
+		trend,
+		label: gapTrendLabels[trend],
+		reason
+	});
+	if (db === null || dl === null) {
+		return result('indetermine', null, 'Valeur manquante ou secrète au début ou à la fin.');
+	}
+	const change = dl - db;
+	if (opts.comparable === false) {
+		return result('indetermine', change, 'Millésimes non comparables.');
+	}
+	if (indicator.direction !== 'neutral' && db <= 0 && dl <= 0) {
+		return result(
+			'indetermine',
+			change,
+			'Le QPV est plus favorable que la référence aux deux dates.'
+		);
+	}
+	const threshold = b.measure === 'points' ? GAP_STABLE_RATE_POINTS : GAP_STABLE_RATIO_POINTS;
+	if (Math.abs(change) < threshold) return result('stable', change);
+	return result(change < 0 ? 'resserre' : 'creuse', change);
+}
+
+export interface YearPair extends GapPair {
+	/** The year the figures describe (reference_year, else vintage). */
+	year: number;
+}
+
+/**
+ * Pairs QPV and reference values describing the same year. Reference files (FILOyyyy_DISP_*) are
+ * dated by data year while SIG Ville REVN vintages come about 4 years later: pairing by vintage
+ * would compare different years. Secret or missing values pair as null.
+ */
+export function pairByYear(qpv: SeriesPoint[], reference: SeriesPoint[]): YearPair[] {
+	const year = (p: SeriesPoint) => p.reference_year ?? p.vintage;
+	const value = (p: SeriesPoint | undefined) => (p && isOk(p) ? p.value : null);
+	const refByYear = new Map<number, SeriesPoint>();
+	for (const p of reference) if (!refByYear.has(year(p)) || isOk(p)) refByYear.set(year(p), p);
+	const out = new Map<number, YearPair>();
+	for (const p of qpv) {
+		const y = year(p);
+		const kept = out.get(y);
+		if (kept && kept.qpv !== null) continue;
+		out.set(y, { year: y, qpv: value(p), reference: value(refByYear.get(y)) });
+	}
+	return [...out.values()].sort((a, b) => a.year - b.year);
+}

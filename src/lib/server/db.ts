@@ -1,0 +1,68 @@
+// The app's only DuckDB access: opens the built database once, read-only, and runs typed,
+// parameterised queries (prepared statements; never string-built from user input).
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export class DatabaseUnavailableError extends Error {
+	constructor(public readonly path: string) {
+		super(`base de données introuvable : ${path} (lancez « npm run data »)`);
+		this.name = 'DatabaseUnavailableError';
+	}
+}
+
+export function databasePath(): string {
+	return resolve(process.env.DATABASE_PATH ?? 'data/build/politique-ville.duckdb');
+}
+
+let connection: Promise<DuckDBConnection> | undefined;
+
+async function open(path: string): Promise<DuckDBConnection> {
+	if (!existsSync(path)) throw new DatabaseUnavailableError(path);
+	const instance = await DuckDBInstance.create(path, {
+		access_mode: 'READ_ONLY',
+		threads: '2',
+		enable_external_access: 'false'
+	});
+	return instance.connect();
+}
+
+export function getConnection(): Promise<DuckDBConnection> {
+	connection ??= open(databasePath()).catch((error) => {
+		connection = undefined;
+		throw error;
+	});
+	return connection;
+}
+
+export type Param = string | number | boolean | null;
+
+/** Runs `sql` with positional `$1…` parameters and returns plain JS rows. */
+export async function query<Row>(sql: string, params: Param[] = []): Promise<Row[]> {
+	const conn = await getConnection();
+	const prepared = await conn.prepare(sql);
+	params.forEach((value, i) => bindParam(prepared, i + 1, value));
+	const reader = await prepared.runAndReadAll();
+	return reader.getRowObjectsJS().map(normaliseRow) as Row[];
+}
+
+function bindParam(
+	prepared: Awaited<ReturnType<DuckDBConnection['prepare']>>,
+	index: number,
+	value: Param
+): void {
+	if (value === null) prepared.bindNull(index);
+	else if (typeof value === 'string') prepared.bindVarchar(index, value);
+	else if (typeof value === 'boolean') prepared.bindBoolean(index, value);
+	else if (Number.isInteger(value)) prepared.bindBigInt(index, BigInt(value));
+	else prepared.bindDouble(index, value);
+}
+
+/** BIGINT comes back as bigint: numbers are safer for JSON and formatting. */
+function normaliseRow(row: Record<string, DuckDBValue | unknown>): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(row)) {
+		out[key] = typeof value === 'bigint' ? Number(value) : value;
+	}
+	return out;
+}

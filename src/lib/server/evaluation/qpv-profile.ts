@@ -1,0 +1,94 @@
+// Everything the QPV profile shows, assembled from the database and the domain functions.
+import { pillars, type Indicator, type Pillar } from '$lib/schemas/indicators';
+import type { Provenance } from '$lib/schemas/provenance';
+import {
+	getObservations,
+	getQpvDistribution,
+	listIndicators,
+	type ObservationRow
+} from '../queries/observations';
+import {
+	getQpv,
+	getQpvCommunes,
+	getQpvRanks,
+	referenceTerritories,
+	type QpvCommuneRow,
+	type QpvIdentity,
+	type QpvRankRow,
+	type ReferenceTerritory
+} from '../queries/quartiers';
+import { getProvenance } from '../queries/sources';
+import { buildIndicatorView, type IndicatorView } from './indicator-view';
+import { qpvChartIndicators } from './key-indicators';
+
+export interface QpvProfile {
+	qpv: QpvIdentity;
+	communes: QpvCommuneRow[];
+	references: ReferenceTerritory[];
+	pillars: { pillar: Pillar; views: IndicatorView[] }[];
+	ranks: Map<string, QpvRankRow>;
+	distributions: {
+		indicator: Indicator;
+		vintage: number;
+		rows: Awaited<ReturnType<typeof getQpvDistribution>>;
+	}[];
+	provenance: Map<string, Provenance>;
+}
+
+export function groupByIndicator(rows: ObservationRow[]): Map<string, ObservationRow[]> {
+	const out = new Map<string, ObservationRow[]>();
+	for (const row of rows) {
+		const list = out.get(row.indicator_id);
+		if (list) list.push(row);
+		else out.set(row.indicator_id, [row]);
+	}
+	return out;
+}
+
+export async function loadQpvProfile(code: string): Promise<QpvProfile | undefined> {
+	const qpv = await getQpv(code);
+	if (!qpv) return undefined;
+	const communes = await getQpvCommunes(code);
+	const references = referenceTerritories(qpv, communes);
+	const [indicators, observations, rankRows, provenance] = await Promise.all([
+		listIndicators(),
+		getObservations([{ type: 'qpv', code }, ...references]),
+		getQpvRanks(code),
+		getProvenance()
+	]);
+	const own = groupByIndicator(observations.filter((o) => o.territory_type === 'qpv'));
+	const refs = groupByIndicator(observations.filter((o) => o.territory_type !== 'qpv'));
+	const views = indicators
+		.filter((i) => own.has(i.id))
+		.map((i) => buildIndicatorView(i, own.get(i.id)!, references, refs.get(i.id) ?? []));
+	const ranks = new Map(
+		rankRows
+			.filter((r) =>
+				views.some(
+					(v) => v.indicator.id === r.indicator_id && v.evolution.latest?.vintage === r.vintage
+				)
+			)
+			.map((r) => [r.indicator_id, r])
+	);
+	const distributions = await Promise.all(
+		views
+			.filter((v) => qpvChartIndicators.includes(v.indicator.id) && v.evolution.latest)
+			.map(async (v) => ({
+				indicator: v.indicator,
+				vintage: v.evolution.latest!.vintage,
+				rows: await getQpvDistribution(v.indicator.id, v.evolution.latest!.vintage)
+			}))
+	);
+	return {
+		qpv,
+		communes,
+		references,
+		pillars: pillars.map((pillar) => ({
+			pillar,
+			views: views.filter((v) => v.indicator.pillar === pillar)
+		})),
+		ranks,
+		distributions,
+		provenance
+	};
+}

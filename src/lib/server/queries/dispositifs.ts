@@ -1,0 +1,63 @@
+// Dispositifs present in a contrat: adultes-relais and FONJEP posts by year, cités in its communes.
+import { query } from '../db';
+
+export interface PostsByYear {
+	kind: 'adulte_relais' | 'fonjep';
+	year: number;
+	posts: number;
+	amount_eur: number | null;
+	source_path: string;
+}
+
+export function getContratPosts(code: string): Promise<PostsByYear[]> {
+	return query<PostsByYear>(
+		`SELECT kind, year, count(*)::INTEGER AS posts, sum(amount_eur) AS amount_eur, min(source_path) AS source_path
+		 FROM dispositif_posts WHERE contrat_code = $1
+		 GROUP BY kind, year ORDER BY kind, year`,
+		[code]
+	);
+}
+
+export interface CiteRow {
+	kind: 'cite_educative' | 'cite_emploi';
+	id: string;
+	name: string;
+	communes_label: string;
+	source_path: string;
+}
+
+/** Cités whose communes lie in the contrat: its EPCI of 2015, its commune, or its QPV's communes. */
+export function getContratCites(code: string): Promise<CiteRow[]> {
+	return query<CiteRow>(
+		`WITH perimeter AS (
+		   SELECT m.code FROM contrats c JOIN communes m
+		     ON (c.epci2015_siren IS NOT NULL AND m.epci2015_siren = c.epci2015_siren) OR m.code = c.commune_code
+		   WHERE c.code = $1
+		   UNION
+		   SELECT x.commune_code FROM qpv_contrat qc JOIN qpv_communes x ON x.qpv_code = qc.qpv_code
+		   WHERE qc.contrat_code = $1
+		   UNION
+		   SELECT m.current_code FROM contrats c JOIN communes m ON m.epci2015_siren = c.epci2015_siren
+		   WHERE c.code = $1 AND m.current_code IS NOT NULL)
+		 SELECT DISTINCT t.kind, t.id, t.name, t.communes_label, t.source_path
+		 FROM cites t JOIN cite_communes cc ON cc.kind = t.kind AND cc.cite_id = t.id
+		 WHERE cc.commune_code IN (SELECT code FROM perimeter)
+		 ORDER BY t.kind, t.name`,
+		[code]
+	);
+}
+
+export interface TimelineFact {
+	id: string;
+	date: string | null;
+	statement: string;
+	source_urls: string;
+}
+
+export function getTimelineFacts(ids: string[]): Promise<TimelineFact[]> {
+	const marks = ids.map((_, i) => `$${i + 1}`).join(', ');
+	return query<TimelineFact>(
+		`SELECT id, date, statement, source_urls FROM faits_attestes WHERE id IN (${marks}) ORDER BY date NULLS LAST, id`,
+		ids
+	);
+}

@@ -1,0 +1,83 @@
+// Observations and the indicator catalogue: series for a set of territories, and the
+// distribution of one indicator across all QPV for a vintage.
+import type { Indicator, Observation, TerritoryType } from '$lib/schemas/indicators';
+import { query, type Param } from '../db';
+
+export type ObservationRow = Omit<Observation, 'source_line'> & { source_line: number };
+
+export interface TerritoryRef {
+	type: TerritoryType;
+	code: string;
+}
+
+export function listIndicators(): Promise<Indicator[]> {
+	return query<Indicator>(`SELECT * FROM indicators ORDER BY pillar, theme, id`);
+}
+
+export async function getIndicator(id: string): Promise<Indicator | undefined> {
+	return (await query<Indicator>(`SELECT * FROM indicators WHERE id = $1`, [id]))[0];
+}
+
+/** Pure builder: (type, code) pairs become parameters; the indicator list is optional. */
+export function observationsQuery(
+	territories: TerritoryRef[],
+	indicatorIds?: string[]
+): { sql: string; params: Param[] } {
+	const params: Param[] = [];
+	const pairs = territories.map((t) => {
+		params.push(t.type, t.code);
+		return `(territory_type = $${params.length - 1} AND territory_code = $${params.length})`;
+	});
+	let indicatorFilter = '';
+	if (indicatorIds && indicatorIds.length > 0) {
+		const marks = indicatorIds.map((id) => {
+			params.push(id);
+			return `$${params.length}`;
+		});
+		indicatorFilter = `AND indicator_id IN (${marks.join(', ')})`;
+	}
+	const sql = `
+SELECT indicator_id, territory_type, territory_code, vintage, reference_year, value, status,
+       source_path, source_line
+FROM observations
+WHERE (${pairs.length ? pairs.join(' OR ') : 'FALSE'}) ${indicatorFilter}
+ORDER BY indicator_id, territory_type, territory_code, vintage, source_path`;
+	return { sql, params };
+}
+
+export function getObservations(
+	territories: TerritoryRef[],
+	indicatorIds?: string[]
+): Promise<ObservationRow[]> {
+	const { sql, params } = observationsQuery(territories, indicatorIds);
+	return query<ObservationRow>(sql, params);
+}
+
+export interface DistributionRow {
+	territory_code: string;
+	value: number | null;
+	status: string;
+}
+
+/** Values of one indicator for every QPV in one vintage (secret rows included, value null). */
+export function getQpvDistribution(
+	indicatorId: string,
+	vintage: number
+): Promise<DistributionRow[]> {
+	return query<DistributionRow>(
+		`SELECT territory_code, value, status FROM observations
+		 WHERE indicator_id = $1 AND vintage = $2 AND territory_type = 'qpv'
+		 ORDER BY territory_code`,
+		[indicatorId, vintage]
+	);
+}
+
+/** The vintages in which an indicator has QPV observations, newest first. */
+export async function getVintages(indicatorId: string): Promise<number[]> {
+	const rows = await query<{ vintage: number }>(
+		`SELECT DISTINCT vintage FROM observations WHERE indicator_id = $1 AND territory_type = 'qpv'
+		 ORDER BY vintage DESC`,
+		[indicatorId]
+	);
+	return rows.map((r) => r.vintage);
+}

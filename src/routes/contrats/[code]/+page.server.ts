@@ -1,0 +1,91 @@
+// Mid-term scorecard of a contrat de ville: validates the code, loads the scorecard, renders charts.
+import { error } from '@sveltejs/kit';
+import { contratQpvDistributionChart } from '$lib/charts/contrat-qpv-distribution';
+import { dispositifsByYearChart } from '$lib/charts/dispositifs-by-year';
+import { contratCode } from '$lib/schemas/table';
+import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
+import { sourceLine } from '$lib/server/queries/sources';
+import { formatEuros, toScorecardRows } from './view';
+import type { PageServerLoad } from './$types';
+
+/** Read-only page: no client JavaScript needed. */
+export const csr = false;
+
+export const load: PageServerLoad = async ({ params }) => {
+	const parsed = contratCode.safeParse(params.code);
+	if (!parsed.success) {
+		error(
+			400,
+			`Code de contrat invalide : « ${params.code.slice(0, 40)} » (attendu CVnnn, par exemple CV001).`
+		);
+	}
+	const card = await loadContratScorecard(parsed.data);
+	if (!card) error(404, `Aucun contrat de ville n’a le code ${parsed.data}.`);
+	const { provenance } = card;
+	const names = new Map(card.qpv.map((q) => [q.code, q.name]));
+	const distributionCharts = card.pillars
+		.flatMap((p) => p.indicators)
+		.filter((ci) => ci.indicator.aggregation === 'none' && card.qpv.length > 1)
+		.slice(0, 4)
+		.map((ci) => {
+			const last = ci.byVintage[ci.byVintage.length - 1]!;
+			const agg = last.aggregate;
+			const values = agg.kind === 'none' ? agg.distribution.values : [];
+			return {
+				title: `${ci.indicator.label} : chaque QPV (millésime ${last.vintage})`,
+				svg: contratQpvDistributionChart(
+					values.map((v) => ({
+						code: v.code,
+						name: names.get(v.code) ?? null,
+						value: v.value,
+						status: v.status
+					})),
+					{
+						title: `${ci.indicator.label} dans chaque QPV du contrat, millésime ${last.vintage}`,
+						unit: ci.indicator.unit,
+						indicatorLabel: ci.indicator.label,
+						width: 640,
+						height: 60 + 26 * values.length
+					}
+				),
+				sources: sourceLine(ci.sourcePaths, provenance)
+			};
+		});
+	const postsChart = card.posts.length
+		? {
+				svg: dispositifsByYearChart(
+					card.posts.map((p) => ({ kind: p.kind, year: p.year, count: p.posts })),
+					{
+						title: `Postes adultes-relais et FONJEP financés par année, ${card.contrat.name}`,
+						width: 640,
+						height: 240
+					}
+				),
+				sources: sourceLine(
+					card.posts.map((p) => p.source_path),
+					provenance
+				)
+			}
+		: null;
+	return {
+		contrat: { ...card.contrat, geometry: null },
+		qpv: card.qpv,
+		pillars: card.pillars.map((p) => ({
+			pillar: p.pillar,
+			rows: toScorecardRows(p.indicators, provenance)
+		})),
+		posts: card.posts.map((p) => ({ ...p, amount: formatEuros(p.amount_eur) })),
+		postsChart,
+		cites: card.cites,
+		citesSources: sourceLine(
+			['dispositifs/citeduc_geom.geojson', 'dispositifs/cde_geom.geojson'],
+			provenance
+		),
+		timeline: card.timeline,
+		distributionCharts,
+		qpvSources: sourceLine(
+			['qpv-2015/qpv_evolution_population.csv', 'geographie-2015/epcicom2015.csv'],
+			provenance
+		)
+	};
+};

@@ -1,0 +1,107 @@
+// QPV profile: validates the code, loads the profile, renders the charts to SVG on the server.
+import { error } from '@sveltejs/kit';
+import { qpvDistributionChart } from '$lib/charts/qpv-distribution';
+import { indicatorSeriesChart } from '$lib/charts/indicator-series';
+import { qpvBoundaryMap } from '$lib/charts/maps';
+import { qpvCode } from '$lib/schemas/table';
+import { loadQpvProfile } from '$lib/server/evaluation/qpv-profile';
+import { qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
+import { sourceLine } from '$lib/server/queries/sources';
+import { toIndicatorRows, type ChartBlock } from './view';
+import type { PageServerLoad } from './$types';
+
+/** Read-only page: no client JavaScript needed. */
+export const csr = false;
+
+export const load: PageServerLoad = async ({ params }) => {
+	const parsed = qpvCode.safeParse(params.code);
+	if (!parsed.success)
+		error(
+			400,
+			`Code de quartier invalide : « ${params.code.slice(0, 40)} » (attendu QPdddnnn, par exemple QP001001).`
+		);
+	const profile = await loadQpvProfile(parsed.data);
+	if (!profile)
+		error(404, `Aucun quartier prioritaire de la géographie 2015 n’a le code ${parsed.data}.`);
+	const { qpv, provenance } = profile;
+	const name = qpv.name ?? qpv.code;
+	const views = profile.pillars.flatMap((p) => p.views);
+	const charts: ChartBlock[] = [];
+	for (const id of qpvChartIndicators) {
+		const view = views.find((v) => v.indicator.id === id);
+		if (!view) continue;
+		const rows = [
+			...view.series.map((o) => ({
+				series: name,
+				vintage: o.reference_year ?? o.vintage,
+				value: o.value,
+				status: o.status
+			})),
+			...view.referenceSeries.flatMap((r) =>
+				r.rows.map((o) => ({
+					series: r.label,
+					vintage: o.reference_year ?? o.vintage,
+					value: o.value,
+					status: o.status
+				}))
+			)
+		];
+		const seen = new Set<string>();
+		const unique = rows.filter((r) => {
+			const key = `${r.series}|${r.vintage}`;
+			if (seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		});
+		charts.push({
+			title: `${view.indicator.label} : ${name}`,
+			svg: indicatorSeriesChart(unique, {
+				title: `${view.indicator.label}, ${name}, par année de référence`,
+				unit: view.indicator.unit,
+				indicatorLabel: view.indicator.label,
+				width: 640,
+				height: 260
+			}),
+			sources: sourceLine(view.sourcePaths, provenance)
+		});
+	}
+	for (const d of profile.distributions) {
+		charts.push({
+			title: `${d.indicator.label} : place parmi tous les QPV (millésime ${d.vintage})`,
+			svg: qpvDistributionChart(d.rows, {
+				title: `Répartition des QPV selon ${d.indicator.label.toLowerCase()}, millésime ${d.vintage}`,
+				unit: d.indicator.unit,
+				indicatorLabel: d.indicator.label,
+				selectedCode: qpv.code,
+				selectedLabel: name,
+				width: 640,
+				height: 220
+			}),
+			sources: sourceLine(
+				views
+					.find((v) => v.indicator.id === d.indicator.id)
+					?.series.filter((o) => o.vintage === d.vintage)
+					.map((o) => o.source_path) ?? [],
+				provenance
+			)
+		});
+	}
+	const map = qpv.boundary
+		? qpvBoundaryMap(
+				{ code: qpv.code, name, geometry: qpv.boundary },
+				{ title: `Contour du quartier ${name}`, width: 320, height: 320 }
+			)
+		: null;
+	return {
+		qpv: { ...qpv, boundary: null },
+		communes: profile.communes,
+		references: profile.references.map((r) => ({ kind: r.kind, label: r.label, code: r.code })),
+		pillars: profile.pillars.map((p) => ({
+			pillar: p.pillar,
+			rows: toIndicatorRows(p.views, profile.ranks, provenance)
+		})),
+		charts,
+		map,
+		mapSources: map ? sourceLine(['qpv-occitanie-hackaviz/qp.geojson'], provenance) : null
+	};
+};

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+	decodeText,
+	parseCsvText,
+	readCsv,
+	requireColumns,
+	SourceFileError
+} from '../../../pipelines/lib/csv';
+
+const fixture = (name: string) =>
+	fileURLToPath(new URL(`../../fixtures/traps/${name}`, import.meta.url));
+
+describe('parseCsvText', () => {
+	it('strips the BOM, handles CRLF, `;`, quoted headers and trailing empty columns', () => {
+		const table = readCsv(fixture('sig-ville-demo.csv'), 'sig-ville/DEMO_TEST.csv');
+		expect(table.header[0]).toBe('CODGEO');
+		expect(table.header).toHaveLength(12);
+		expect(table.rows).toHaveLength(4); // the all-empty line is skipped
+		expect(table.rows[1]!.cells).toHaveLength(12);
+		expect(table.rows[1]!.cells[0]).toBe('QP001001');
+		expect(table.rows[1]!.cells[2]).toBe('6\u202f490');
+		expect(table.rows[1]!.line).toBe(3);
+		expect(table.overflow).toEqual([]);
+	});
+
+	it('reads an unquoted header without BOM nor LIBGEO (DEMO_2020)', () => {
+		const table = readCsv(fixture('sig-ville-demo-2020.csv'), 'DEMO_2020.csv');
+		expect(table.header.slice(0, 2)).toEqual(['CODGEO', 'POP_MUN']);
+		expect(table.rows[0]!.cells[1]).toBe('6056');
+	});
+
+	it('detects `,` and keeps quoted French decimals whole', () => {
+		const table = readCsv(fixture('rpls.csv'), 'rpls.csv');
+		expect(table.header).toEqual(['CodGeo', 'Note', 'nbLsPls', 'txVac', 'txRot', 'medLoy']);
+		expect(table.rows[0]!.cells).toEqual(['QP001001', '0', '2493.0', '4,8', '10,3', '5,43']);
+	});
+
+	it('keeps codes as text: leading zeros and 2A', () => {
+		const table = readCsv(fixture('filosofi-com-2019.csv'), 'com.csv');
+		expect(table.rows.map((r) => r.cells[0])).toEqual(['01053', '2A004', '01001', '1001']);
+	});
+
+	it('records non-empty cells beyond the last named column', () => {
+		const table = parseCsvText('A;B\n1;2;;x\n', 't.csv');
+		expect(table.overflow).toEqual([{ line: 2, column: 4, value: 'x' }]);
+	});
+
+	it('fails on an unterminated quote, naming the file', () => {
+		expect(() => parseCsvText('A,B\n"1,2\n', 'bad.csv')).toThrow(SourceFileError);
+	});
+});
+
+describe('decodeText', () => {
+	it('removes a UTF-8 BOM', () => {
+		expect(decodeText(readFileSync(fixture('sig-ville-demo.csv'))).startsWith('"CODGEO"')).toBe(
+			true
+		);
+	});
+});
+
+describe('requireColumns', () => {
+	it('throws a SourceFileError naming the file and the missing column', () => {
+		const table = readCsv(fixture('sig-ville-demo-missing-column.csv'), 'sig-ville/DEMO_X.csv');
+		expect(() => requireColumns(table, ['CODGEO', 'POP_MUN'])).toThrow(
+			/sig-ville\/DEMO_X\.csv.*POP_MUN/
+		);
+	});
+
+	it('matches column names case-insensitively', () => {
+		const table = parseCsvText('codgeo;disp_q2_a16\nQP001001;13690\n', 'f.csv');
+		expect(requireColumns(table, ['CODGEO', 'DISP_Q2_A16']).get('DISP_Q2_A16')).toBe(1);
+	});
+});
