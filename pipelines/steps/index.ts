@@ -2,6 +2,7 @@
 import type { Step } from '../lib/step';
 import { indicatorsStep } from './indicators';
 import { observationsStep } from './observations';
+import { qpvRanksStep } from './qpv-ranks';
 import { referenceTerritoriesStep } from './reference-territories';
 import { communesStep } from './communes';
 import { contratsStep } from './contrats';
@@ -40,6 +41,7 @@ export const steps: Step[] = [
 	// observations (indicators, observations, reference_territories)
 	indicatorsStep,
 	observationsStep,
+	qpvRanksStep,
 	referenceTerritoriesStep,
 	// dispositifs and baromètre
 	dispositifPostsStep,

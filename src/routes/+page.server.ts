@@ -58,7 +58,14 @@ export const load: PageServerLoad = async ({ url }) => {
 
 	const hasObservations = tables.has('observations') && tables.has('indicators');
 	const ensemblePop = hasObservations ? await ensembleQpvValue('pop_mun') : undefined;
-	const distributions = hasObservations ? await keyDistributions(provenance, counts.qpv_count) : [];
+	// Read-only database opened once: the distributions (and their SVG) are computed once.
+	if (hasObservations) {
+		distributionsCache ??= keyDistributions(provenance, counts.qpv_count).catch((e) => {
+			distributionsCache = undefined;
+			throw e;
+		});
+	}
+	const distributions = hasObservations && distributionsCache ? await distributionsCache : [];
 
 	let hits = null;
 	if (q.length >= 2) hits = await search(q);
@@ -91,6 +98,7 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 type ProvenanceMap = Awaited<ReturnType<typeof getProvenance>>;
+let distributionsCache: ReturnType<typeof keyDistributions> | undefined;
 
 /** Distribution of each key indicator across all QPV in its latest vintage, with its chart. */
 async function keyDistributions(provenance: ProvenanceMap, qpvCount: number) {

@@ -2,8 +2,8 @@
 // 404 with a French message, never 500, never a stack trace or SQL text; the database is untouched.
 import { expect, test, type APIResponse } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { paramRoutes, queryRoutes } from './routes';
 
 /** A hostile value, already percent-encoded when `raw` (so the test controls the exact bytes). */
@@ -89,13 +89,21 @@ async function expectSafeAnswer(response: APIResponse, allowed: number[], what: 
 
 const databasePath = resolve(process.env.DATABASE_PATH ?? 'data/build/politique-ville.duckdb');
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** The hash taken before the first hostile request of this run, kept in the run's output folder
+ * so that a worker restarted after a failure compares with the same reference. */
+function referenceHash(): string {
+	const file = join(test.info().project.outputDir, 'database-before-hostile-input.sha256');
+	if (existsSync(file)) return readFileSync(file, 'utf8');
+	const hash = sha256(databasePath);
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(file, hash);
+	return hash;
+}
+
 let databaseHash = '';
-
-// Serial: the hash is taken before the first request and compared after the last one.
-test.describe.configure({ mode: 'serial' });
-
 test.beforeAll(() => {
-	databaseHash = sha256(databasePath);
+	databaseHash = referenceHash();
 });
 
 for (const route of paramRoutes) {

@@ -148,14 +148,14 @@ export const contratsFilter = {
 	param: 'region'
 };
 
-/** Route ids present in src/routes/ (groups such as (app) removed), from +page or +server files. */
+/** Route ids present in src/routes/ (groups such as (app) removed): pages and endpoints. */
 export function existingRouteIds(root = 'src/routes'): Set<string> {
 	const ids = new Set<string>();
 	const walk = (dir: string): void => {
 		for (const name of readdirSync(dir)) {
 			const full = join(dir, name);
 			if (statSync(full).isDirectory()) walk(full);
-			else if (/^\+(page|server)\.(svelte|ts|js)$/.test(name)) {
+			else if (/^\+page\.svelte$|^\+server\.(ts|js)$/.test(name)) {
 				const segments = relative(root, dir)
 					.split(sep)
 					.filter((s) => s !== '' && !/^\(.*\)$/.test(s));

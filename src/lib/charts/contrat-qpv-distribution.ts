@@ -19,7 +19,7 @@ export interface ContratQpvOptions extends ChartText {
 }
 
 /** Long QPV names are cut on the axis; the dot's tooltip keeps the full name. */
-export function shorten(label: string, max = 38): string {
+export function shorten(label: string, max = 34): string {
 	return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
 }
 
@@ -60,7 +60,7 @@ export function contratQpvDistributionChart(
 			marginRight: 40,
 			marginTop: 24,
 			x: { label: options.indicatorLabel, tickFormat: tickFormatter(options.unit), grid: true },
-			y: { label: null, domain: order, tickFormat: shorten },
+			y: { label: null, domain: order, tickFormat: (d: string) => shorten(d) },
 			marks: [
 				Plot.ruleX(stats, { x: 'value', stroke: COLORS.muted, strokeDasharray: '4,3' }),
 				Plot.text(stats, {

@@ -98,7 +98,15 @@ export const observationsTable = defineTable({
 		source_path: 'VARCHAR',
 		source_line: 'INTEGER'
 	},
-	orderBy: ['indicator_id', 'territory_type', 'territory_code', 'vintage', 'source_path']
+	// Sorted by territory first: pages read one territory at a time (zone maps prune the rest).
+	orderBy: [
+		'territory_type',
+		'territory_code',
+		'indicator_id',
+		'vintage',
+		'source_path',
+		'source_line'
+	]
 });
 
 /** Names of reference territories that have no code table of their own. */
@@ -112,6 +120,26 @@ export const referenceTerritoriesTable = defineTable({
 	}),
 	columns: { territory_type: 'VARCHAR', code: 'VARCHAR', name: 'VARCHAR', vintage: 'INTEGER' },
 	orderBy: ['territory_type', 'code', 'vintage']
+});
+
+/** Rank of each QPV among all QPV with a published value, per indicator and vintage (1 = lowest). */
+export const qpvRanksTable = defineTable({
+	name: 'qpv_ranks',
+	schema: z.object({
+		qpv_code: z.string().min(1),
+		indicator_id: z.string().min(1),
+		vintage: z.number().int(),
+		rank: z.number().int().positive(),
+		n: z.number().int().positive()
+	}),
+	columns: {
+		qpv_code: 'VARCHAR',
+		indicator_id: 'VARCHAR',
+		vintage: 'INTEGER',
+		rank: 'INTEGER',
+		n: 'INTEGER'
+	},
+	orderBy: ['qpv_code', 'indicator_id', 'vintage']
 });
 
 export type Indicator = z.infer<typeof indicatorsTable.schema>;

@@ -81,6 +81,18 @@ export function directionText(direction: Indicator['direction']): string {
 	return directionTexts[direction];
 }
 
+type VintageRow = VintageInfo & { indicator_id: string };
+/** The database is read-only and opened once: the vintages scan (all observations) runs once. */
+let vintagesCache: Promise<VintageRow[]> | undefined;
+
+function allVintages(): Promise<VintageRow[]> {
+	vintagesCache ??= query<VintageRow>(vintagesSql).catch((error) => {
+		vintagesCache = undefined;
+		throw error;
+	});
+	return vintagesCache;
+}
+
 /**
  * The catalogue with its vintages. `withObservations` is false when the build has no
  * observations table yet: the catalogue is then shown without vintages.
@@ -93,9 +105,7 @@ export async function getCatalogue(
 	const indicators = await query<Indicator>(sql, params);
 	const allLabels = await query<{ id: string; label: string }>(`SELECT id, label FROM indicators`);
 	const labels = new Map(allLabels.map((r) => [r.id, r.label]));
-	const vintageRows = withObservations
-		? await query<VintageInfo & { indicator_id: string }>(vintagesSql)
-		: [];
+	const vintageRows = withObservations ? await allVintages() : [];
 	const byIndicator = new Map<string, VintageInfo[]>();
 	for (const { indicator_id, ...v } of vintageRows) {
 		byIndicator.set(indicator_id, [...(byIndicator.get(indicator_id) ?? []), v]);

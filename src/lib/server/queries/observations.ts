@@ -18,30 +18,33 @@ export async function getIndicator(id: string): Promise<Indicator | undefined> {
 	return (await query<Indicator>(`SELECT * FROM indicators WHERE id = $1`, [id]))[0];
 }
 
-/** Pure builder: (type, code) pairs become parameters; the indicator list is optional. */
+/**
+ * Pure builder: one branch per territory (each pruned by the table's territory order), the
+ * indicator list optional; every value is a positional parameter.
+ */
 export function observationsQuery(
 	territories: TerritoryRef[],
 	indicatorIds?: string[]
 ): { sql: string; params: Param[] } {
 	const params: Param[] = [];
-	const pairs = territories.map((t) => {
-		params.push(t.type, t.code);
-		return `(territory_type = $${params.length - 1} AND territory_code = $${params.length})`;
-	});
 	let indicatorFilter = '';
 	if (indicatorIds && indicatorIds.length > 0) {
 		const marks = indicatorIds.map((id) => {
 			params.push(id);
 			return `$${params.length}`;
 		});
-		indicatorFilter = `AND indicator_id IN (${marks.join(', ')})`;
+		indicatorFilter = ` AND indicator_id IN (${marks.join(', ')})`;
 	}
-	const sql = `
-SELECT indicator_id, territory_type, territory_code, vintage, reference_year, value, status,
+	const branches = territories.map((t) => {
+		params.push(t.type, t.code);
+		return `SELECT indicator_id, territory_type, territory_code, vintage, reference_year, value, status,
        source_path, source_line
-FROM observations
-WHERE (${pairs.length ? pairs.join(' OR ') : 'FALSE'}) ${indicatorFilter}
-ORDER BY indicator_id, territory_type, territory_code, vintage, source_path`;
+FROM observations WHERE territory_type = $${params.length - 1} AND territory_code = $${params.length}${indicatorFilter}`;
+	});
+	const body = branches.length
+		? branches.join('\nUNION ALL\n')
+		: `SELECT * FROM observations WHERE FALSE`;
+	const sql = `${body}\nORDER BY indicator_id, territory_type, territory_code, vintage, source_path`;
 	return { sql, params };
 }
 

@@ -121,19 +121,10 @@ export interface QpvRankRow {
 	n: number;
 }
 
-/** Rank (1 = lowest value) of the QPV among all QPV with a published value, per indicator and vintage. */
+/** Rank (1 = lowest value) of the QPV among all QPV with a published value (table qpv_ranks). */
 export function getQpvRanks(code: string): Promise<QpvRankRow[]> {
 	return query<QpvRankRow>(
-		`WITH mine AS (
-		   SELECT indicator_id, vintage, value FROM observations
-		   WHERE territory_type = 'qpv' AND territory_code = $1 AND status = 'ok')
-		 SELECT m.indicator_id, m.vintage,
-		        (count(*) FILTER (WHERE o.value < m.value) + 1)::INTEGER AS rank,
-		        count(*)::INTEGER AS n
-		 FROM mine m JOIN observations o
-		   ON o.indicator_id = m.indicator_id AND o.vintage = m.vintage
-		  AND o.territory_type = 'qpv' AND o.status = 'ok'
-		 GROUP BY m.indicator_id, m.vintage, m.value`,
+		`SELECT indicator_id, vintage, rank, n FROM qpv_ranks WHERE qpv_code = $1 ORDER BY indicator_id, vintage`,
 		[code]
 	);
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contratQpvDistributionChart } from '../../../../src/lib/charts/contrat-qpv-distribution';
+import {
+	contratQpvDistributionChart,
+	shorten
+} from '../../../../src/lib/charts/contrat-qpv-distribution';
 import { dispositifsByYearChart } from '../../../../src/lib/charts/dispositifs-by-year';
-import { indicatorSeriesChart } from '../../../../src/lib/charts/indicator-series';
+import { indicatorSeriesChart, withGaps } from '../../../../src/lib/charts/indicator-series';
 import { franceContratsMap, qpvBoundaryMap } from '../../../../src/lib/charts/maps';
 import { qpvDistributionChart } from '../../../../src/lib/charts/qpv-distribution';
 import { contrats, qpvWithHole } from '../../../fixtures/charts/areas';
@@ -50,6 +53,47 @@ describe('indicatorSeriesChart', () => {
 		);
 		expectAccessible(html, 'Vide');
 		expect(html).toContain('aucune valeur publiée');
+	});
+});
+
+describe('withGaps', () => {
+	it('adds an empty point where a series lacks a vintage inside its own span only', () => {
+		const rows = withGaps(
+			[
+				{ series: 'C', vintage: 2016, value: 1, status: 'ok' },
+				{ series: 'C', vintage: 2018, value: 2, status: 'ok' },
+				{ series: 'F', vintage: 2014, value: 3, status: 'ok' }
+			],
+			[2014, 2016, 2017, 2018, 2019]
+		);
+		expect(rows.filter((r) => r.series === 'C').map((r) => [r.vintage, r.value])).toEqual([
+			[2016, 1],
+			[2017, null],
+			[2018, 2]
+		]);
+		expect(rows.filter((r) => r.series === 'F')).toHaveLength(1);
+	});
+	it('breaks the drawn line at the missing vintage', () => {
+		const html = indicatorSeriesChart(
+			[
+				{ series: 'C', vintage: 2016, value: 1, status: 'ok' },
+				{ series: 'C', vintage: 2018, value: 2, status: 'ok' },
+				{ series: 'C', vintage: 2019, value: 3, status: 'ok' },
+				{ series: 'F', vintage: 2017, value: 3, status: 'ok' }
+			],
+			{ title: 't', unit: '%', indicatorLabel: 't' }
+		);
+		const d = /aria-label="line"[^]*?<path d="([^"]+)"/.exec(html)?.[1] ?? '';
+		expect(d.match(/M/g)).toHaveLength(2);
+	});
+});
+
+describe('shorten', () => {
+	it('cuts long QPV labels with an ellipsis', () => {
+		expect(shorten('Croix Blanche (QP001002)')).toBe('Croix Blanche (QP001002)');
+		expect(shorten('Grande Reyssouze Terre Des Fleurs (QP001001)')).toBe(
+			'Grande Reyssouze Terre Des Fleurs…'
+		);
 	});
 });
 

@@ -14,14 +14,16 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const list = (input: Record<string, string>, povertyIndicator: string | null = 'tx_pauvrete_60') =>
-	runQuery<ContratListRow>(db, contratListQuery(contratListFilters.parse(input), { povertyIndicator }));
+	runQuery<ContratListRow>(
+		db,
+		contratListQuery(contratListFilters.parse(input), { povertyIndicator })
+	);
 
 describe('contratListQuery', () => {
 	it('passes filter values as parameters, never in the SQL text', () => {
-		const built = contratListQuery(
-			contratListFilters.parse({ departement: '01', q: "l'Ain" }),
-			{ povertyIndicator: 'tx_pauvrete_60' }
-		);
+		const built = contratListQuery(contratListFilters.parse({ departement: '01', q: "l'Ain" }), {
+			povertyIndicator: 'tx_pauvrete_60'
+		});
 		expect(built.params).toEqual(['01', "l'Ain", 'tx_pauvrete_60']);
 		expect(built.sql).not.toContain("l'Ain");
 		expect(built.sql).toContain('c.departement_code = $1');
@@ -49,10 +51,18 @@ describe('contratListQuery', () => {
 	it('gives the poverty range of the latest vintage from one file, without multiplying QPV', async () => {
 		const rows = await list({});
 		const cv004 = rows.find((r) => r.code === 'CV004')!;
-		expect(cv004).toMatchObject({ poverty_min: 40, poverty_max: 50, poverty_known: 2, qpv_count: 2 });
+		expect(cv004).toMatchObject({
+			poverty_min: 40,
+			poverty_max: 50,
+			poverty_known: 2,
+			qpv_count: 2
+		});
 		expect(cv004.population).toBe(8000);
 		// CV043's only QPV is secret: no range, never 0.
-		expect(rows.find((r) => r.code === 'CV043')).toMatchObject({ poverty_min: null, poverty_max: null });
+		expect(rows.find((r) => r.code === 'CV043')).toMatchObject({
+			poverty_min: null,
+			poverty_max: null
+		});
 	});
 
 	it('leaves the poverty columns empty when there is no observations table', async () => {

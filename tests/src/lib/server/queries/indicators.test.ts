@@ -77,12 +77,12 @@ describe('aggregationText', () => {
 	});
 
 	it('says a sum is partial with secrets and a median is not aggregated', () => {
-		expect(aggregationText({ aggregation: 'sum', numerator_id: null, denominator_id: null }, labels)).toMatch(
-			/^Somme.*partielle/
-		);
-		expect(aggregationText({ aggregation: 'none', numerator_id: null, denominator_id: null }, labels)).toMatch(
-			/^Non agrégeable/
-		);
+		expect(
+			aggregationText({ aggregation: 'sum', numerator_id: null, denominator_id: null }, labels)
+		).toMatch(/^Somme.*partielle/);
+		expect(
+			aggregationText({ aggregation: 'none', numerator_id: null, denominator_id: null }, labels)
+		).toMatch(/^Non agrégeable/);
 	});
 });
 

@@ -23,10 +23,11 @@ describe('linkQualitySql', () => {
 
 describe('latestQpvValuesSql', () => {
 	it('takes the latest vintage from the file with the most published values', async () => {
-		const rows = await runQuery<{ territory_code: string; value: number | null; source_path: string }>(
-			db,
-			{ sql: latestQpvValuesSql, params: ['tx_pauvrete_60'] }
-		);
+		const rows = await runQuery<{
+			territory_code: string;
+			value: number | null;
+			source_path: string;
+		}>(db, { sql: latestQpvValuesSql, params: ['tx_pauvrete_60'] });
 		expect(rows.map((r) => [r.territory_code, r.value])).toEqual([
 			['QP001001', 40],
 			['QP001002', 50],

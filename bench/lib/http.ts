@@ -1,0 +1,71 @@
+// One autocannon run against the loopback server, keeping every response time so that p50 and
+// p95 are exact (autocannon's own summary has p90 and p97.5, not p95).
+import autocannon from 'autocannon';
+import { percentile } from './stats';
+
+export interface RunOptions {
+	origin: string;
+	paths: string[];
+	connections: number;
+	/** Bounded by a request count… */
+	amount?: number;
+	/** …or by a duration in seconds. */
+	seconds?: number;
+	/** Called about every 200 ms while the run lasts (memory sampling). */
+	onTick?: () => void;
+}
+
+export interface RunResult {
+	requests: number;
+	latenciesMs: number[];
+	errors: number;
+	timeouts: number;
+	non2xx: number;
+	seconds: number;
+	requestsPerSecond: number;
+	bytesPerSecond: number;
+}
+
+export async function runLoad(options: RunOptions): Promise<RunResult> {
+	const url = new URL(options.origin);
+	if (url.hostname !== '127.0.0.1') throw new Error(`adresse non locale refusée : ${url.hostname}`);
+	if (!options.amount && !options.seconds) throw new Error('durée ou nombre de requêtes requis');
+	const latenciesMs: number[] = [];
+	const started = performance.now();
+	const timer = options.onTick ? setInterval(options.onTick, 200) : undefined;
+	try {
+		const result = await new Promise<autocannon.Result>((resolve, reject) => {
+			const instance = autocannon(
+				{
+					url: options.origin,
+					connections: options.connections,
+					// autocannon rejects an explicit `duration: undefined`.
+					...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
+					timeout: 30,
+					// Each connection cycles through the paths in order.
+					requests: options.paths.map((path) => ({ method: 'GET' as const, path }))
+				},
+				(error, result) => (error ? reject(error) : resolve(result))
+			);
+			instance.on('response', (_client, _status, _bytes, responseTime) => {
+				latenciesMs.push(responseTime);
+			});
+		});
+		const seconds = (performance.now() - started) / 1000;
+		return {
+			requests: latenciesMs.length,
+			latenciesMs,
+			errors: result.errors,
+			timeouts: result.timeouts,
+			non2xx: result.non2xx,
+			seconds,
+			requestsPerSecond: latenciesMs.length / seconds,
+			bytesPerSecond: result.throughput.total / seconds
+		};
+	} finally {
+		if (timer) clearInterval(timer);
+	}
+}
+
+export const p50 = (r: { latenciesMs: number[] }) => percentile(r.latenciesMs, 50);
+export const p95 = (r: { latenciesMs: number[] }) => percentile(r.latenciesMs, 95);

@@ -1,0 +1,77 @@
+// Starts the production server (`node build`) on a loopback port for the benchmarks, builds it
+// first when asked, and reads its memory from /proc (VmRSS now, VmHWM = peak since start).
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface Memory {
+	rssMb: number;
+	peakRssMb: number;
+}
+
+/** Parses VmRSS and VmHWM (kB) out of a /proc/<pid>/status text. */
+export function parseProcStatus(text: string): Memory {
+	const kb = (key: string): number => {
+		const match = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text);
+		if (!match) throw new Error(`${key} absent de /proc/<pid>/status`);
+		return Number(match[1]);
+	};
+	return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+}
+
+export function readMemory(pid: number): Memory {
+	return parseProcStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
+}
+
+/** Data and build, as a fresh clone needs them (BENCH_SKIP_BUILD=1 reuses build/). */
+export function ensureBuild(): void {
+	if (process.env.BENCH_SKIP_BUILD === '1' && existsSync('build/index.js')) return;
+	execSync('npm run data:ensure && npm run build', { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+export interface Server {
+	origin: string;
+	pid: number;
+	memory(): Memory;
+	stop(): Promise<void>;
+}
+
+export async function startServer(port = Number(process.env.BENCH_PORT ?? 4174)): Promise<Server> {
+	const origin = `http://127.0.0.1:${port}`;
+	const child: ChildProcess = spawn(process.execPath, ['build'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	let exited = false;
+	child.on('exit', () => (exited = true));
+	// Bounded wait for the first answer (any status: the static favicon is always there).
+	for (let i = 0; i < 100; i++) {
+		if (exited) throw new Error(`le serveur s’est arrêté au démarrage (port ${port} occupé ?)`);
+		try {
+			await fetch(`${origin}/favicon.svg`);
+			break;
+		} catch {
+			if (i === 99) throw new Error(`le serveur ne répond pas sur ${origin}`);
+			await sleep(100);
+		}
+	}
+	const pid = child.pid!;
+	return {
+		origin,
+		pid,
+		memory: () => readMemory(pid),
+		stop: async () => {
+			if (exited) return;
+			const done = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			await done;
+		}
+	};
+}
+
+/** Status of each path, so that missing pages are reported instead of benchmarked as errors. */
+export async function probe(origin: string, paths: string[]): Promise<Map<string, number>> {
+	const statuses = new Map<string, number>();
+	for (const path of paths) statuses.set(path, (await fetch(origin + path)).status);
+	return statuses;
+}

@@ -1,0 +1,33 @@
+// Download of a contrat: CSV of its QPV's observations, or the XLSX annex of the mid-term review
+// (QPV list, one sheet per pillar, dispositifs, Sources).
+import { error } from '@sveltejs/kit';
+import { contratCode } from '$lib/schemas/table';
+import { observationTables, postsTable, qpvListTable } from '$lib/server/export/territory-export';
+import { exportResponse, parseFormat } from '$lib/server/export/respond';
+import { getContrat, getContratQpv } from '$lib/server/queries/contrats';
+import { getContratPosts } from '$lib/server/queries/dispositifs';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ params }) => {
+	const format = parseFormat(params.format);
+	const code = contratCode.safeParse(params.code);
+	if (!code.success) error(400, `Code de contrat invalide : « ${params.code.slice(0, 40)} ».`);
+	const contrat = await getContrat(code.data);
+	if (!contrat) error(404, `Aucun contrat de ville n’a le code ${code.data}.`);
+	const qpv = await getContratQpv(contrat.code);
+	if (format === 'csv') {
+		const { tables, sources } = await observationTables(qpv, false);
+		return exportResponse(
+			{ scope: 'contrat', code: contrat.code, subject: 'indicateurs', format },
+			tables,
+			sources
+		);
+	}
+	const { tables, sources } = await observationTables(qpv, true);
+	const posts = await getContratPosts(contrat.code);
+	return exportResponse(
+		{ scope: 'contrat', code: contrat.code, subject: 'annexe evaluation', format },
+		[qpvListTable(qpv), ...tables, postsTable(posts)],
+		sources
+	);
+};

@@ -1,0 +1,64 @@
+// Exports of the built server parsed back and compared with the database they come from.
+import { DuckDBInstance } from '@duckdb/node-api';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { serverUrl } from '../../helpers/server';
+
+async function dbValue(qpv: string, indicator: string, vintage: number): Promise<number> {
+	const instance = await DuckDBInstance.create('data/build/politique-ville.duckdb', {
+		access_mode: 'READ_ONLY'
+	});
+	const conn = await instance.connect();
+	const reader = await conn.runAndReadAll(
+		`SELECT value FROM observations WHERE territory_type = 'qpv' AND territory_code = '${qpv}'
+		 AND indicator_id = '${indicator}' AND vintage = ${vintage} AND source_path LIKE 'sig-ville/%'`
+	);
+	const value = reader.getRowObjectsJS()[0]?.value as number;
+	conn.closeSync();
+	instance.closeSync();
+	return value;
+}
+
+describe('/quartiers/[code]/export.csv', () => {
+	it('streams a French CSV whose values equal the database', async () => {
+		const response = await fetch(`${serverUrl()}/quartiers/QP001001/export.csv`);
+		expect(response.headers.get('content-disposition')).toContain(
+			'quartier-QP001001-indicateurs.csv'
+		);
+		const bytes = new Uint8Array(await response.arrayBuffer());
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const text = new TextDecoder().decode(bytes).slice(1);
+		const { data } = Papa.parse<Record<string, string>>(text, { delimiter: ';', header: true });
+		const row = data.find(
+			(r) => r['Identifiant indicateur'] === 'tx_pauvrete_60' && r['Millésime'] === '2022'
+		);
+		expect(row).toBeDefined();
+		const expected = await dbValue('QP001001', 'tx_pauvrete_60', 2022);
+		expect(Number(row!['Valeur']!.replace(',', '.'))).toBeCloseTo(expected, 6);
+		expect(row!['Fichier source']).toBe('sig-ville/REVN_2022.csv');
+	});
+});
+
+describe('/contrats/[code]/export.xlsx', () => {
+	it('returns a workbook with the QPV, pillar, dispositifs and Sources sheets', async () => {
+		const response = await fetch(`${serverUrl()}/contrats/CV004/export.xlsx`);
+		expect(response.status).toBe(200);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(await response.arrayBuffer());
+		const names = workbook.worksheets.map((w) => w.name);
+		expect(names).toContain('QPV');
+		expect(names).toContain('Dispositifs');
+		expect(names).toContain('Sources');
+		const qpv = workbook.getWorksheet('QPV')!;
+		const codes = qpv.getColumn(1).values.slice(2);
+		expect(codes).toContain('QP001001');
+		const pop = qpv.getRow(codes.indexOf('QP001001') + 2).getCell(5).value;
+		expect(pop).toBe(6490);
+	});
+
+	it('answers 404 for an unknown format and 400 for a malformed code', async () => {
+		expect((await fetch(`${serverUrl()}/contrats/CV004/export.pdf`)).status).toBe(404);
+		expect((await fetch(`${serverUrl()}/contrats/CV4/export.csv`)).status).toBe(400);
+	});
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { get, textOf } from '../../helpers/server';
+
+describe('/indicateurs', () => {
+	it('shows each indicator with definition, aggregation, direction, vintages and sources', async () => {
+		const { status, body } = await get('/indicateurs');
+		expect(status).toBe(200);
+		const start = body.indexOf('id="tx_pauvrete_60"');
+		expect(start).toBeGreaterThan(0);
+		const article = textOf(body.slice(start, body.indexOf('</article>', start)));
+		expect(article).toContain('Non agrégeable');
+		expect(article).toContain('Une baisse est favorable');
+		expect(article).toMatch(/2022 \(année de référence 2018\)/);
+		expect(article).toContain('sig-ville/REVN_2022.csv');
+		expect(article).toContain('Licence Ouverte');
+	});
+
+	it('explains the sum rule in plain French', async () => {
+		const text = textOf((await get('/indicateurs')).body);
+		expect(text).toMatch(/Somme : la valeur d’un ensemble de quartiers/);
+	});
+
+	it('filters by pillar through the URL', async () => {
+		const { status, body } = await get('/indicateurs?pilier=cadre_de_vie');
+		expect(status).toBe(200);
+		expect(body).toContain('id="logements_sociaux"');
+		expect(body).not.toContain('id="tx_pauvrete_60"');
+		expect(body).toMatch(/<option value="cadre_de_vie" selected/);
+	});
+
+	it('answers 400 in French for an unknown pillar', async () => {
+		const { status, body } = await get('/indicateurs?pilier=logement');
+		expect(status).toBe(400);
+		expect(textOf(body)).toContain('pilier inconnu');
+	});
+});

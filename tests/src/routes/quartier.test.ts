@@ -1,0 +1,31 @@
+// Server tests: the QPV profile rendered by the built server from the real database.
+import { describe, expect, it } from 'vitest';
+import { get, textOf } from '../../helpers/server';
+
+describe('/quartiers/[code]', () => {
+	it('renders QP001001 with its contrat, a formatted raw value and sources', async () => {
+		const { status, body } = await get('/quartiers/QP001001');
+		expect(status).toBe(200);
+		const text = textOf(body);
+		expect(text).toContain('Grande Reyssouze Terre Des Fleurs');
+		expect(body).toContain('href="/contrats/CV004"');
+		// POP_MUN 2018 of QP001001 in qpv_evolution_population.csv and DEMO_2022.csv: 6490.
+		expect(text).toContain('6\u202f490');
+		// TP60 of REVN_2022.csv for QP001001: 41,4 %.
+		expect(text).toContain('41,4\u00a0%');
+		expect(text).toContain('Sources : ANCT – SIG Ville / INSEE');
+		expect(body).toMatch(/<svg[^>]*role="img"/);
+	});
+
+	it('answers 400 with a French message when the code is malformed', async () => {
+		const { status, body } = await get('/quartiers/QP001001%27%20OR%201=1');
+		expect(status).toBe(400);
+		expect(textOf(body)).toContain('Code de quartier invalide');
+	});
+
+	it('answers 404 for a well-formed unknown code', async () => {
+		const { status, body } = await get('/quartiers/QP999999');
+		expect(status).toBe(404);
+		expect(textOf(body)).toContain('QP999999');
+	});
+});
