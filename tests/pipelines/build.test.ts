@@ -1,0 +1,93 @@
+// Integration: the full build from the real data/raw into a temporary file, its headline counts,
+// and atomicity (a failing build leaves the previous database untouched).
+import { DuckDBInstance } from '@duckdb/node-api';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDatabase, type BuildReport } from '../../pipelines/build';
+import { sha256 } from '../../pipelines/lib/files';
+import { regionsStep } from '../../pipelines/steps/regions';
+
+const dir = mkdtempSync(join(tmpdir(), 'build-test-'));
+const outPath = join(dir, 'politique-ville.duckdb');
+let report: BuildReport;
+
+async function scalar(sql: string): Promise<unknown[]> {
+	const instance = await DuckDBInstance.create(outPath, { access_mode: 'READ_ONLY' });
+	const conn = await instance.connect();
+	const rows = (await conn.runAndReadAll(sql)).getRowObjectsJS();
+	conn.closeSync();
+	instance.closeSync();
+	return rows.map((r) => Object.values(r)[0]);
+}
+
+beforeAll(async () => {
+	report = await buildDatabase({ rawDir: 'data/raw', referenceDir: 'data/reference', outPath });
+}, 300_000);
+
+afterAll(() => {
+	// the temporary directory is left to the OS; nothing else to close
+});
+
+describe('buildDatabase', () => {
+	it('loads the 1,514 QPV of the 2015 geography and every contrat code of the raw files', async () => {
+		expect(report.tables.qpv).toBe(1514);
+		const topo = readFileSync('data/raw/contrats-de-ville/cv.topojson', 'utf8');
+		const centroids = readFileSync('data/raw/contrats-de-ville/geom_cv_ctr.json', 'utf8');
+		const codes = new Set([...`${topo}${centroids}`.matchAll(/"(CV\d{3})"/g)].map((m) => m[1]));
+		const loaded = new Set(await scalar('SELECT code FROM contrats'));
+		expect([...codes].filter((c) => !loaded.has(c))).toEqual([]);
+		expect(report.tables.contrats).toBe(codes.size);
+	});
+
+	it('links at least 98 % of the QPV to exactly one contrat and every contrat to a QPV', async () => {
+		const [exactlyOne] = await scalar(
+			'SELECT count(*) FROM (SELECT qpv_code FROM qpv_contrat GROUP BY 1 HAVING count(*) = 1)'
+		);
+		expect(Number(exactlyOne) / 1514).toBeGreaterThanOrEqual(0.98);
+		const orphans = await scalar(
+			'SELECT code FROM contrats WHERE code NOT IN (SELECT contrat_code FROM qpv_contrat)'
+		);
+		expect(orphans).toEqual([]);
+	});
+
+	it('has QPV observations for every SIG Ville vintage 2017–2022', async () => {
+		const vintages = await scalar(
+			`SELECT DISTINCT vintage FROM observations WHERE territory_type = 'qpv'
+			 AND source_path LIKE 'sig-ville/%' ORDER BY 1`
+		);
+		expect(vintages).toEqual([2017, 2018, 2019, 2020, 2021, 2022]);
+		const [ensemble] = await scalar(
+			`SELECT count(*) FROM observations WHERE territory_type = 'ensemble_qpv'`
+		);
+		expect(Number(ensemble)).toBeGreaterThan(0);
+	});
+
+	it('accounts for every row of every file and reads every raw data file', () => {
+		expect(report.unbalanced).toEqual([]);
+		expect(report.unread).toEqual([]);
+		for (const s of report.sources) {
+			expect(s.rows_read, s.path).toBe(s.rows_loaded + s.rows_rejected + s.rows_aggregate);
+		}
+	});
+
+	it('leaves the previous database intact when a build fails', async () => {
+		const before = sha256(outPath);
+		const failing = {
+			table: 'broken',
+			run: async () => Promise.reject(new Error('étape en échec'))
+		};
+		await expect(
+			buildDatabase({
+				rawDir: 'data/raw',
+				referenceDir: 'data/reference',
+				outPath,
+				steps: [regionsStep, failing]
+			})
+		).rejects.toThrow('étape en échec');
+		expect(sha256(outPath)).toBe(before);
+		expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+		expect(existsSync(outPath)).toBe(true);
+	});
+});
