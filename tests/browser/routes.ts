@@ -83,14 +83,14 @@ export interface ParamRoute {
 
 export const paramRoutes: ParamRoute[] = [
 	{ route: '/contrats/[code]', template: '/contrats/{}', valid: 'CV001', kind: 'page' },
-	{ route: '/quartiers/[code]', template: '/quartiers/{}', valid: 'QP001001', kind: 'page' }
+	{ route: '/quartiers/[code]', template: '/quartiers/{}', valid: 'QP001001', kind: 'page' },
+	{ route: '/api/contrats/[code]', template: '/api/contrats/{}', valid: 'CV001', kind: 'api' },
+	{ route: '/api/quartiers/[code]', template: '/api/quartiers/{}', valid: 'QP001001', kind: 'api' }
 ];
 
 export const pendingParamRoutes: ParamRoute[] = [
 	{ route: '/contrats/[code]/fiche', template: '/contrats/{}/fiche', valid: 'CV001', kind: 'page' },
-	{ route: '/mesures/[id]', template: '/mesures/{}', valid: '1', kind: 'page' },
-	{ route: '/api/contrats/[code]', template: '/api/contrats/{}', valid: 'CV001', kind: 'api' },
-	{ route: '/api/quartiers/[code]', template: '/api/quartiers/{}', valid: 'QP001001', kind: 'api' }
+	{ route: '/mesures/[id]', template: '/mesures/{}', valid: '1', kind: 'page' }
 ];
 
 /** A route driven by query parameters (filters, search). */
