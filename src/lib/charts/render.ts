@@ -46,8 +46,18 @@ export function renderPlot(
 		node.tagName.toLowerCase() === 'svg'
 			? node
 			: [...node.children].find((c) => c.tagName.toLowerCase() === 'svg');
+	// Plot labels each mark's <g>; inside an image those labels are prohibited ARIA (axe), and the
+	// chart's own title and description already name it.
+	// The mark's name is kept as data-mark, for tests and debugging.
+	for (const el of [...node.querySelectorAll('g[aria-label], g[aria-description]')]) {
+		const mark = el.getAttribute('aria-label');
+		if (mark) el.setAttribute('data-mark', mark);
+		el.removeAttribute('aria-label');
+		el.removeAttribute('aria-description');
+	}
 	if (svg) {
-		svg.setAttribute('role', 'img');
+		// A chart with links (a map whose areas open their page) stays a group, not an image.
+		svg.setAttribute('role', svg.querySelector('a') ? 'group' : 'img');
 		// SVG namespace: an HTML <title> would be serialised without escaping its text.
 		const title = document.createElementNS(SVG_NS, 'title');
 		title.textContent = text.title;

@@ -83,7 +83,7 @@ describe('withGaps', () => {
 			],
 			{ title: 't', unit: '%', indicatorLabel: 't' }
 		);
-		const d = /aria-label="line"[^]*?<path d="([^"]+)"/.exec(html)?.[1] ?? '';
+		const d = /data-mark="line"[^]*?<path d="([^"]+)"/.exec(html)?.[1] ?? '';
 		expect(d.match(/M/g)).toHaveLength(2);
 	});
 });
@@ -181,7 +181,7 @@ describe('franceContratsMap', () => {
 			})
 		);
 		expectAccessible(html, 'Contrats de ville');
-		const geo = html.split('aria-label="geo"');
+		const geo = html.split('data-mark="geo"');
 		expect(geo).toHaveLength(3);
 		expect(count(geo[1]!.slice(0, geo[1]!.indexOf('</g>')), 'path')).toBe(3);
 		expect(count(geo[2]!.slice(0, geo[2]!.indexOf('</g>')), 'path')).toBe(1);

@@ -9,10 +9,10 @@ export function count(html: string, tag: string): number {
 	return html.match(new RegExp(`<${tag}[\\s>/]`, 'g'))?.length ?? 0;
 }
 
-/** The markup of every <g aria-label="…"> group of a mark (with its facet subgroups). */
+/** The markup of every <g data-mark="…"> group of a mark (with its facet subgroups). */
 export function markGroups(html: string, ariaLabel: string): string {
 	const parts: string[] = [];
-	let start = html.indexOf(`aria-label="${ariaLabel}"`);
+	let start = html.indexOf(`data-mark="${ariaLabel}"`);
 	while (start >= 0) {
 		// Walk to the </g> that closes this group, past nested facet groups.
 		const tags = /<g[\s>]|<\/g>/g;
@@ -27,7 +27,7 @@ export function markGroups(html: string, ariaLabel: string): string {
 			}
 		}
 		parts.push(html.slice(start, end));
-		start = html.indexOf(`aria-label="${ariaLabel}"`, end);
+		start = html.indexOf(`data-mark="${ariaLabel}"`, end);
 	}
 	return parts.join('');
 }
