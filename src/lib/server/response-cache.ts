@@ -1,0 +1,59 @@
+// In-memory cache of rendered pages and JSON answers. The database is opened read-only and only
+// rebuilt offline (then the server restarts), so a URL's answer never changes while it runs.
+// Bounded by bytes, least recently used first out.
+
+export interface CachedResponse {
+	status: number;
+	headers: [string, string][];
+	body: string;
+}
+
+export class ResponseCache {
+	private readonly entries = new Map<string, CachedResponse>();
+	private bytes = 0;
+
+	constructor(private readonly maxBytes: number) {}
+
+	get(key: string): CachedResponse | undefined {
+		const entry = this.entries.get(key);
+		if (entry) {
+			// Map keeps insertion order: re-inserting marks the entry as most recently used.
+			this.entries.delete(key);
+			this.entries.set(key, entry);
+		}
+		return entry;
+	}
+
+	set(key: string, entry: CachedResponse): void {
+		const size = entry.body.length * 2 + key.length * 2;
+		if (size > this.maxBytes) return;
+		this.delete(key);
+		this.entries.set(key, entry);
+		this.bytes += size;
+		for (const [oldest] of this.entries) {
+			if (this.bytes <= this.maxBytes) break;
+			this.delete(oldest);
+		}
+	}
+
+	get size(): number {
+		return this.entries.size;
+	}
+
+	get usedBytes(): number {
+		return this.bytes;
+	}
+
+	private delete(key: string): void {
+		const entry = this.entries.get(key);
+		if (!entry) return;
+		this.bytes -= entry.body.length * 2 + key.length * 2;
+		this.entries.delete(key);
+	}
+}
+
+/** Only complete text answers are cached: pages and JSON, not streamed exports or PDF. */
+export function isCacheable(method: string, status: number, contentType: string | null): boolean {
+	if (method !== 'GET' || status !== 200 || !contentType) return false;
+	return contentType.startsWith('text/html') || contentType.startsWith('application/json');
+}
