@@ -15,24 +15,42 @@ export function databasePath(): string {
 	return resolve(process.env.DATABASE_PATH ?? 'data/build/politique-ville.duckdb');
 }
 
-let connection: Promise<DuckDBConnection> | undefined;
+/** A connection runs one query at a time: a few of them let concurrent requests overlap. */
+const POOL_SIZE = Number(process.env.DUCKDB_CONNECTIONS ?? 4);
 
-async function open(path: string): Promise<DuckDBConnection> {
+let pool: Promise<DuckDBConnection[]> | undefined;
+let next = 0;
+
+async function open(path: string): Promise<DuckDBConnection[]> {
 	if (!existsSync(path)) throw new DatabaseUnavailableError(path);
 	const instance = await DuckDBInstance.create(path, {
 		access_mode: 'READ_ONLY',
 		threads: '2',
 		enable_external_access: 'false'
 	});
-	return instance.connect();
+	return Promise.all(Array.from({ length: POOL_SIZE }, () => instance.connect()));
 }
 
-export function getConnection(): Promise<DuckDBConnection> {
-	connection ??= open(databasePath()).catch((error) => {
-		connection = undefined;
+export async function getConnection(): Promise<DuckDBConnection> {
+	pool ??= open(databasePath()).catch((error) => {
+		pool = undefined;
 		throw error;
 	});
-	return connection;
+	const connections = await pool;
+	next = (next + 1) % connections.length;
+	return connections[next]!;
+}
+
+/** Memoises an immutable query result (the database never changes while the server runs). */
+export function memo<T>(compute: () => Promise<T>): () => Promise<T> {
+	let value: Promise<T> | undefined;
+	return () => {
+		value ??= compute().catch((error) => {
+			value = undefined;
+			throw error;
+		});
+		return value;
+	};
 }
 
 export type Param = string | number | boolean | null;

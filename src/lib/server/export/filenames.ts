@@ -8,6 +8,7 @@ import {
 	regionCode,
 	sirenCode
 } from '$lib/schemas/table';
+import { measureId } from '$lib/schemas/referentiels';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -23,7 +24,9 @@ const scopes = {
 	commune: communeCode,
 	epci: sirenCode,
 	departement: departementCode,
-	region: regionCode
+	region: regionCode,
+	/** A measure slot of the 2018 feuille de route (M01…M40, the project's numbering). */
+	mesure: measureId
 } as const;
 export type ExportScope = keyof typeof scopes;
 

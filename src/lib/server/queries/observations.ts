@@ -1,7 +1,7 @@
 // Observations and the indicator catalogue: series for a set of territories, and the
 // distribution of one indicator across all QPV for a vintage.
 import type { Indicator, Observation, TerritoryType } from '$lib/schemas/indicators';
-import { query, type Param } from '../db';
+import { memo, query, type Param } from '../db';
 
 export type ObservationRow = Omit<Observation, 'source_line'> & { source_line: number };
 
@@ -10,9 +10,9 @@ export interface TerritoryRef {
 	code: string;
 }
 
-export function listIndicators(): Promise<Indicator[]> {
-	return query<Indicator>(`SELECT * FROM indicators ORDER BY pillar, theme, id`);
-}
+export const listIndicators = memo(() =>
+	query<Indicator>(`SELECT * FROM indicators ORDER BY pillar, theme, id`)
+);
 
 export async function getIndicator(id: string): Promise<Indicator | undefined> {
 	return (await query<Indicator>(`SELECT * FROM indicators WHERE id = $1`, [id]))[0];
@@ -62,17 +62,29 @@ export interface DistributionRow {
 	status: string;
 }
 
-/** Values of one indicator for every QPV in one vintage (secret rows included, value null). */
+const distributions = new Map<string, Promise<DistributionRow[]>>();
+
+/**
+ * Values of one indicator for every QPV in one vintage (secret rows included, value null),
+ * memoised: the same distribution is drawn on every QPV page.
+ */
 export function getQpvDistribution(
 	indicatorId: string,
 	vintage: number
 ): Promise<DistributionRow[]> {
-	return query<DistributionRow>(
-		`SELECT territory_code, value, status FROM observations
-		 WHERE indicator_id = $1 AND vintage = $2 AND territory_type = 'qpv'
-		 ORDER BY territory_code`,
-		[indicatorId, vintage]
-	);
+	const key = `${indicatorId}|${vintage}`;
+	let rows = distributions.get(key);
+	if (!rows) {
+		rows = query<DistributionRow>(
+			`SELECT territory_code, value, status FROM observations
+			 WHERE indicator_id = $1 AND vintage = $2 AND territory_type = 'qpv'
+			 ORDER BY territory_code`,
+			[indicatorId, vintage]
+		);
+		// Bounded: only a few dozen indicator × vintage pairs are ever charted.
+		if (distributions.size < 500) distributions.set(key, rows);
+	}
+	return rows;
 }
 
 /** The vintages in which an indicator has QPV observations, newest first. */

@@ -1,0 +1,193 @@
+// The data behind one measure's page and its CSV exports: for each linked series, the national
+// series, the latest value of each département (Baromètre), or the posts per contrat and the cités
+// per département (dispositifs).
+import { z } from 'zod';
+import type { Provenance } from '$lib/schemas/provenance';
+import { exportTable, type ExportColumn, type ExportTable } from '../export/columns';
+import {
+	getDepartementLatest,
+	getNationalSeries,
+	type DepartementValue,
+	type SeriesPoint
+} from '../queries/barometre';
+import { citesByKind, postsByYear, type CitesCount } from '../queries/overview';
+import {
+	getCitesByDepartement,
+	getPostsByContrat,
+	type CitesByDepartement,
+	type ContratPosts,
+	type SeriesLink
+} from '../queries/referentiels';
+
+export const exportTables = ['departements', 'national', 'contrats'] as const;
+export type ExportTableName = (typeof exportTables)[number];
+
+export const exportParams = z.object({
+	serie: z
+		.string({ error: 'série manquante (?serie=<identifiant>)' })
+		.regex(/^[A-Za-z0-9_-]{1,60}$/, 'identifiant de série invalide'),
+	tableau: z
+		.enum(exportTables, {
+			error: `tableau inconnu (valeurs possibles : ${exportTables.join(', ')})`
+		})
+		.optional()
+});
+
+type PostsYear = Awaited<ReturnType<typeof postsByYear>>[number];
+
+export type SeriesPanel =
+	| {
+			kind: 'barometre';
+			link: SeriesLink;
+			national: SeriesPoint[];
+			departements: DepartementValue[];
+	  }
+	| {
+			kind: 'posts';
+			link: SeriesLink;
+			byYear: PostsYear[];
+			year: number | null;
+			/** Every contrat with posts that year, most first (the page shows the first 30). */
+			contrats: ContratPosts[];
+	  }
+	| {
+			kind: 'cites';
+			link: SeriesLink;
+			count: CitesCount | null;
+			departements: CitesByDepartement[];
+	  }
+	| { kind: 'indicateur'; link: SeriesLink };
+
+/** Tables each panel kind can export, the first being the default. */
+export const panelTables: Record<SeriesPanel['kind'], ExportTableName[]> = {
+	barometre: ['departements', 'national'],
+	posts: ['contrats', 'national'],
+	cites: ['departements'],
+	indicateur: []
+};
+
+export async function loadSeriesPanel(link: SeriesLink): Promise<SeriesPanel> {
+	if (link.target_kind === 'barometre') {
+		const [national, departements] = await Promise.all([
+			getNationalSeries(link.target_id),
+			getDepartementLatest(link.target_id)
+		]);
+		return { kind: 'barometre', link, national, departements };
+	}
+	if (link.target_kind === 'dispositif' && ['adulte_relais', 'fonjep'].includes(link.target_id)) {
+		const byYear = (await postsByYear()).filter((p) => p.kind === link.target_id);
+		const year = byYear.at(-1)?.year ?? null;
+		const contrats = year === null ? [] : await getPostsByContrat(link.target_id, year);
+		return { kind: 'posts', link, byYear, year, contrats };
+	}
+	if (link.target_kind === 'dispositif') {
+		const [counts, departements] = await Promise.all([
+			citesByKind(),
+			getCitesByDepartement(link.target_id)
+		]);
+		const count = counts.find((c) => c.kind === link.target_id) ?? null;
+		return { kind: 'cites', link, count, departements };
+	}
+	return { kind: 'indicateur', link };
+}
+
+type Source = (paths: string[]) => ReturnType<typeof sourcesFor>;
+
+function sourcesFor(paths: string[], provenance: Map<string, Provenance>) {
+	return paths.map((p) => provenance.get(p)).filter((p): p is Provenance => Boolean(p));
+}
+
+function barometreTable(
+	panel: Extract<SeriesPanel, { kind: 'barometre' }>,
+	table: ExportTableName,
+	source: Source
+): ExportTable {
+	const unit = panel.link.unit ?? '';
+	if (table === 'national') {
+		const columns: ExportColumn<SeriesPoint & { unit: string }>[] = [
+			{ key: 'date', header: 'Date', type: 'text' },
+			{ key: 'value', header: 'Valeur (France)', type: 'number', decimals: 2 },
+			{ key: 'value_target', header: 'Cible', type: 'number', decimals: 2 },
+			{ key: 'unit', header: 'Unité', type: 'text', width: 30 },
+			{ key: 'source_line', header: 'Ligne source', type: 'integer' }
+		];
+		return exportTable({
+			name: 'France',
+			columns,
+			rows: panel.national.map((r) => ({ ...r, unit })),
+			source: (r) => source([r.source_path])
+		});
+	}
+	const columns: ExportColumn<DepartementValue & { rank: number; unit: string }>[] = [
+		{ key: 'rank', header: 'Rang', type: 'integer' },
+		{ key: 'code', header: 'Code département', type: 'text' },
+		{ key: 'name', header: 'Département', type: 'text', width: 26 },
+		{ key: 'region_code', header: 'Code région', type: 'text' },
+		{ key: 'region', header: 'Région', type: 'text', width: 26 },
+		{ key: 'date', header: 'Date', type: 'text' },
+		{ key: 'value', header: 'Valeur', type: 'number', decimals: 2 },
+		{ key: 'target', header: 'Cible du département', type: 'number', decimals: 2 },
+		{ key: 'unit', header: 'Unité', type: 'text', width: 30 },
+		{ key: 'source_line', header: 'Ligne source', type: 'integer' }
+	];
+	return exportTable({
+		name: 'Départements',
+		columns,
+		rows: panel.departements.map((r, i) => ({ ...r, rank: i + 1, unit })),
+		source: (r) => source([r.source_path])
+	});
+}
+
+/** The export table `table` of a panel; undefined when that panel has no such table. */
+export function panelExportTable(
+	panel: SeriesPanel,
+	table: ExportTableName,
+	provenance: Map<string, Provenance>
+): ExportTable | undefined {
+	if (!panelTables[panel.kind].includes(table)) return undefined;
+	const source: Source = (paths) => sourcesFor(paths, provenance);
+	if (panel.kind === 'barometre') return barometreTable(panel, table, source);
+	if (panel.kind === 'posts' && table === 'national') {
+		const columns: ExportColumn<PostsYear>[] = [
+			{ key: 'year', header: 'Année', type: 'integer' },
+			{ key: 'posts', header: 'Postes financés (France)', type: 'integer' },
+			{ key: 'with_contrat', header: 'Dont rattachés à un contrat de ville', type: 'integer' }
+		];
+		return exportTable({
+			name: 'France',
+			columns,
+			rows: panel.byYear,
+			source: (r) => source(r.source_paths)
+		});
+	}
+	if (panel.kind === 'posts') {
+		const columns: ExportColumn<ContratPosts & { rank: number; year: number | null }>[] = [
+			{ key: 'rank', header: 'Rang', type: 'integer' },
+			{ key: 'contrat_code', header: 'Code contrat', type: 'text' },
+			{ key: 'name', header: 'Contrat de ville', type: 'text', width: 40 },
+			{ key: 'departement_code', header: 'Code département', type: 'text' },
+			{ key: 'year', header: 'Année', type: 'integer' },
+			{ key: 'posts', header: 'Postes financés', type: 'integer' }
+		];
+		return exportTable({
+			name: 'Contrats',
+			columns,
+			rows: panel.contrats.map((r, i) => ({ ...r, rank: i + 1, year: panel.year })),
+			source: (r) => source([r.source_path])
+		});
+	}
+	if (panel.kind === 'cites') {
+		const columns: ExportColumn<CitesByDepartement>[] = [
+			{ key: 'departement_code', header: 'Code département', type: 'text' },
+			{ key: 'name', header: 'Département', type: 'text', width: 26 },
+			{ key: 'cites', header: 'Points publiés', type: 'integer' }
+		];
+		return exportTable({
+			name: 'Départements',
+			columns,
+			rows: panel.departements,
+			source: (r) => source([r.source_path])
+		});
+	}
+	return undefined;
+}
