@@ -90,14 +90,12 @@ export async function renderPdf(pageUrl: string, opts: RenderOptions = {}): Prom
 	const origin = new URL(pageUrl).origin;
 	const launching = chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: timeoutMs });
 	let timer: ReturnType<typeof setTimeout> | undefined;
+	const timeout = new PdfError(
+		'timeout',
+		`Génération du PDF interrompue après ${timeoutMs / 1000} s : réessayez plus tard.`
+	);
 	const deadline = new Promise<never>((_, reject) => {
-		timer = setTimeout(
-			() =>
-				reject(
-					new PdfError('timeout', `Génération du PDF interrompue après ${timeoutMs / 1000} s.`)
-				),
-			timeoutMs
-		);
+		timer = setTimeout(() => reject(timeout), timeoutMs);
 	});
 	const work = async (browser: Browser): Promise<Uint8Array> => {
 		const page = await browser.newPage();
@@ -116,6 +114,8 @@ export async function renderPdf(pageUrl: string, opts: RenderOptions = {}): Prom
 		return await Promise.race([launching.then(work), deadline]);
 	} catch (e) {
 		if (e instanceof PdfError) throw e;
+		// Playwright's own time limits (launch, navigation) are the same time-out.
+		if ((e as Error).name === 'TimeoutError') throw timeout;
 		throw new PdfError('browser', `Échec de Chromium : ${(e as Error).message.split('\n')[0]}`);
 	} finally {
 		clearTimeout(timer);

@@ -15,6 +15,9 @@ describe('/quartiers/[code]', () => {
 		expect(text).toContain('41,4\u00a0%');
 		expect(text).toContain('Sources : ANCT – SIG Ville / INSEE');
 		expect(body).toMatch(/<svg[^>]*role="img"/);
+		// Gaps to the references: France métropolitaine (Filosofi) and the other QPV of CV004.
+		expect(text).toContain('France métropolitaine');
+		expect(text).toContain('Médiane des autres QPV du contrat (calculée)');
 	});
 
 	it('answers 400 with a French message when the code is malformed', async () => {

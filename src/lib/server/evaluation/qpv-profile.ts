@@ -1,4 +1,5 @@
 // Everything the QPV profile shows, assembled from the database and the domain functions.
+import { peerMedians } from '$lib/domain/peers';
 import { pillars, type Indicator, type Pillar } from '$lib/schemas/indicators';
 import type { Provenance } from '$lib/schemas/provenance';
 import {
@@ -18,6 +19,7 @@ import {
 	type ReferenceTerritory
 } from '../queries/quartiers';
 import { getProvenance } from '../queries/sources';
+import { getContratQpv } from '../queries/contrats';
 import { buildIndicatorView, type IndicatorView } from './indicator-view';
 import { qpvChartIndicators } from './key-indicators';
 
@@ -45,6 +47,15 @@ export function groupByIndicator(rows: ObservationRow[]): Map<string, Observatio
 	return out;
 }
 
+/** Medians of the other QPV of the QPV's contrat, when it has others. */
+async function contratPeerRows(qpv: QpvIdentity) {
+	if (!qpv.contrat_code || qpv.contrat_count !== 1) return [];
+	const others = (await getContratQpv(qpv.contrat_code)).filter((q) => q.code !== qpv.code);
+	if (others.length === 0) return [];
+	const rows = await getObservations(others.map((q) => ({ type: 'qpv' as const, code: q.code })));
+	return peerMedians(rows, qpv.code, qpv.contrat_code);
+}
+
 export async function loadQpvProfile(code: string): Promise<QpvProfile | undefined> {
 	const qpv = await getQpv(code);
 	if (!qpv) return undefined;
@@ -56,8 +67,20 @@ export async function loadQpvProfile(code: string): Promise<QpvProfile | undefin
 		getQpvRanks(code),
 		getProvenance()
 	]);
+	const peers = await contratPeerRows(qpv);
+	if (peers.length > 0) {
+		references.push({
+			kind: 'contrat_qpv',
+			type: 'contrat_qpv' as never,
+			code: qpv.contrat_code!,
+			label: 'Médiane des autres QPV du contrat (calculée)'
+		});
+	}
 	const own = groupByIndicator(observations.filter((o) => o.territory_type === 'qpv'));
-	const refs = groupByIndicator(observations.filter((o) => o.territory_type !== 'qpv'));
+	const refs = groupByIndicator([
+		...observations.filter((o) => o.territory_type !== 'qpv'),
+		...(peers as unknown as ObservationRow[])
+	]);
 	const views = indicators
 		.filter((i) => own.has(i.id))
 		.map((i) => buildIndicatorView(i, own.get(i.id)!, references, refs.get(i.id) ?? []));

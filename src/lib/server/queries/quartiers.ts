@@ -60,7 +60,7 @@ export function getQpvCommunes(code: string): Promise<QpvCommuneRow[]> {
 }
 
 export interface ReferenceTerritory extends TerritoryRef {
-	kind: 'commune' | 'epci' | 'departement' | 'region' | 'france' | 'ensemble_qpv';
+	kind: 'commune' | 'epci' | 'departement' | 'region' | 'france' | 'ensemble_qpv' | 'contrat_qpv';
 	label: string;
 }
 
