@@ -15,15 +15,39 @@ export async function listProvenance(): Promise<Provenance[]> {
 	return [...(await getProvenance()).values()];
 }
 
-/** « ANCT – SIG Ville / INSEE, sig-ville/DEMO_2022.csv (millésime 2022), Licence Ouverte 2.0 ». */
+/**
+ * « Sources : ANCT – SIG Ville / INSEE, sig-ville/DEMO_AAAA.csv (millésimes 2017, 2018) ; … ».
+ * Files that differ only by their year are grouped, so a series over six vintages stays short.
+ */
 export function sourceLine(paths: string[], provenance: Map<string, Provenance>): string {
-	const unique = [...new Set(paths)].sort();
-	const parts = unique.map((path) => {
+	const groups = new Map<
+		string,
+		{ producer: string; template: string; paths: string[]; vintages: string[] }
+	>();
+	for (const path of [...new Set(paths)].sort()) {
 		const p = provenance.get(path);
-		return p ? `${p.producer}, ${path} (millésime ${p.vintage})` : path;
+		const slash = path.lastIndexOf('/') + 1;
+		const template =
+			path.slice(0, slash) +
+			path
+				.slice(slash)
+				.replace(/(?<=[_A-Za-z-])20\d{2}(?=[_.-])/, 'AAAA')
+				.replace(/(?<=filo)\d{2}(?=_)/, 'AA');
+		const producer = p?.producer ?? 'producteur non renseigné';
+		const key = `${producer}|${template}`;
+		const group = groups.get(key) ?? { producer, template, paths: [], vintages: [] };
+		group.paths.push(path);
+		if (p) group.vintages.push(p.vintage);
+		groups.set(key, group);
+	}
+	const parts = [...groups.values()].map((g) => {
+		const vintages = [...new Set(g.vintages)];
+		const label = vintages.length > 1 ? 'millésimes' : 'millésime';
+		const name = g.paths.length === 1 ? g.paths[0] : g.template;
+		return `${g.producer}, ${name}${vintages.length ? ` (${label} ${vintages.join(', ')})` : ''}`;
 	});
 	const licences = [
-		...new Set(unique.map((path) => provenance.get(path)?.licence).filter(Boolean))
+		...new Set([...new Set(paths)].map((path) => provenance.get(path)?.licence).filter(Boolean))
 	];
 	return `Sources : ${parts.join(' ; ')}${licences.length ? `. ${licences.join(', ')}` : ''}.`;
 }
