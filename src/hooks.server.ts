@@ -14,7 +14,14 @@ async function cachedResolve(
 	const hit = event.request.method === 'GET' ? cache.get(key) : undefined;
 	if (hit) return new Response(hit.body, { status: hit.status, headers: hit.headers });
 	const response = await resolve(event);
-	if (!isCacheable(event.request.method, response.status, response.headers.get('content-type'))) {
+	if (
+		!isCacheable(
+			event.request.method,
+			response.status,
+			response.headers.get('content-type'),
+			response.headers.get('cache-control')
+		)
+	) {
 		return response;
 	}
 	const body = await response.text();

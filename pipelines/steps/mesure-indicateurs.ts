@@ -95,7 +95,36 @@ export const mesureIndicateursStep: Step = {
 			measure_links: rows.length,
 			measures_with_indicator: attested.filter((id) => linked.has(id)),
 			measures_without_indicator: attested.filter((id) => !linked.has(id)),
-			measure_link_tables_unchecked: unchecked
+			measure_link_tables_unchecked: unchecked,
+			linked_series_national_only: await nationalOnlyTargets(
+				ctx,
+				rows.map((r) => r.row)
+			)
 		};
 	}
 };
+
+/**
+ * Coverage check: linked series that have no value below the national level (no territory a
+ * contrat could be compared with). Dispositifs are always per contrat or commune.
+ */
+async function nationalOnlyTargets(
+	ctx: Parameters<Step['run']>[0],
+	links: { target_kind: string; target_id: string }[]
+): Promise<string[]> {
+	const tables = new Set(ctx.db.tableNames());
+	const out: string[] = [];
+	for (const link of links) {
+		const id = link.target_id.replace(/'/g, "''");
+		let sql: string | null = null;
+		if (link.target_kind === 'barometre' && tables.has('barometre_values')) {
+			sql = `SELECT count(*)::INTEGER AS n FROM barometre_values WHERE indicator_id = '${id}' AND level <> 'national'`;
+		} else if (link.target_kind === 'indicateur' && tables.has('observations')) {
+			sql = `SELECT count(*)::INTEGER AS n FROM observations WHERE indicator_id = '${id}' AND territory_type = 'qpv'`;
+		}
+		if (!sql) continue;
+		const [row] = await ctx.db.query<{ n: number }>(sql);
+		if ((row?.n ?? 0) === 0) out.push(`${link.target_kind}:${link.target_id}`);
+	}
+	return [...new Set(out)].sort();
+}

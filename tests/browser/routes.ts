@@ -47,30 +47,43 @@ export const pageRoutes: PageRoute[] = [
 		chart: true,
 		screenshot: true
 	},
+	// The printable fiches (one A4 page): the map is their chart.
+	{
+		route: '/contrats/[code]/fiche',
+		path: '/contrats/CV001/fiche',
+		heading: /CC de la Plaine de l.Ain/,
+		chart: true,
+		screenshot: true
+	},
+	{
+		route: '/quartiers/[code]/fiche',
+		path: '/quartiers/QP001001/fiche',
+		heading: /Grande Reyssouze Terre Des Fleurs/i,
+		chart: true,
+		screenshot: true
+	},
 	{
 		route: '/indicateurs',
 		path: '/indicateurs',
 		heading: 'Catalogue des indicateurs',
 		chart: false
 	},
-	{ route: '/methodologie', path: '/methodologie', heading: 'Méthodologie', chart: false }
-];
-
-/** Pages announced in the issues but not in src/routes/ yet (headings to confirm when they land). */
-export const pendingPageRoutes: PageRoute[] = [
-	{
-		route: '/contrats/[code]/fiche',
-		path: '/contrats/CV001/fiche',
-		heading: /CC de la Plaine de l.Ain/,
-		chart: false,
-		screenshot: true
-	},
+	{ route: '/methodologie', path: '/methodologie', heading: 'Méthodologie', chart: false },
+	// Feuille de route 2018 (data/reference/): M03 is the class-halving measure, with Baromètre
+	// series by département (national chart, ranking, histogram).
 	{ route: '/mesures', path: '/mesures', heading: /feuille de route/i, chart: false },
-	// The measure identifiers are defined by the referentials step: set a real one here.
-	{ route: '/mesures/[id]', path: '/mesures/1', heading: /\S/, chart: false },
+	{
+		route: '/mesures/[id]',
+		path: '/mesures/M03',
+		heading: /Dédoublement des classes/,
+		chart: true
+	},
 	{ route: '/pacte-de-dijon', path: '/pacte-de-dijon', heading: /pacte de dijon/i, chart: false },
 	{ route: '/paqte', path: '/paqte', heading: /paqte/i, chart: false }
 ];
+
+/** Pages announced in the issues but not in src/routes/ yet (headings to confirm when they land). */
+export const pendingPageRoutes: PageRoute[] = [];
 
 /** A route with one path parameter; `{}` marks where the parameter goes. */
 export interface ParamRoute {
@@ -84,14 +97,19 @@ export interface ParamRoute {
 export const paramRoutes: ParamRoute[] = [
 	{ route: '/contrats/[code]', template: '/contrats/{}', valid: 'CV001', kind: 'page' },
 	{ route: '/quartiers/[code]', template: '/quartiers/{}', valid: 'QP001001', kind: 'page' },
+	{ route: '/contrats/[code]/fiche', template: '/contrats/{}/fiche', valid: 'CV001', kind: 'page' },
+	{
+		route: '/quartiers/[code]/fiche',
+		template: '/quartiers/{}/fiche',
+		valid: 'QP001001',
+		kind: 'page'
+	},
 	{ route: '/api/contrats/[code]', template: '/api/contrats/{}', valid: 'CV001', kind: 'api' },
-	{ route: '/api/quartiers/[code]', template: '/api/quartiers/{}', valid: 'QP001001', kind: 'api' }
+	{ route: '/api/quartiers/[code]', template: '/api/quartiers/{}', valid: 'QP001001', kind: 'api' },
+	{ route: '/mesures/[id]', template: '/mesures/{}', valid: 'M03', kind: 'page' }
 ];
 
-export const pendingParamRoutes: ParamRoute[] = [
-	{ route: '/contrats/[code]/fiche', template: '/contrats/{}/fiche', valid: 'CV001', kind: 'page' },
-	{ route: '/mesures/[id]', template: '/mesures/{}', valid: '1', kind: 'page' }
-];
+export const pendingParamRoutes: ParamRoute[] = [];
 
 /** A route driven by query parameters (filters, search). */
 export interface QueryRoute {
@@ -128,6 +146,16 @@ export const queryRoutes: QueryRoute[] = [
 		path: '/api/indicateurs',
 		kind: 'api',
 		params: [{ name: 'pilier', valid: 'cadre_de_vie' }]
+	},
+	// Filters as parsed by mesureFilters in src/lib/server/queries/referentiels.ts.
+	{
+		route: '/mesures',
+		path: '/mesures',
+		kind: 'page',
+		params: [
+			{ name: 'programme', valid: 'education' },
+			{ name: 'pilier', valid: 'cohesion_sociale' }
+		]
 	}
 ];
 

@@ -53,7 +53,14 @@ export class ResponseCache {
 }
 
 /** Only complete text answers are cached: pages and JSON, not streamed exports or PDF. */
-export function isCacheable(method: string, status: number, contentType: string | null): boolean {
+export function isCacheable(
+	method: string,
+	status: number,
+	contentType: string | null,
+	cacheControl: string | null = null
+): boolean {
 	if (method !== 'GET' || status !== 200 || !contentType) return false;
+	// A page that says so (e.g. a fiche stamped with its generation date) is never kept.
+	if (cacheControl && /no-store|no-cache|private/.test(cacheControl)) return false;
 	return contentType.startsWith('text/html') || contentType.startsWith('application/json');
 }

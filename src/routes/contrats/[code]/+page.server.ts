@@ -3,6 +3,7 @@ import { error } from '@sveltejs/kit';
 import { contratQpvDistributionChart } from '$lib/charts/contrat-qpv-distribution';
 import { dispositifsByYearChart } from '$lib/charts/dispositifs-by-year';
 import { contratCode } from '$lib/schemas/table';
+import { loadContratArticulation } from '$lib/server/evaluation/contrat-articulation';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
 import { sourceLine } from '$lib/server/queries/sources';
 import { formatEuros, toScorecardRows } from './view';
@@ -67,7 +68,17 @@ export const load: PageServerLoad = async ({ params }) => {
 				)
 			}
 		: null;
+	const articulation = await loadContratArticulation({
+		code: card.contrat.code,
+		departementCode: card.contrat.departement_code,
+		departement: card.contrat.departement,
+		posts: card.posts,
+		cites: card.cites,
+		indicators: card.pillars.flatMap((p) => p.indicators),
+		provenance
+	});
 	return {
+		articulation,
 		contrat: { ...card.contrat, geometry: null },
 		qpv: card.qpv,
 		pillars: card.pillars.map((p) => ({

@@ -42,5 +42,6 @@ describe('isCacheable', () => {
 		expect(isCacheable('POST', 200, 'text/html')).toBe(false);
 		expect(isCacheable('GET', 200, 'text/csv; charset=utf-8')).toBe(false);
 		expect(isCacheable('GET', 200, 'application/pdf')).toBe(false);
+		expect(isCacheable('GET', 200, 'text/html', 'no-store')).toBe(false);
 	});
 });

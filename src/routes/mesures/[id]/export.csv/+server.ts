@@ -1,0 +1,52 @@
+// CSV of one table of a measure's page: départements ranking or national series of a Baromètre
+// series, posts per contrat or per year of a dispositif (`?serie=<target_id>&tableau=…`).
+import { error } from '@sveltejs/kit';
+import { measureId } from '$lib/schemas/referentiels';
+import {
+	exportParams,
+	loadSeriesPanel,
+	panelExportTable,
+	panelTables
+} from '$lib/server/evaluation/mesure-view';
+import { exportResponse } from '$lib/server/export/respond';
+import { getMesure, listMesureLinks } from '$lib/server/queries/referentiels';
+import { getProvenance } from '$lib/server/queries/sources';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ params, url }) => {
+	const id = measureId.safeParse(params.id);
+	if (!id.success) error(400, `Identifiant de mesure invalide : « ${params.id.slice(0, 40)} ».`);
+	const parsed = exportParams.safeParse({
+		serie: url.searchParams.get('serie') ?? undefined,
+		tableau: url.searchParams.get('tableau') || undefined
+	});
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		error(400, `Paramètre invalide (${String(issue.path[0])}) : ${issue.message}.`);
+	}
+	const mesure = await getMesure(id.data);
+	if (!mesure) error(404, `Aucune mesure n’a l’identifiant ${id.data}.`);
+	const link = (await listMesureLinks(mesure.id)).find((l) => l.target_id === parsed.data.serie);
+	if (!link)
+		error(404, `La mesure ${mesure.id} n’est liée à aucune série « ${parsed.data.serie} ».`);
+	const panel = await loadSeriesPanel(link);
+	const tableName = parsed.data.tableau ?? panelTables[panel.kind][0];
+	const provenance = await getProvenance();
+	const table = tableName ? panelExportTable(panel, tableName, provenance) : undefined;
+	if (!table) {
+		error(
+			400,
+			`Pas de tableau « ${tableName ?? ''} » pour la série ${link.target_id} (possibles : ${panelTables[panel.kind].join(', ') || 'aucun'}).`
+		);
+	}
+	return exportResponse(
+		{
+			scope: 'mesure',
+			code: mesure.id,
+			subject: `${link.target_id} ${tableName}`,
+			format: 'csv'
+		},
+		[table],
+		[]
+	);
+};

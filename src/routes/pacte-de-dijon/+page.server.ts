@@ -1,0 +1,62 @@
+// The Pacte de Dijon (2018): its domains, who leads each one (État or intercommunalités, as the
+// sources say), the series that describe them with their latest national figure, dated facts.
+import {
+	factView,
+	loadNationalFigures,
+	sourceLinks,
+	summariseLink
+} from '$lib/server/evaluation/series-links';
+import { pillarLabels } from '$lib/schemas/indicators';
+import {
+	listFacts,
+	listMesureLinks,
+	listPacteDomaines,
+	listPacteLinks
+} from '$lib/server/queries/referentiels';
+import { getProvenance, sourceLine } from '$lib/server/queries/sources';
+import type { PageServerLoad } from './$types';
+
+export const csr = false;
+
+const leadLabels = {
+	etat: 'État',
+	intercommunalite: 'Intercommunalité'
+} as const;
+
+export const load: PageServerLoad = async () => {
+	const [domaines, links, measureLinks, facts, provenance] = await Promise.all([
+		listPacteDomaines(),
+		listPacteLinks(),
+		listMesureLinks(),
+		listFacts(['pacte_dijon']),
+		getProvenance()
+	]);
+	const figures = await loadNationalFigures(links);
+	// A series also linked to a measure is shown in full on that measure's page.
+	const measureOf = new Map(measureLinks.map((l) => [l.target_id, l.owner_id]));
+	return {
+		domaines: domaines.map((d) => ({
+			id: d.id,
+			label: d.label,
+			lead: d.lead ? leadLabels[d.lead] : 'non précisé par les sources',
+			pillar: d.pillar ? pillarLabels[d.pillar] : null,
+			note: d.note,
+			sources: sourceLinks(d.source_urls),
+			links: links
+				.filter((l) => l.owner_id === d.id)
+				.map((l) => {
+					const measure = measureOf.get(l.target_id);
+					return summariseLink(l, figures, provenance, measure ? `/mesures/${measure}` : null);
+				})
+		})),
+		facts: facts.map(factView),
+		referenceSources: sourceLine(
+			[
+				'reference/pacte-dijon-domaines.csv',
+				'reference/pacte-dijon-indicateurs.csv',
+				'reference/faits-attestes.csv'
+			],
+			provenance
+		)
+	};
+};

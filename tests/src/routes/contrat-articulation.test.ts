@@ -1,0 +1,52 @@
+// Server tests: the « Articulation avec la feuille de route » section of a contrat's page.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { get, textOf } from '../../helpers/server';
+
+function section(html: string): string {
+	const start = html.indexOf('id="articulation"');
+	expect(start).toBeGreaterThan(0);
+	return textOf(html.slice(start, html.indexOf('</section>', start)));
+}
+
+describe('/contrats/[code] articulation', () => {
+	it('compares the Ain Baromètre values with France (raw DITP file)', async () => {
+		const raw = readFileSync('data/raw/barometre-ditp/ind-311.csv', 'utf8');
+		expect(raw).toContain('IND-311,D01,2023-12-01,DEPT,,38.0');
+		const { status, body } = await get('/contrats/CV004');
+		expect(status).toBe(200);
+		const text = section(body);
+		expect(text).toContain('Articulation avec la feuille de route');
+		expect(text).toContain('Ain : 38 maisons de santé pluriprofessionnelles au 01/12/2023');
+		expect(text).toContain(
+			'2\u202f501 maisons de santé pluriprofessionnelles au 01/12/2023 (France)'
+		);
+		expect(body).toContain('href="/mesures/M17"');
+	});
+
+	it('counts the adultes-relais posts of the contrat in the latest year of the source', async () => {
+		const posts = JSON.parse(
+			readFileSync('data/raw/contrats-de-ville/adulte-relais-2023.json', 'utf8')
+		) as { code_cv: string | null }[];
+		const own = posts.filter((p) => p.code_cv === 'CV004').length;
+		const text = section((await get('/contrats/CV004')).body);
+		expect(text).toContain(`${own} postes financés en 2023`);
+		expect(text).toContain(
+			`${new Intl.NumberFormat('fr-FR').format(posts.length)} postes financés en 2023`
+		);
+	});
+
+	it('names the cités éducatives in the communes of the contrat', async () => {
+		const text = section((await get('/contrats/CV049')).body);
+		expect(text).toContain('Marseille Malpassé Corot');
+	});
+
+	it('lists the Pacte de Dijon domains with their lead and the contrat’s QPV figures', async () => {
+		const text = section((await get('/contrats/CV004')).body);
+		expect(text).toContain('Domaines du Pacte de Dijon');
+		expect(text).toContain('Pilote : État');
+		expect(text).toMatch(
+			/Demandeurs d’emploi ABC [\d\u202f]+\u00a0personnes dans les QPV du contrat, millésime 20\d\d/
+		);
+	});
+});

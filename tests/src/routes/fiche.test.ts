@@ -1,0 +1,87 @@
+// Server tests: the printable fiches of a contrat and a QPV, rendered by the built server from the
+// real database, with their print stylesheet.
+import { describe, expect, it } from 'vitest';
+import { get, serverUrl, textOf } from '../../helpers/server';
+
+/** Every stylesheet the page links to, concatenated (the built app does not inline its CSS). */
+async function linkedCss(html: string): Promise<string> {
+	const hrefs = [...html.matchAll(/<link[^>]+href="([^"]+\.css)"/g)].map((m) => m[1]!);
+	const sheets = await Promise.all(
+		hrefs.map(async (href) => (await fetch(new URL(href, serverUrl() + '/'))).text())
+	);
+	return sheets.join('\n');
+}
+
+describe('/contrats/[code]/fiche', () => {
+	it('renders CV001 with its QPV, a French-formatted figure, verdict words and sources', async () => {
+		const { status, body, headers } = await get('/contrats/CV001/fiche');
+		expect(status).toBe(200);
+		expect(headers.get('cache-control')).toBe('no-store');
+		expect(body).toContain('data-print="fiche"');
+		const text = textOf(body);
+		expect(text).toMatch(/CC de la Plaine de l'Ain \(CV001\)/);
+		expect(text).toContain('Département : Ain (01)');
+		// The one QPV of CV001, population 2018 in qpv-2015/qpv_evolution_population.csv: 1568.
+		expect(text).toContain("Les Courbes De L'Albarine (QP001005) : 1\u202f568");
+		// ABC of QP001005: 250 in IPRO_2017.csv, 269 in IPRO_2022.csv; fewer is better.
+		expect(text).toMatch(/269 millésime 2022 250 millésime 2017 ↗ \+19 en dégradation/);
+		expect(body).toMatch(/role="img" aria-label="en hausse depuis la référence"/);
+		expect(text).toContain('non interprétable');
+		expect(text).toMatch(/Fiche générée le \d{1,2}(er)? [a-zéû]+ \d{4}/);
+		expect(text).toContain('Millésimes des chiffres : 2017 et 2022.');
+		expect(text).toContain('ANCT – SIG Ville / INSEE, sig-ville/DEMO_AAAA.csv');
+		expect(text).toContain('Licence Ouverte / Open Licence 2.0 (Etalab).');
+		expect(body).toContain('href="/contrats/CV001/fiche.pdf"');
+		expect(body).toMatch(/<svg[^>]*role="img"/);
+	});
+
+	it('links a print stylesheet: A4 page, 12 mm margins, site header hidden in print', async () => {
+		const css = await linkedCss((await get('/contrats/CV001/fiche')).body);
+		expect(css).toMatch(/@page\s*\{\s*size:\s*A4;\s*margin:\s*12mm;?\s*\}/);
+		expect(css).toMatch(/@media print\s*\{[^@]*\[data-print=['"]?fiche['"]?\]\)\s*\.site-header/);
+	});
+
+	it('keeps the 24 most populated QPV of a large contrat and says how many are left out', async () => {
+		const text = textOf((await get('/contrats/CV049/fiche')).body);
+		expect(text).toContain('37 quartiers prioritaires');
+		expect(text).toContain('… et 13 autres quartiers moins peuplés');
+	});
+
+	it('answers 400 for a malformed code and 404 for an unknown one', async () => {
+		const bad = await get('/contrats/cv001/fiche');
+		expect(bad.status).toBe(400);
+		expect(textOf(bad.body)).toContain('Code de contrat invalide');
+		expect((await get('/contrats/CV999/fiche')).status).toBe(404);
+	});
+});
+
+describe('/quartiers/[code]/fiche', () => {
+	it('renders QP001001 with its figures, evolution, gaps, contrat and sources', async () => {
+		const { status, body } = await get('/quartiers/QP001001/fiche');
+		expect(status).toBe(200);
+		const text = textOf(body);
+		expect(text).toContain('Grande Reyssouze Terre Des Fleurs (QP001001)');
+		// POP_MUN 2018 of QP001001: 6490 (qpv_evolution_population.csv); TP60 2022: 41,4.
+		expect(text).toContain('6\u202f490');
+		expect(text).toContain('41,4\u00a0%');
+		// TX_TOT_EMPL: 53,5 in IPRO_2017.csv, 44,6 in IPRO_2022.csv.
+		expect(text).toMatch(
+			/44,6\u00a0% millésime 2022 53,5\u00a0% millésime 2017 ↘ −8,9\u00a0pts en dégradation/
+		);
+		// DISP_Q2 14 180 (REVN_2022) against Q218 19 180 for Bourg-en-Bresse (FILO2018_DISP_COM).
+		expect(text).toContain('Bourg-en-Bresse (commune) : 19\u202f180\u00a0€ · quartier à 74\u00a0%');
+		expect(text).toContain('France métropolitaine :');
+		expect(text).toContain('CA Bourg en Bresse Agglomération (CV004)');
+		expect(text).toContain('Sources : ');
+		expect(text).toMatch(/Fiche générée le /);
+	});
+
+	it('is linked from the QPV profile', async () => {
+		expect((await get('/quartiers/QP001001')).body).toContain('href="/quartiers/QP001001/fiche"');
+	});
+
+	it('answers 400 for a malformed code and 404 for an unknown one', async () => {
+		expect((await get('/quartiers/QP001001%27/fiche')).status).toBe(400);
+		expect((await get('/quartiers/QP999999/fiche')).status).toBe(404);
+	});
+});
