@@ -62,3 +62,27 @@ describe('/contrats/[code]/export.xlsx', () => {
 		expect((await fetch(`${serverUrl()}/contrats/CV4/export.csv`)).status).toBe(400);
 	});
 });
+
+describe('/contrats/export.csv and /indicateurs/export.xlsx', () => {
+	it('exports the filtered contrats list with the same rows as the page', async () => {
+		const response = await fetch(
+			`${serverUrl()}/contrats/export.csv?departement=01&tri=code&ordre=asc`
+		);
+		expect(response.headers.get('content-disposition')).toContain('contrats-de-ville.csv');
+		const text = (await response.text()).replace(/^\uFEFF/, '');
+		const { data } = Papa.parse<Record<string, string>>(text, { delimiter: ';', header: true });
+		expect(data.length).toBeGreaterThan(0);
+		expect(data.every((r) => r['Code département'] === '01')).toBe(true);
+		expect(data[0]!['Code contrat']).toBe('CV001');
+	});
+
+	it('exports the catalogue as a workbook with typed cells and a Sources sheet', async () => {
+		const response = await fetch(`${serverUrl()}/indicateurs/export.xlsx`);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(await response.arrayBuffer());
+		const sheet = workbook.getWorksheet('Indicateurs')!;
+		const ids = sheet.getColumn(1).values.slice(2);
+		expect(ids).toContain('tx_pauvrete_60');
+		expect(workbook.getWorksheet('Sources')).toBeDefined();
+	});
+});

@@ -15,11 +15,13 @@ export function parseFormat(raw: string): 'csv' | 'xlsx' {
 	return parsed.data;
 }
 
+/** `name` is a territory export name, or a plain file name for national tables. */
 export function exportResponse(
-	name: ExportName,
+	name: ExportName | { filename: string; format: 'csv' | 'xlsx' },
 	tables: ExportTable[],
 	sources: ExportSource[]
 ): Response {
+	const filename = 'filename' in name ? name.filename : exportFilename(name);
 	const body =
 		name.format === 'csv'
 			? csvStream(tables[0]!)
@@ -29,5 +31,5 @@ export function exportResponse(
 					exportedAt: new Date(),
 					notes: ['Statut « secret » : valeur couverte par le secret statistique, jamais 0.']
 				});
-	return new Response(body, { headers: exportHeaders(exportFilename(name)) });
+	return new Response(body, { headers: exportHeaders(filename) });
 }

@@ -16,8 +16,9 @@ export async function listProvenance(): Promise<Provenance[]> {
 }
 
 /**
- * « Sources : ANCT – SIG Ville / INSEE, sig-ville/DEMO_AAAA.csv (millésimes 2017, 2018) ; … ».
- * Files that differ only by their year are grouped, so a series over six vintages stays short.
+ * « Sources : ANCT – SIG Ville / INSEE, sig-ville/DEMO_2017.csv, sig-ville/DEMO_2018.csv
+ * (millésimes 2017, 2018) ; … ». Files that differ only by their year share one producer and
+ * licence mention, so a series over six vintages stays readable; every file keeps its exact name.
  */
 export function sourceLine(paths: string[], provenance: Map<string, Provenance>): string {
 	const groups = new Map<
@@ -43,7 +44,7 @@ export function sourceLine(paths: string[], provenance: Map<string, Provenance>)
 	const parts = [...groups.values()].map((g) => {
 		const vintages = [...new Set(g.vintages)];
 		const label = vintages.length > 1 ? 'millésimes' : 'millésime';
-		const name = g.paths.length === 1 ? g.paths[0] : g.template;
+		const name = g.paths.join(', ');
 		return `${g.producer}, ${name}${vintages.length ? ` (${label} ${vintages.join(', ')})` : ''}`;
 	});
 	const licences = [

@@ -32,7 +32,7 @@ describe('sourceLine', () => {
 				provenance
 			)
 		).toBe(
-			'Sources : SDES – RPLS via ANCT, qpv-2015/rpls_qpv.csv (millésime 2022) ; ANCT – SIG Ville / INSEE, sig-ville/DEMO_AAAA.csv (millésimes 2017, 2022). Licence Ouverte / Open Licence 2.0 (Etalab).'
+			'Sources : SDES – RPLS via ANCT, qpv-2015/rpls_qpv.csv (millésime 2022) ; ANCT – SIG Ville / INSEE, sig-ville/DEMO_2017.csv, sig-ville/DEMO_2022.csv (millésimes 2017, 2022). Licence Ouverte / Open Licence 2.0 (Etalab).'
 		);
 	});
 
