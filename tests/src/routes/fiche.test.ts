@@ -29,7 +29,7 @@ describe('/contrats/[code]/fiche', () => {
 		expect(text).toContain('non interprétable');
 		expect(text).toMatch(/Fiche générée le \d{1,2}(er)? [a-zéû]+ \d{4}/);
 		expect(text).toContain('Millésimes des chiffres : 2017 et 2022.');
-		expect(text).toContain('ANCT – SIG Ville / INSEE, sig-ville/DEMO_AAAA.csv');
+		expect(text).toContain('ANCT – SIG Ville / INSEE, sig-ville/DEMO_2017.csv');
 		expect(text).toContain('Licence Ouverte / Open Licence 2.0 (Etalab).');
 		expect(body).toContain('href="/contrats/CV001/fiche.pdf"');
 		expect(body).toMatch(/<svg[^>]*role="img"/);
