@@ -1,31 +1,66 @@
-// The database being built: creates tables from their definitions, appends validated rows fast
-// (DuckDB appender), and rewrites each table in a deterministic order at the end.
-import { DuckDBConnection, DuckDBInstance, type DuckDBAppender } from '@duckdb/node-api';
+// The database being built: creates tables from their definitions, loads validated rows fast (by
+// column, as numeric data chunks) and leaves every table in its deterministic `orderBy` order.
+import {
+	DOUBLE,
+	DuckDBConnection,
+	DuckDBDataChunk,
+	DuckDBInstance,
+	INTEGER,
+	VARCHAR,
+	type DuckDBType,
+	type DuckDBVector
+} from '@duckdb/node-api';
 import type { z } from 'zod';
-import { createTableSql, type SqlType, type TableDef } from '../../src/lib/schemas/table';
+import { createTableSql, type TableDef } from '../../src/lib/schemas/table';
+import { ColumnBatch } from './column-batch';
 
 type AnyTable = TableDef<z.ZodObject>;
 
-function appendValue(appender: DuckDBAppender, type: SqlType, value: unknown): void {
-	if (value === null || value === undefined) return appender.appendNull();
-	switch (type) {
-		case 'VARCHAR':
-			return appender.appendVarchar(String(value));
-		case 'DOUBLE':
-			return appender.appendDouble(value as number);
-		case 'INTEGER':
-			return appender.appendInteger(value as number);
-		case 'BIGINT':
-			return appender.appendBigInt(BigInt(value as number));
-		case 'BOOLEAN':
-			return appender.appendBoolean(value as boolean);
-		case 'DATE':
-			return appender.appendVarchar(String(value));
+/** `empty`: nothing written yet; `sorted`: rows stored in `orderBy` order; `unsorted`: not known. */
+export type TableState = 'empty' | 'sorted' | 'unsorted';
+
+const WRITE = /\b(INSERT|UPDATE|DELETE|COPY|ALTER|DROP|CREATE|TRUNCATE|REPLACE|MERGE)\b/i;
+/** The table a write statement changes (the last name of `schema.table`, quoted or not). */
+const TARGET =
+	/\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|MERGE\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|ALTER\s+TABLE|DROP\s+TABLE(?:\s+IF\s+EXISTS)?|COPY|CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?TABLE(?:\s+IF\s+NOT\s+EXISTS)?)\s+(?:"?\w+"?\.)*"?(\w+)"?/gi;
+/** DuckDB's vector size: the most rows a data chunk holds. */
+const CHUNK = 2048;
+/** Up to this many distinct strings, a column is staged as codes into a list literal. */
+const SMALL_DICTIONARY = 1024;
+
+interface Staged {
+	name: string;
+	type: DuckDBType;
+	data: Int32Array | Float64Array | Uint8Array;
+	nulls?: Uint8Array;
+	/** Set for text columns: `data` holds codes into these strings. */
+	text?: string[];
+}
+
+function listLiteral(values: string[]): string {
+	return `([${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')}]::VARCHAR[])`;
+}
+
+/** Writes rows `start` … `start + size` (in `order` if given) of one staged column into a vector. */
+function fillVector(
+	vector: DuckDBVector,
+	s: Staged,
+	start: number,
+	size: number,
+	order: Int32Array | null
+): void {
+	const { data, nulls, text } = s;
+	for (let i = 0; i < size; i++) {
+		const row = order ? order[start + i]! : start + i;
+		if (!text) vector.setItem(i, data[row]!);
+		else vector.setItem(i, nulls![row] ? null : text[data[row]!]!);
 	}
+	vector.flush();
 }
 
 export class BuildDb {
 	private readonly tables = new Map<string, AnyTable>();
+	private readonly state = new Map<string, TableState>();
 
 	private constructor(
 		private readonly instance: DuckDBInstance,
@@ -33,7 +68,8 @@ export class BuildDb {
 	) {}
 
 	static async open(path: string): Promise<BuildDb> {
-		const instance = await DuckDBInstance.create(path);
+		// Loading relies on INSERT … SELECT keeping the staging order: DuckDB's default, made explicit.
+		const instance = await DuckDBInstance.create(path, { preserve_insertion_order: 'true' });
 		return new BuildDb(instance, await instance.connect());
 	}
 
@@ -41,6 +77,7 @@ export class BuildDb {
 		if (this.tables.has(def.name)) throw new Error(`table ${def.name} créée deux fois`);
 		await this.connection.run(createTableSql(def));
 		this.tables.set(def.name, def);
+		this.state.set(def.name, 'empty');
 	}
 
 	/** Appends rows already validated by the table's schema. */
@@ -48,42 +85,126 @@ export class BuildDb {
 		def: TableDef<S>,
 		rows: Iterable<z.infer<S>>
 	): Promise<number> {
-		if (!this.tables.has(def.name)) await this.create(def as unknown as AnyTable);
-		const appender = await this.connection.createAppender(def.name);
-		const columns = Object.entries(def.columns) as [string, SqlType][];
-		let count = 0;
-		for (const row of rows) {
-			const record = row as Record<string, unknown>;
-			for (const [name, type] of columns) appendValue(appender, type, record[name]);
-			appender.endRow();
-			count++;
+		const batch = new ColumnBatch(def as unknown as AnyTable);
+		for (const row of rows) batch.appendRecord(row as Record<string, unknown>);
+		return this.insertBatch(def as unknown as AnyTable, batch);
+	}
+
+	/**
+	 * Appends a batch of validated rows. The first write to a table is sorted here (so the table
+	 * needs no rewrite at the end); a later write only appends and the table is sorted by sortAll.
+	 */
+	async insertBatch(def: AnyTable, batch: ColumnBatch): Promise<number> {
+		if (!this.tables.has(def.name)) await this.create(def);
+		if (batch.length === 0) return 0;
+		const first = this.state.get(def.name) === 'empty';
+		await this.load(def, batch, first ? batch.sortedOrder(def.orderBy) : null);
+		this.state.set(def.name, first ? 'sorted' : 'unsorted');
+		return batch.length;
+	}
+
+	/**
+	 * Stages the batch in a temporary table, then inserts it with one projection (which keeps the
+	 * staging order). Numbers go in as numeric vectors, never null (nulls are flag columns); a
+	 * string column with few distinct values goes in as codes looked up in a list literal; other
+	 * strings go in as text.
+	 */
+	private async load(def: AnyTable, batch: ColumnBatch, order: Int32Array | null): Promise<void> {
+		const stage = `__stage_${def.name}`;
+		const staged: Staged[] = [];
+		const select: string[] = [];
+		batch.columns.forEach((c, i) => {
+			const col = `s.c${i}`;
+			let expr = col;
+			// A NUL character cannot be written in an SQL literal: such a column goes in as text.
+			const asText =
+				c.kind === 'dict' &&
+				(c.values.length > SMALL_DICTIONARY || c.values.some((v) => v.includes('\0')));
+			if (asText) {
+				staged.push({ name: `c${i}`, type: VARCHAR, data: c.data, nulls: c.nulls, text: c.values });
+			} else {
+				staged.push({ name: `c${i}`, type: c.kind === 'float' ? DOUBLE : INTEGER, data: c.data });
+				if (c.kind === 'dict') expr = `${listLiteral(c.values)}[${col} + 1]`;
+				if (c.type === 'BIGINT') expr = `CAST(${col} AS BIGINT)`;
+				if (c.type === 'BOOLEAN') expr = `(${col} <> 0)`;
+				if (c.hasNull) {
+					staged.push({ name: `n${i}`, type: INTEGER, data: c.nulls });
+					expr = `CASE WHEN s.n${i} = 1 THEN NULL ELSE ${expr} END`;
+				}
+			}
+			select.push(c.type === 'DATE' ? `CAST(${expr} AS DATE)` : expr);
+		});
+		const columns = staged.map((s) => `${s.name} ${s.type.toString()}`).join(', ');
+		await this.connection.run(`CREATE TEMP TABLE "${stage}" (${columns})`);
+		try {
+			const appender = await this.connection.createAppender(stage, 'main', 'temp');
+			const types = staged.map((s) => s.type);
+			for (let start = 0; start < batch.length; start += CHUNK) {
+				const size = Math.min(CHUNK, batch.length - start);
+				const chunk = DuckDBDataChunk.create(types, size);
+				staged.forEach((s, k) => fillVector(chunk.getColumnVector(k), s, start, size, order));
+				appender.appendDataChunk(chunk);
+			}
+			appender.closeSync();
+			await this.connection.run(
+				`INSERT INTO "${def.name}" SELECT ${select.join(', ')} FROM temp.main."${stage}" s`
+			);
+		} finally {
+			await this.connection.run(`DROP TABLE IF EXISTS temp.main."${stage}"`);
 		}
-		appender.closeSync();
-		return count;
 	}
 
 	async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+		this.noteWrites(sql);
 		const reader = await this.connection.runAndReadAll(sql);
 		return reader.getRowObjectsJS() as T[];
 	}
 
 	async run(sql: string): Promise<void> {
+		this.noteWrites(sql);
 		await this.connection.run(sql);
+	}
+
+	/**
+	 * A statement that writes a table makes its order unknown. Cautious: when no target is
+	 * recognised in a statement that may write, every table it names is marked.
+	 */
+	private noteWrites(sql: string): void {
+		if (!WRITE.test(sql)) return;
+		const targets = [...sql.matchAll(TARGET)].map((m) => m[1]!.toLowerCase());
+		for (const name of this.tables.keys()) {
+			const written =
+				targets.length > 0
+					? targets.includes(name.toLowerCase())
+					: new RegExp(`\\b${name}\\b`, 'i').test(sql);
+			if (written) this.state.set(name, 'unsorted');
+		}
+	}
+
+	/** Whether a table's rows are known to be stored in its `orderBy` order. */
+	tableState(name: string): TableState | undefined {
+		return this.state.get(name);
 	}
 
 	tableNames(): string[] {
 		return [...this.tables.keys()];
 	}
 
-	/** Rewrites every table sorted by its order columns, so equal inputs give equal tables. */
+	/**
+	 * Rewrites every table not already in order, so equal inputs give equal tables: by `orderBy`,
+	 * then by the other columns, so that rows equal on `orderBy` do not come in a random order.
+	 */
 	async sortAll(): Promise<void> {
 		for (const def of this.tables.values()) {
-			const order = def.orderBy.map((c) => `"${c}"`).join(', ');
+			if (this.state.get(def.name) !== 'unsorted') continue;
+			const rest = Object.keys(def.columns).filter((c) => !def.orderBy.includes(c));
+			const order = [...def.orderBy, ...rest].map((c) => `"${c}"`).join(', ');
 			await this.connection.run(
 				`CREATE TABLE "${def.name}__sorted" AS SELECT * FROM "${def.name}" ORDER BY ${order}`
 			);
 			await this.connection.run(`DROP TABLE "${def.name}"`);
 			await this.connection.run(`ALTER TABLE "${def.name}__sorted" RENAME TO "${def.name}"`);
+			this.state.set(def.name, 'sorted');
 		}
 	}
 

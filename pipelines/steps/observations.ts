@@ -1,10 +1,6 @@
 // Observations in long form from SIG Ville (DEMO, REVN, IPRO), INSEE Filosofi (QPV and reference
 // territories), RPLS, the derived Filosofi panel and Hackaviz, all mapped through the catalogue.
-import {
-	observationsTable,
-	type Indicator,
-	type Observation
-} from '../../src/lib/schemas/indicators';
+import { observationsTable, type Indicator } from '../../src/lib/schemas/indicators';
 import { SourceFileError } from '../lib/csv';
 import { splitList, type SourceFamily } from '../lib/observations/catalogue';
 import {
@@ -20,8 +16,9 @@ import { hackavizPath, hackavizSpec } from '../lib/observations/hackaviz';
 import { loadPanel, panelPath } from '../lib/observations/panel';
 import { rplsPath, rplsSpec } from '../lib/observations/rpls';
 import { sigVilleFiles, sigVillePath, sigVilleSpec } from '../lib/observations/sig-ville';
+import { ObservationRows } from '../lib/observations/observation-rows';
 import { loadWide, type WideSpec } from '../lib/observations/wide';
-import { readRawCsv, type BuildContext, type Step } from '../lib/step';
+import { readRawCsv, type Step } from '../lib/step';
 import { crossChecks } from '../lib/observations/checks';
 
 export const observationsStep: Step = {
@@ -36,11 +33,12 @@ export const observationsStep: Step = {
 		const flags: Record<string, Record<string, number>> = {};
 		const secretCells: Record<string, number> = {};
 		const found = new Map<SourceFamily, Set<string>>();
+		// All files are collected first and written once: one sorted write, no rewrite at the end.
+		const rows = new ObservationRows();
 
 		const wide = async (path: string, spec: WideSpec, delimiter?: ';' | ',') => {
 			const { csv, ledger } = readRawCsv(ctx, path, { delimiter });
-			const result = loadWide(csv, ledger, indicators, spec);
-			await insert(ctx, result.observations);
+			const result = loadWide(csv, ledger, indicators, spec, rows);
 			if (result.uncatalogued.length) uncatalogued[path] = result.uncatalogued;
 			if (Object.values(result.flags).some((n) => n > 0)) flags[path] = result.flags;
 			if (spec.blanks === 'count') secretCells[path] = result.blanksCounted;
@@ -61,8 +59,8 @@ export const observationsStep: Step = {
 		await wide(hackavizPath, hackavizSpec(knownQpv), ',');
 
 		const panel = readRawCsv(ctx, panelPath, { delimiter: ',' });
-		const panelResult = loadPanel(panel.csv, panel.ledger, indicators, knownQpv);
-		await insert(ctx, panelResult.observations);
+		const panelResult = loadPanel(panel.csv, panel.ledger, indicators, knownQpv, rows);
+		await ctx.db.insertBatch(observationsTable, rows.batch);
 		if (panelResult.uncatalogued.length) uncatalogued[panelPath] = panelResult.uncatalogued;
 		found.set('qpv-2015/panel', new Set(['REVENU_MEDIAN', 'TAUX_PAUVRETE', 'GINI', 'S80S20']));
 
@@ -81,10 +79,6 @@ export const observationsStep: Step = {
 		ctx.report.observation_cross_checks = await crossChecks(ctx.db);
 	}
 };
-
-async function insert(ctx: BuildContext, rows: Observation[]): Promise<void> {
-	await ctx.db.insert(observationsTable, rows);
-}
 
 /** A catalogue column found in no file of its families is a typo or a vanished column: stop. */
 function checkCatalogueColumnsFound(

@@ -9,12 +9,15 @@ import { cell, requireColumns, type CsvTable } from '../csv';
 import { parseFrenchNumber } from '../french-number';
 import type { SourceLedger } from '../ledger';
 import { matchColumns } from './catalogue';
+import { ObservationRows } from './observation-rows';
 import { qpvTerritory } from './wide';
 
 export const panelPath = 'qpv-2015/panel_qpv_complet_v2.csv';
 
 export interface PanelResult {
-	observations: Observation[];
+	/** The panel's observations as objects (built on demand from `rows`). */
+	readonly observations: Observation[];
+	rows: ObservationRows;
 	/** indicator → years where the column is empty for every QPV: not published, no rows stored. */
 	unpublished: Record<string, number[]>;
 	uncatalogued: string[];
@@ -24,7 +27,8 @@ export function loadPanel(
 	csv: CsvTable,
 	ledger: SourceLedger,
 	indicators: Indicator[],
-	knownQpv?: Set<string>
+	knownQpv?: Set<string>,
+	rows: ObservationRows = new ObservationRows()
 ): PanelResult {
 	const index = requireColumns(csv, [
 		'code',
@@ -44,7 +48,7 @@ export function loadPanel(
 				published.add(`${m.column}:${cell(row, index, 'annee')}`);
 		}
 	}
-	const observations: Observation[] = [];
+	const from = rows.length;
 	const unpublished: Record<string, Set<number>> = {};
 	const seen = new Set<string>();
 	for (const row of csv.rows) {
@@ -81,31 +85,32 @@ export function loadPanel(
 				(unpublished[m.indicatorId] ??= new Set()).add(year);
 				continue;
 			}
-			const valid = observationsTable.schema.safeParse({
-				indicator_id: m.indicatorId,
-				territory_type: 'qpv',
-				territory_code: code,
-				vintage: year,
-				reference_year: year,
-				value: parsed.kind === 'number' ? parsed.value : null,
+			// A small file: every cell goes through the full schema (partsValid = false).
+			const issue = rows.add(
+				m.indicatorId,
+				'qpv',
+				code,
+				year,
+				year,
+				parsed.kind === 'number' ? parsed.value : null,
 				// The derived panel does not say why a value is absent: 'missing', not 'secret'.
-				status: parsed.kind === 'number' ? 'ok' : 'missing',
-				source_path: csv.path,
-				source_line: row.line
-			});
-			if (valid.success) observations.push(valid.data);
-			else
-				ledger.rejectCell(
-					row.line,
-					m.column,
-					raw,
-					`observation invalide : ${valid.error.issues[0]!.message} (« ${raw} »)`
-				);
+				parsed.kind === 'number' ? 'ok' : 'missing',
+				csv.path,
+				row.line,
+				false
+			);
+			if (issue !== null)
+				ledger.rejectCell(row.line, m.column, raw, `observation invalide : ${issue} (« ${raw} »)`);
 		}
 		ledger.loaded(observationsTable.name);
 	}
+	const to = rows.length;
+	let objects: Observation[] | undefined;
 	return {
-		observations,
+		get observations() {
+			return (objects ??= rows.slice(from, to));
+		},
+		rows,
 		unpublished: Object.fromEntries(
 			Object.entries(unpublished).map(([id, years]) => [id, [...years].sort()])
 		),

@@ -8,9 +8,10 @@ import {
 } from '../../../src/lib/schemas/indicators';
 import { qpvCode } from '../../../src/lib/schemas/table';
 import { cell, requireColumns, type CsvTable } from '../csv';
-import { parseFrenchNumber } from '../french-number';
+import { parseFrenchNumber, type ParsedNumber } from '../french-number';
 import type { SourceLedger } from '../ledger';
 import { matchColumns, type SourceFamily } from './catalogue';
+import { columnPart, ObservationRows, rowPart } from './observation-rows';
 
 export interface TerritoryRef {
 	type: TerritoryType;
@@ -37,18 +38,38 @@ export interface WideSpec {
 }
 
 export interface WideResult {
-	observations: Observation[];
+	/** The file's observations as objects (built on demand from `rows`). */
+	readonly observations: Observation[];
+	/** Where they were added: positions `from` to `to` of `rows`. */
+	rows: ObservationRows;
+	from: number;
+	to: number;
 	uncatalogued: string[];
 	blanksCounted: number;
 	flags: Record<string, number>;
 	matchedColumns: string[];
 }
 
+/** Plain numbers (`13748`, `-2.5`, `542,7`): no space, one decimal mark at most. */
+const PLAIN_NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
+const EMPTY: ParsedNumber = { kind: 'empty' };
+
+/**
+ * `parseFrenchNumber` with a shortcut for the common cells: for a plain number it would trim
+ * nothing, remove no separator, swap the comma for a point and call `Number`, as done here.
+ */
+export function parseCell(raw: string): ParsedNumber | number {
+	if (raw === '') return EMPTY;
+	if (PLAIN_NUMBER.test(raw)) return Number(raw.replace(',', '.'));
+	return parseFrenchNumber(raw);
+}
+
 export function loadWide(
 	csv: CsvTable,
 	ledger: SourceLedger,
 	indicators: Indicator[],
-	spec: WideSpec
+	spec: WideSpec,
+	rows: ObservationRows = new ObservationRows()
 ): WideResult {
 	const index = requireColumns(csv, [spec.codeColumn, ...spec.required]);
 	const { matches, unmatched } = matchColumns(indicators, spec.family, csv);
@@ -60,8 +81,13 @@ export function loadWide(
 			!spec.notes?.test(c)
 	);
 	const refYears = matches.map((m) => spec.referenceYear(m.column));
+	// Shared by every cell of a column: validated once per file.
+	const columnValid = matches.map(
+		(m, i) =>
+			columnPart.safeParse({ indicator_id: m.indicatorId, reference_year: refYears[i] }).success
+	);
 	const flags: Record<string, number> = Object.fromEntries(noteColumns.map((c) => [c, 0]));
-	const observations: Observation[] = [];
+	const from = rows.length;
 	const seen = new Set<string>();
 	let blanksCounted = 0;
 	for (const row of csv.rows) {
@@ -81,41 +107,55 @@ export function loadWide(
 			const flag = cell(row, index, note);
 			if (flag !== '' && flag !== '0') flags[note]! += 1;
 		}
-		matches.forEach((m, i) => {
+		// Shared by every cell of the row: validated once per row.
+		const rowValid = rowPart.safeParse({
+			territory_type: territory.type,
+			territory_code: territory.code,
+			vintage: spec.vintage,
+			source_path: csv.path,
+			source_line: row.line
+		}).success;
+		for (let i = 0; i < matches.length; i++) {
+			const m = matches[i]!;
 			const raw = row.cells[m.index] ?? '';
-			const parsed = parseFrenchNumber(raw);
-			if (parsed.kind === 'invalid')
-				return ledger.rejectCell(row.line, m.column, raw, parsed.reason);
-			if (parsed.kind === 'empty' && spec.blanks === 'count') {
+			const parsed = parseCell(raw);
+			let value: number | null = null;
+			if (typeof parsed === 'number') value = parsed;
+			else if (parsed.kind === 'number') value = parsed.value;
+			else if (parsed.kind === 'invalid') {
+				ledger.rejectCell(row.line, m.column, raw, parsed.reason);
+				continue;
+			} else if (spec.blanks === 'count') {
 				blanksCounted++;
-				return;
+				continue;
 			}
-			const candidate = {
-				indicator_id: m.indicatorId,
-				territory_type: territory.type,
-				territory_code: territory.code,
-				vintage: spec.vintage,
-				reference_year: refYears[i]!,
-				value: parsed.kind === 'number' ? parsed.value : null,
-				status: parsed.kind === 'number' ? 'ok' : 'secret',
-				source_path: csv.path,
-				source_line: row.line
-			};
-			const valid = observationsTable.schema.safeParse(candidate);
-			if (valid.success) observations.push(valid.data);
-			else
-				ledger.rejectCell(
-					row.line,
-					m.column,
-					raw,
-					`observation invalide : ${valid.error.issues[0]!.message} (« ${raw} »)`
-				);
-		});
+			const issue = rows.add(
+				m.indicatorId,
+				territory.type,
+				territory.code,
+				spec.vintage,
+				refYears[i]!,
+				value,
+				value === null ? 'secret' : 'ok',
+				csv.path,
+				row.line,
+				rowValid && columnValid[i]!
+			);
+			if (issue !== null)
+				ledger.rejectCell(row.line, m.column, raw, `observation invalide : ${issue} (« ${raw} »)`);
+		}
 		if (territory.aggregate) ledger.aggregate();
 		else ledger.loaded(observationsTable.name);
 	}
+	const to = rows.length;
+	let objects: Observation[] | undefined;
 	return {
-		observations,
+		get observations() {
+			return (objects ??= rows.slice(from, to));
+		},
+		rows,
+		from,
+		to,
 		uncatalogued,
 		blanksCounted,
 		flags,

@@ -1,0 +1,313 @@
+// Rows kept column by column (typed arrays; strings as dictionary codes), so that millions of
+// observations reach DuckDB as numeric data chunks instead of one native call per cell.
+import type { z } from 'zod';
+import type { SqlType, TableDef } from '../../src/lib/schemas/table';
+
+type AnyTable = TableDef<z.ZodObject>;
+
+/** How a column is held: strings (VARCHAR, DATE) as codes into a dictionary, numbers as such. */
+export type ColumnKind = 'dict' | 'int' | 'float';
+
+const KIND: Record<SqlType, ColumnKind> = {
+	VARCHAR: 'dict',
+	DATE: 'dict',
+	INTEGER: 'int',
+	BOOLEAN: 'int',
+	DOUBLE: 'float',
+	BIGINT: 'float'
+};
+
+/** One column's values; nulls are flags beside the data (which then holds 0, or -1 for text). */
+abstract class Column {
+	abstract readonly kind: ColumnKind;
+	abstract data: Int32Array | Float64Array;
+	nulls: Uint8Array;
+	hasNull = false;
+	/** Distinct strings of a text column, in order of first appearance (codes index them). */
+	readonly values: string[] = [];
+
+	constructor(
+		readonly name: string,
+		readonly type: SqlType,
+		capacity: number
+	) {
+		this.nulls = new Uint8Array(capacity);
+	}
+
+	abstract set(row: number, value: unknown): void;
+	abstract get(row: number): string | number | boolean | null;
+
+	grow(capacity: number): void {
+		const nulls = new Uint8Array(capacity);
+		nulls.set(this.nulls);
+		this.nulls = nulls;
+	}
+
+	protected setNull(row: number): void {
+		this.nulls[row] = 1;
+		this.hasNull = true;
+	}
+
+	/** Rank of each row's value in DuckDB's ascending order (NULLS LAST); equal values, equal rank. */
+	abstract ranks(length: number): { ranks: Int32Array; cardinality: number };
+}
+
+class TextColumn extends Column {
+	readonly kind = 'dict';
+	data: Int32Array;
+	private readonly codes = new Map<string, number>();
+	// Consecutive rows often repeat a string (one territory per row, one file per batch).
+	private lastString: string | undefined;
+	private lastCode = -1;
+
+	constructor(name: string, type: SqlType, capacity: number) {
+		super(name, type, capacity);
+		this.data = new Int32Array(capacity);
+	}
+
+	override grow(capacity: number): void {
+		super.grow(capacity);
+		const data = new Int32Array(capacity);
+		data.set(this.data);
+		this.data = data;
+	}
+
+	set(row: number, value: unknown): void {
+		if (value === null || value === undefined) {
+			this.setNull(row);
+			this.data[row] = -1;
+			return;
+		}
+		const text = typeof value === 'string' ? value : String(value);
+		if (text !== this.lastString) {
+			let code = this.codes.get(text);
+			if (code === undefined) {
+				code = this.values.length;
+				this.values.push(text);
+				this.codes.set(text, code);
+			}
+			this.lastString = text;
+			this.lastCode = code;
+		}
+		this.data[row] = this.lastCode;
+	}
+
+	get(row: number): string | null {
+		return this.nulls[row] ? null : this.values[this.data[row]!]!;
+	}
+
+	ranks(length: number): { ranks: Int32Array; cardinality: number } {
+		// DuckDB compares strings byte by byte in UTF-8, i.e. by code point (not UTF-16 unit).
+		const bytes = this.values.map((v) => Buffer.from(v, 'utf8'));
+		const order = this.values.map((_, i) => i).sort((a, b) => Buffer.compare(bytes[a]!, bytes[b]!));
+		const rankOf = new Int32Array(this.values.length);
+		order.forEach((code, rank) => (rankOf[code] = rank));
+		const ranks = new Int32Array(length);
+		const nullRank = this.values.length;
+		for (let i = 0; i < length; i++) ranks[i] = this.nulls[i] ? nullRank : rankOf[this.data[i]!]!;
+		return { ranks, cardinality: nullRank + 1 };
+	}
+}
+
+/** Ranks of numbers: offsets when the range is small (years, line numbers), else sorted values. */
+function numericRanks(
+	data: Int32Array | Float64Array,
+	nulls: Uint8Array,
+	length: number,
+	integers: boolean
+): { ranks: Int32Array; cardinality: number } {
+	const ranks = new Int32Array(length);
+	let min = Infinity;
+	let max = -Infinity;
+	let count = 0;
+	for (let i = 0; i < length; i++) {
+		if (nulls[i]) continue;
+		const v = data[i]!;
+		if (v < min) min = v;
+		if (v > max) max = v;
+		count++;
+	}
+	if (integers && count > 0 && max - min <= 4 * length) {
+		const nullRank = max - min + 1;
+		for (let i = 0; i < length; i++) ranks[i] = nulls[i] ? nullRank : data[i]! - min;
+		return { ranks, cardinality: nullRank + 1 };
+	}
+	const present = new Float64Array(count);
+	for (let i = 0, j = 0; i < length; i++) if (!nulls[i]) present[j++] = data[i]!;
+	// Numeric sort; -0 and 0 share a rank (one Map key), as DuckDB compares them equal.
+	present.sort();
+	const rankOf = new Map<number, number>();
+	for (const v of present) if (!rankOf.has(v)) rankOf.set(v, rankOf.size);
+	const nullRank = rankOf.size;
+	for (let i = 0; i < length; i++) ranks[i] = nulls[i] ? nullRank : rankOf.get(data[i]!)!;
+	return { ranks, cardinality: nullRank + 1 };
+}
+
+/** INTEGER, and BOOLEAN as 0/1. */
+class IntColumn extends Column {
+	readonly kind = 'int';
+	data: Int32Array;
+
+	constructor(name: string, type: SqlType, capacity: number) {
+		super(name, type, capacity);
+		this.data = new Int32Array(capacity);
+	}
+
+	override grow(capacity: number): void {
+		super.grow(capacity);
+		const data = new Int32Array(capacity);
+		data.set(this.data);
+		this.data = data;
+	}
+
+	set(row: number, value: unknown): void {
+		if (value === null || value === undefined) {
+			this.setNull(row);
+			this.data[row] = 0;
+			return;
+		}
+		if (this.type === 'BOOLEAN') {
+			if (typeof value !== 'boolean')
+				throw new Error(`colonne ${this.name} : booléen attendu, reçu ${String(value)}`);
+			this.data[row] = value ? 1 : 0;
+			return;
+		}
+		if (
+			!Number.isInteger(value) ||
+			(value as number) < -2147483648 ||
+			(value as number) > 2147483647
+		)
+			throw new Error(`colonne ${this.name} : entier 32 bits attendu, reçu ${String(value)}`);
+		this.data[row] = value as number;
+	}
+
+	get(row: number): number | boolean | null {
+		if (this.nulls[row]) return null;
+		return this.type === 'BOOLEAN' ? this.data[row] !== 0 : this.data[row]!;
+	}
+
+	ranks(length: number): { ranks: Int32Array; cardinality: number } {
+		return numericRanks(this.data, this.nulls, length, true);
+	}
+}
+
+/** DOUBLE, and BIGINT (JS numbers, so within ±2^53). */
+class FloatColumn extends Column {
+	readonly kind = 'float';
+	data: Float64Array;
+
+	constructor(name: string, type: SqlType, capacity: number) {
+		super(name, type, capacity);
+		this.data = new Float64Array(capacity);
+	}
+
+	override grow(capacity: number): void {
+		super.grow(capacity);
+		const data = new Float64Array(capacity);
+		data.set(this.data);
+		this.data = data;
+	}
+
+	set(row: number, value: unknown): void {
+		if (value === null || value === undefined) {
+			this.setNull(row);
+			this.data[row] = 0;
+			return;
+		}
+		if (typeof value !== 'number' || (this.type === 'BIGINT' && !Number.isInteger(value)))
+			throw new Error(`colonne ${this.name} : nombre attendu, reçu ${String(value)}`);
+		this.data[row] = value;
+	}
+
+	get(row: number): number | null {
+		return this.nulls[row] ? null : this.data[row]!;
+	}
+
+	ranks(length: number): { ranks: Int32Array; cardinality: number } {
+		return numericRanks(this.data, this.nulls, length, false);
+	}
+}
+
+function column(name: string, type: SqlType, capacity: number): Column {
+	switch (KIND[type]) {
+		case 'dict':
+			return new TextColumn(name, type, capacity);
+		case 'int':
+			return new IntColumn(name, type, capacity);
+		case 'float':
+			return new FloatColumn(name, type, capacity);
+	}
+}
+
+/** A growing set of rows of one table, held by column. */
+export class ColumnBatch {
+	readonly columns: readonly Column[];
+	private readonly index: Map<string, number>;
+	private capacity: number;
+	length = 0;
+
+	constructor(
+		readonly def: AnyTable,
+		capacity = 1024
+	) {
+		this.capacity = Math.max(capacity, 16);
+		this.columns = (Object.entries(def.columns) as [string, SqlType][]).map(([name, type]) =>
+			column(name, type, this.capacity)
+		);
+		this.index = new Map(this.columns.map((c, i) => [c.name, i]));
+	}
+
+	/** Column position of a name, in the table's column order. */
+	position(name: string): number {
+		const i = this.index.get(name);
+		if (i === undefined) throw new Error(`table ${this.def.name} : colonne inconnue ${name}`);
+		return i;
+	}
+
+	/** Appends one row given in the table's column order (the array may be reused by the caller). */
+	append(values: readonly unknown[]): void {
+		if (this.length === this.capacity) {
+			this.capacity *= 2;
+			for (const c of this.columns) c.grow(this.capacity);
+		}
+		const row = this.length;
+		for (let i = 0; i < this.columns.length; i++) this.columns[i]!.set(row, values[i]);
+		this.length++;
+	}
+
+	appendRecord(record: Record<string, unknown>): void {
+		this.append(this.columns.map((c) => record[c.name]));
+	}
+
+	record(row: number): Record<string, unknown> {
+		const out: Record<string, unknown> = {};
+		for (const c of this.columns) out[c.name] = c.get(row);
+		return out;
+	}
+
+	records(from = 0, to = this.length): Record<string, unknown>[] {
+		const out = [];
+		for (let row = from; row < to; row++) out.push(this.record(row));
+		return out;
+	}
+
+	/**
+	 * Row positions in ascending order of the given columns, ties kept in insertion order: the
+	 * same order as DuckDB's `ORDER BY` on those columns (stable LSD radix sort on value ranks).
+	 */
+	sortedOrder(orderBy: readonly string[]): Int32Array {
+		const n = this.length;
+		let order = new Int32Array(n);
+		for (let i = 0; i < n; i++) order[i] = i;
+		let next = new Int32Array(n);
+		for (let k = orderBy.length - 1; k >= 0; k--) {
+			const { ranks, cardinality } = this.columns[this.position(orderBy[k]!)]!.ranks(n);
+			const starts = new Int32Array(cardinality + 1);
+			for (let i = 0; i < n; i++) starts[ranks[i]! + 1]!++;
+			for (let r = 0; r < cardinality; r++) starts[r + 1]! += starts[r]!;
+			for (let i = 0; i < n; i++) next[starts[ranks[order[i]!]!]!++] = order[i]!;
+			[order, next] = [next, order];
+		}
+		return order;
+	}
+}

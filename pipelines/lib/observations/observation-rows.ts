@@ -1,0 +1,96 @@
+// Observations collected for the database, validated by parts: what a row or a column shares once,
+// each cell cheaply; anything not plainly valid goes through the full zod schema, as before.
+import {
+	observationsTable,
+	observationStatuses,
+	type Observation
+} from '../../../src/lib/schemas/indicators';
+import { ColumnBatch } from '../column-batch';
+
+const schema = observationsTable.schema;
+/** The fields one source row gives all its cells. */
+export const rowPart = schema.pick({
+	territory_type: true,
+	territory_code: true,
+	vintage: true,
+	source_path: true,
+	source_line: true
+});
+/** The fields one source column gives all its cells. */
+export const columnPart = schema.pick({ indicator_id: true, reference_year: true });
+const STATUSES = new Set<string>(observationStatuses);
+/** The positional order `add` writes in: the table's column order. */
+const ORDER = [
+	'indicator_id',
+	'territory_type',
+	'territory_code',
+	'vintage',
+	'reference_year',
+	'value',
+	'status',
+	'source_path',
+	'source_line'
+];
+if (Object.keys(observationsTable.columns).join() !== ORDER.join())
+	throw new Error('observations : ordre des colonnes changé, mettre à jour ObservationRows');
+
+export class ObservationRows {
+	readonly batch = new ColumnBatch(observationsTable, 1 << 16);
+	private readonly scratch: unknown[] = new Array(9);
+
+	get length(): number {
+		return this.batch.length;
+	}
+
+	/**
+	 * Adds one observation and returns null, or returns the first zod issue when it is invalid.
+	 * `partsValid` says that its row part and column part passed `rowPart` and `columnPart`: the
+	 * object schema checks each field on its own, so only `value` and `status` remain to check.
+	 */
+	add(
+		indicatorId: string,
+		territoryType: Observation['territory_type'],
+		territoryCode: string,
+		vintage: number,
+		referenceYear: number | null,
+		value: number | null,
+		status: Observation['status'],
+		sourcePath: string,
+		sourceLine: number,
+		partsValid: boolean
+	): string | null {
+		if (partsValid && (value === null || Number.isFinite(value)) && STATUSES.has(status)) {
+			const s = this.scratch;
+			s[0] = indicatorId;
+			s[1] = territoryType;
+			s[2] = territoryCode;
+			s[3] = vintage;
+			s[4] = referenceYear;
+			s[5] = value;
+			s[6] = status;
+			s[7] = sourcePath;
+			s[8] = sourceLine;
+			this.batch.append(s);
+			return null;
+		}
+		const valid = schema.safeParse({
+			indicator_id: indicatorId,
+			territory_type: territoryType,
+			territory_code: territoryCode,
+			vintage,
+			reference_year: referenceYear,
+			value,
+			status,
+			source_path: sourcePath,
+			source_line: sourceLine
+		});
+		if (!valid.success) return valid.error.issues[0]!.message;
+		this.batch.appendRecord(valid.data);
+		return null;
+	}
+
+	/** Observations from position `from` to `to`, as objects (tests, small files). */
+	slice(from = 0, to = this.length): Observation[] {
+		return this.batch.records(from, to) as Observation[];
+	}
+}

@@ -1,0 +1,132 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { observationsTable } from '../../../../src/lib/schemas/indicators';
+import { readCsv } from '../../../../pipelines/lib/csv';
+import { parseFrenchNumber } from '../../../../pipelines/lib/french-number';
+import { SourceLedger } from '../../../../pipelines/lib/ledger';
+import { parseCatalogue } from '../../../../pipelines/lib/observations/catalogue';
+import { filosofiReferenceSpec } from '../../../../pipelines/lib/observations/filosofi-references';
+import { ObservationRows } from '../../../../pipelines/lib/observations/observation-rows';
+import { sigVilleSpec } from '../../../../pipelines/lib/observations/sig-ville';
+import { loadWide, parseCell } from '../../../../pipelines/lib/observations/wide';
+
+const fixture = (name: string) =>
+	fileURLToPath(new URL(`../../../fixtures/traps/${name}`, import.meta.url));
+const indicators = parseCatalogue(
+	readCsv(fixture('reference/indicators.csv'), 'cat.csv'),
+	new SourceLedger('cat')
+);
+
+describe('parseCell', () => {
+	it('gives what parseFrenchNumber gives, for plain and French numbers alike', () => {
+		const cells = [
+			'',
+			' ',
+			'0',
+			'13748',
+			'13748.0',
+			'-2.5',
+			'+7',
+			'542,7',
+			'0123',
+			'6\u202f490',
+			'5 019 573',
+			'1,5.2',
+			'12,3,4',
+			'.5',
+			'5.',
+			'abc',
+			' 42 ',
+			'1e3',
+			'9'.repeat(400)
+		];
+		for (const raw of cells) {
+			const fast = parseCell(raw);
+			const slow = parseFrenchNumber(raw);
+			expect(typeof fast === 'number' ? { kind: 'number', value: fast } : fast, raw).toEqual(slow);
+		}
+	});
+});
+
+describe('ObservationRows.add', () => {
+	const base = [
+		'pop_mun',
+		'qpv',
+		'QP001001',
+		2022,
+		2018,
+		12,
+		'ok',
+		'sig-ville/DEMO_2022.csv',
+		3
+	] as const;
+
+	it('stores a valid observation and reads it back as the schema would', () => {
+		const rows = new ObservationRows();
+		expect(rows.add(...base, true)).toBeNull();
+		expect(rows.slice()).toEqual([
+			observationsTable.schema.parse({
+				indicator_id: 'pop_mun',
+				territory_type: 'qpv',
+				territory_code: 'QP001001',
+				vintage: 2022,
+				reference_year: 2018,
+				value: 12,
+				status: 'ok',
+				source_path: 'sig-ville/DEMO_2022.csv',
+				source_line: 3
+			})
+		]);
+	});
+
+	it('rejects an infinite value with the message of the full schema, even when the parts passed', () => {
+		const rows = new ObservationRows();
+		const expected = observationsTable.schema
+			.safeParse({ value: Infinity })
+			.error!.issues.find((i) => i.path[0] === 'value')!.message;
+		const [id, type, code, vintage, year, , status, path, line] = base;
+		expect(rows.add(id, type, code, vintage, year, Infinity, status, path, line, true)).toBe(
+			expected
+		);
+		expect(rows.length).toBe(0);
+	});
+
+	it('falls back to the full schema when the parts were not validated', () => {
+		const rows = new ObservationRows();
+		const [id, type, code, , year, value, status, path, line] = base;
+		expect(rows.add(id, type, code, 1999, year, value, status, path, line, false)).toMatch(/2000/);
+		expect(rows.length).toBe(0);
+	});
+});
+
+describe('loadWide with one shared ObservationRows', () => {
+	it('appends each file after the previous one and rejects every cell of an out-of-range vintage', () => {
+		const rows = new ObservationRows();
+		const first = loadWide(
+			readCsv(fixture('sig-ville-demo.csv'), 'sig-ville/DEMO_2022.csv'),
+			new SourceLedger('sig-ville/DEMO_2022.csv'),
+			indicators,
+			sigVilleSpec('DEMO', 2022),
+			rows
+		);
+		const ledger = new SourceLedger('filosofi-references/FILO2019_DISP_COM.csv');
+		const second = loadWide(
+			readCsv(fixture('filosofi-com-2019.csv'), 'filosofi-references/FILO2019_DISP_COM.csv'),
+			ledger,
+			indicators,
+			{ ...filosofiReferenceSpec(2019, 'COM'), vintage: 1999 },
+			rows
+		);
+		expect([first.from, first.to, second.from, second.to]).toEqual([
+			0,
+			first.observations.length,
+			first.observations.length,
+			first.observations.length
+		]);
+		expect(rows.length).toBe(first.observations.length);
+		const cellRejects = ledger.rejects.filter((r) => r.column !== 'CODGEO');
+		expect(cellRejects.length).toBeGreaterThan(0);
+		expect(cellRejects[0]!.reason).toMatch(/^observation invalide : .*2000.* \(« .* »\)$/);
+		expect(ledger.balanced).toBe(true);
+	});
+});
