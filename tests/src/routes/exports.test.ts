@@ -1,6 +1,7 @@
 // Exports of the built server parsed back and compared with the database they come from.
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { serverUrl } from '../../helpers/server';
@@ -49,6 +50,10 @@ describe('/contrats/[code]/export.xlsx', () => {
 		const names = workbook.worksheets.map((w) => w.name);
 		expect(names).toContain('QPV');
 		expect(names).toContain('Dispositifs');
+		expect(names).toContain('Articulation');
+		const articulation = workbook.getWorksheet('Articulation')!;
+		expect(articulation.getRow(1).getCell(1).value).toBe('Cadre');
+		expect(articulation.rowCount).toBeGreaterThan(1);
 		expect(names).toContain('Sources');
 		const qpv = workbook.getWorksheet('QPV')!;
 		const codes = qpv.getColumn(1).values.slice(2);
@@ -84,5 +89,22 @@ describe('/contrats/export.csv and /indicateurs/export.xlsx', () => {
 		const ids = sheet.getColumn(1).values.slice(2);
 		expect(ids).toContain('tx_pauvrete_60');
 		expect(workbook.getWorksheet('Sources')).toBeDefined();
+	});
+});
+
+describe('/methodologie/sources.csv', () => {
+	it('lists every source file with its sha256 and row counts as in the database', async () => {
+		const text = (await (await fetch(`${serverUrl()}/methodologie/sources.csv`)).text()).replace(
+			/^\uFEFF/,
+			''
+		);
+		const { data } = Papa.parse<Record<string, string>>(text, { delimiter: ';', header: true });
+		const demo = data.find((r) => r['Fichier'] === 'sig-ville/DEMO_2022.csv');
+		expect(demo?.['Producteur']).toBe('ANCT – SIG Ville / INSEE');
+		expect(demo?.['Empreinte sha256']).toMatch(/^[0-9a-f]{64}$/);
+		const raw = readFileSync('data/raw/sig-ville/DEMO_2022.csv', 'utf8');
+		const dataLines =
+			raw.split(/\r?\n/).filter((l) => l.replace(/;/g, '').trim() !== '').length - 1;
+		expect(Number(demo?.['Lignes lues'])).toBe(dataLines);
 	});
 });

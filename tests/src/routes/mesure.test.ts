@@ -1,5 +1,6 @@
 // Server tests: one measure's page and its CSV exports, checked against the raw Baromètre files.
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { get, serverUrl, textOf } from '../../helpers/server';
@@ -111,5 +112,25 @@ describe('/mesures/[id]/export.csv', () => {
 		const posts = csv.rows.map((r) => Number(r['Postes financés']));
 		expect(posts).toEqual([...posts].sort((a, b) => b - a));
 		expect(csv.rows.every((r) => /^CV\d{3}$/.test(r['Code contrat']!))).toBe(true);
+	});
+});
+
+describe('/mesures/[id]/export.xlsx', () => {
+	it('exports the same national series as a workbook with typed numbers and sources', async () => {
+		const response = await fetch(
+			`${serverUrl()}/mesures/M03/export.xlsx?serie=IND-242&tableau=national`
+		);
+		expect(response.status).toBe(200);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(await response.arrayBuffer());
+		const sheet = workbook.worksheets[0]!;
+		const values = sheet
+			.getColumn(2)
+			.values.slice(2)
+			.filter((v) => v !== null && v !== undefined);
+		expect(values).toContain(361943);
+		const sources = workbook.getWorksheet('Sources')!;
+		const text = sources.getSheetValues().flat().join(' ');
+		expect(text).toContain('barometre-ditp/ind-242.csv');
 	});
 });

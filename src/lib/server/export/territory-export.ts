@@ -2,6 +2,7 @@
 // one contrat in memory), the QPV list and the dispositifs, with their source files.
 import { pillarLabels, pillars, type Indicator, type Pillar } from '$lib/schemas/indicators';
 import type { ContratQpvRow } from '../queries/contrats';
+import type { ContratArticulation } from '../evaluation/contrat-articulation';
 import type { PostsByYear } from '../queries/dispositifs';
 import { getObservations, listIndicators, type ObservationRow } from '../queries/observations';
 import { getProvenance } from '../queries/sources';
@@ -96,6 +97,47 @@ export function postsTable(rows: PostsByYear[]): ExportTable {
 			{ key: 'posts', header: 'Postes financés', type: 'integer' },
 			{ key: 'amount_eur', header: 'Montant (€)', type: 'number', decimals: 0 },
 			{ key: 'source_path', header: 'Fichier source', type: 'text' }
+		],
+		rows
+	});
+}
+
+interface ArticulationExportRow {
+	framework: string;
+	group_id: string;
+	group: string;
+	series: string;
+	local: string;
+	national: string;
+	sources: string;
+}
+
+/** The contrat's "Articulation avec la feuille de route" section as a sheet. */
+export function articulationTable(articulation: ContratArticulation): ExportTable {
+	const rows: ArticulationExportRow[] = [
+		...articulation.measures.map((g) => ({ g, framework: 'Feuille de route 2018' })),
+		...articulation.domains.map((g) => ({ g, framework: 'Pacte de Dijon' }))
+	].flatMap(({ g, framework }) =>
+		g.rows.map((r) => ({
+			framework,
+			group_id: g.id,
+			group: g.title,
+			series: r.label,
+			local: r.local,
+			national: r.national,
+			sources: r.sources
+		}))
+	);
+	return exportTable({
+		name: 'Articulation',
+		columns: [
+			{ key: 'framework', header: 'Cadre', type: 'text' },
+			{ key: 'group_id', header: 'Mesure ou domaine', type: 'text' },
+			{ key: 'group', header: 'Intitulé', type: 'text', width: 40 },
+			{ key: 'series', header: 'Série suivie', type: 'text', width: 40 },
+			{ key: 'local', header: 'Dans ce contrat', type: 'text', width: 40 },
+			{ key: 'national', header: 'Référence nationale', type: 'text', width: 40 },
+			{ key: 'sources', header: 'Sources', type: 'text', width: 60 }
 		],
 		rows
 	});

@@ -37,17 +37,19 @@ export const csr = false;
 const TOP_CONTRATS = 30;
 
 const tableLabels = {
-	departements: 'Télécharger le classement des départements (CSV)',
-	national: 'Télécharger la série nationale (CSV)',
-	contrats: 'Télécharger le classement des contrats (CSV)'
+	departements: 'Télécharger le classement des départements',
+	national: 'Télécharger la série nationale',
+	contrats: 'Télécharger le classement des contrats'
 } as const;
 
 function panelView(panel: SeriesPanel, measure: string, provenance: Map<string, Provenance>) {
 	const id = panel.link.target_id;
-	const exports = panelTables[panel.kind].map((t) => ({
-		href: `/mesures/${measure}/export.csv?serie=${encodeURIComponent(id)}&tableau=${t}`,
-		label: tableLabels[t]
-	}));
+	const exports = panelTables[panel.kind].flatMap((t) =>
+		(['csv', 'xlsx'] as const).map((format) => ({
+			href: `/mesures/${measure}/export.${format}?serie=${encodeURIComponent(id)}&tableau=${t}`,
+			label: `${tableLabels[t]} (${format === 'csv' ? 'CSV' : 'Excel'})`
+		}))
+	);
 	if (panel.kind === 'barometre') {
 		const unit = panel.link.unit ?? '';
 		const label = panel.link.label ?? id;

@@ -2,7 +2,14 @@
 // (QPV list, one sheet per pillar, dispositifs, Sources).
 import { error } from '@sveltejs/kit';
 import { contratCode } from '$lib/schemas/table';
-import { observationTables, postsTable, qpvListTable } from '$lib/server/export/territory-export';
+import {
+	articulationTable,
+	observationTables,
+	postsTable,
+	qpvListTable
+} from '$lib/server/export/territory-export';
+import { loadContratArticulation } from '$lib/server/evaluation/contrat-articulation';
+import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
 import { exportResponse, parseFormat } from '$lib/server/export/respond';
 import { getContrat, getContratQpv } from '$lib/server/queries/contrats';
 import { getContratPosts } from '$lib/server/queries/dispositifs';
@@ -25,9 +32,19 @@ export const GET: RequestHandler = async ({ params }) => {
 	}
 	const { tables, sources } = await observationTables(qpv, true);
 	const posts = await getContratPosts(contrat.code);
+	const card = (await loadContratScorecard(contrat.code))!;
+	const articulation = await loadContratArticulation({
+		code: contrat.code,
+		departementCode: contrat.departement_code,
+		departement: contrat.departement,
+		posts: card.posts,
+		cites: card.cites,
+		indicators: card.pillars.flatMap((p) => p.indicators),
+		provenance: card.provenance
+	});
 	return exportResponse(
 		{ scope: 'contrat', code: contrat.code, subject: 'annexe evaluation', format },
-		[qpvListTable(qpv), ...tables, postsTable(posts)],
+		[qpvListTable(qpv), ...tables, postsTable(posts), articulationTable(articulation)],
 		sources
 	);
 };

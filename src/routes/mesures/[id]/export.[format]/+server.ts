@@ -1,4 +1,4 @@
-// CSV of one table of a measure's page: départements ranking or national series of a Baromètre
+// CSV or XLSX of one table of a measure's page: départements ranking or national series of a Baromètre
 // series, posts per contrat or per year of a dispositif (`?serie=<target_id>&tableau=…`).
 import { error } from '@sveltejs/kit';
 import { measureId } from '$lib/schemas/referentiels';
@@ -8,12 +8,13 @@ import {
 	panelExportTable,
 	panelTables
 } from '$lib/server/evaluation/mesure-view';
-import { exportResponse } from '$lib/server/export/respond';
+import { exportResponse, parseFormat } from '$lib/server/export/respond';
 import { getMesure, listMesureLinks } from '$lib/server/queries/referentiels';
 import { getProvenance } from '$lib/server/queries/sources';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, url }) => {
+	const format = parseFormat(params.format);
 	const id = measureId.safeParse(params.id);
 	if (!id.success) error(400, `Identifiant de mesure invalide : « ${params.id.slice(0, 40)} ».`);
 	const parsed = exportParams.safeParse({
@@ -44,9 +45,11 @@ export const GET: RequestHandler = async ({ params, url }) => {
 			scope: 'mesure',
 			code: mesure.id,
 			subject: `${link.target_id} ${tableName}`,
-			format: 'csv'
+			format
 		},
 		[table],
-		[]
+		[...provenance.values()].filter((p) =>
+			/^(barometre-|contrats-de-ville\/|dispositifs\/|reference\/)/.test(p.path)
+		)
 	);
 };
