@@ -106,7 +106,26 @@ export const paramRoutes: ParamRoute[] = [
 	},
 	{ route: '/api/contrats/[code]', template: '/api/contrats/{}', valid: 'CV001', kind: 'api' },
 	{ route: '/api/quartiers/[code]', template: '/api/quartiers/{}', valid: 'QP001001', kind: 'api' },
-	{ route: '/mesures/[id]', template: '/mesures/{}', valid: 'M03', kind: 'page' }
+	{ route: '/mesures/[id]', template: '/mesures/{}', valid: 'M03', kind: 'page' },
+	// Downloads: the code and the format are both parameters of the URL.
+	{
+		route: '/contrats/[code]/export.[format]',
+		template: '/contrats/{}/export.csv',
+		valid: 'CV001',
+		kind: 'api'
+	},
+	{
+		route: '/quartiers/[code]/export.[format]',
+		template: '/quartiers/QP001001/export.{}',
+		valid: 'csv',
+		kind: 'api'
+	},
+	{
+		route: '/referentiels/[table].[format]',
+		template: '/referentiels/{}.csv',
+		valid: 'mesures',
+		kind: 'api'
+	}
 ];
 
 export const pendingParamRoutes: ParamRoute[] = [];

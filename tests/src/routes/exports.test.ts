@@ -108,3 +108,43 @@ describe('/methodologie/sources.csv', () => {
 		expect(Number(demo?.['Lignes lues'])).toBe(dataLines);
 	});
 });
+
+describe('/referentiels/[table] and /dispositifs/postes', () => {
+	it('exports the 40 measure slots as loaded from data/reference/mesures.csv', async () => {
+		const text = (await (await fetch(`${serverUrl()}/referentiels/mesures.csv`)).text()).replace(
+			/^\uFEFF/,
+			''
+		);
+		const { data } = Papa.parse<Record<string, string>>(text, { delimiter: ';', header: true });
+		expect(data).toHaveLength(40);
+		const raw = Papa.parse<Record<string, string>>(
+			readFileSync('data/reference/mesures.csv', 'utf8'),
+			{
+				header: true,
+				skipEmptyLines: true
+			}
+		).data;
+		expect(data.find((r) => r.id === 'M03')?.title).toBe(raw.find((r) => r.id === 'M03')?.title);
+	});
+
+	it('answers 404 for an unknown referential', async () => {
+		expect((await fetch(`${serverUrl()}/referentiels/qpv.csv`)).status).toBe(404);
+	});
+
+	it('exports posts by year and contrat whose totals equal the national counts', async () => {
+		const response = await fetch(`${serverUrl()}/dispositifs/postes.xlsx`);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(await response.arrayBuffer());
+		const sheet = workbook.worksheets[0]!;
+		let total2023 = 0;
+		sheet.eachRow((row, i) => {
+			if (i > 1 && row.getCell(1).value === 'Adultes-relais' && row.getCell(2).value === 2023) {
+				total2023 += Number(row.getCell(4).value);
+			}
+		});
+		const raw = JSON.parse(
+			readFileSync('data/raw/contrats-de-ville/adulte-relais-2023.json', 'utf8')
+		);
+		expect(total2023).toBe(raw.length);
+	});
+});
