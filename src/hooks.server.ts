@@ -2,17 +2,48 @@
 // and French, stack-free messages for unexpected errors.
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { DatabaseUnavailableError } from '$lib/server/db';
-import { isCacheable, ResponseCache } from '$lib/server/response-cache';
+import { isCacheable, ResponseCache, type CachedResponse } from '$lib/server/response-cache';
 
 const cache = new ResponseCache(Number(process.env.RESPONSE_CACHE_MB ?? 96) * 1024 * 1024);
+/** Renders under way: concurrent requests for the same URL wait for one render, not ten. */
+const inFlight = new Map<string, Promise<CachedResponse | null>>();
+
+const fromCache = (hit: CachedResponse) =>
+	new Response(hit.body, { status: hit.status, headers: hit.headers });
 
 async function cachedResolve(
 	event: Parameters<Handle>[0]['event'],
 	resolve: Parameters<Handle>[0]['resolve']
 ): Promise<Response> {
 	const key = event.url.pathname + event.url.search;
-	const hit = event.request.method === 'GET' ? cache.get(key) : undefined;
-	if (hit) return new Response(hit.body, { status: hit.status, headers: hit.headers });
+	if (event.request.method !== 'GET') return resolve(event);
+	const hit = cache.get(key);
+	if (hit) return fromCache(hit);
+	const pending = inFlight.get(key);
+	if (pending) {
+		const shared = await pending;
+		if (shared) return fromCache(shared);
+		return resolve(event);
+	}
+	let settle: (value: CachedResponse | null) => void = () => {};
+	inFlight.set(key, new Promise((r) => (settle = r)));
+	try {
+		const { response, entry } = await renderAndKeep(event, resolve, key);
+		settle(entry);
+		return response;
+	} catch (error) {
+		settle(null);
+		throw error;
+	} finally {
+		inFlight.delete(key);
+	}
+}
+
+async function renderAndKeep(
+	event: Parameters<Handle>[0]['event'],
+	resolve: Parameters<Handle>[0]['resolve'],
+	key: string
+): Promise<{ response: Response; entry: CachedResponse | null }> {
 	const response = await resolve(event);
 	if (
 		!isCacheable(
@@ -22,12 +53,15 @@ async function cachedResolve(
 			response.headers.get('cache-control')
 		)
 	) {
-		return response;
+		return { response, entry: null };
 	}
-	const body = await response.text();
-	const headers = [...response.headers.entries()];
-	cache.set(key, { status: response.status, headers, body });
-	return new Response(body, { status: response.status, headers });
+	const entry = {
+		status: response.status,
+		headers: [...response.headers.entries()],
+		body: await response.text()
+	};
+	cache.set(key, entry);
+	return { response: fromCache(entry), entry };
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
