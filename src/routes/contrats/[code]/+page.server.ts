@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { contratQpvDistributionChart } from '$lib/charts/contrat-qpv-distribution';
 import { dispositifsByYearChart } from '$lib/charts/dispositifs-by-year';
-import { contratCode } from '$lib/schemas/table';
+import { requireContratCode } from '$lib/server/params';
 import { loadContratArticulation } from '$lib/server/evaluation/contrat-articulation';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
 import { sourceLine } from '$lib/server/queries/sources';
@@ -13,15 +13,9 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = async ({ params }) => {
-	const parsed = contratCode.safeParse(params.code);
-	if (!parsed.success) {
-		error(
-			400,
-			`Code de contrat invalide : « ${params.code.slice(0, 40)} » (attendu CVnnn, par exemple CV001).`
-		);
-	}
-	const card = await loadContratScorecard(parsed.data);
-	if (!card) error(404, `Aucun contrat de ville n’a le code ${parsed.data}.`);
+	const code = requireContratCode(params.code);
+	const card = await loadContratScorecard(code);
+	if (!card) error(404, `Aucun contrat de ville n’a le code ${code}.`);
 	const { provenance } = card;
 	const names = new Map(card.qpv.map((q) => [q.code, q.name]));
 	const distributionCharts = card.pillars

@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import { qpvDistributionChart } from '$lib/charts/qpv-distribution';
 import { indicatorSeriesChart } from '$lib/charts/indicator-series';
 import { qpvBoundaryMap } from '$lib/charts/maps';
-import { qpvCode } from '$lib/schemas/table';
+import { requireQpvCode } from '$lib/server/params';
 import { loadQpvProfile } from '$lib/server/evaluation/qpv-profile';
 import { qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
 import { sourceLine } from '$lib/server/queries/sources';
@@ -14,15 +14,9 @@ import type { PageServerLoad } from './$types';
 export const csr = false;
 
 export const load: PageServerLoad = async ({ params }) => {
-	const parsed = qpvCode.safeParse(params.code);
-	if (!parsed.success)
-		error(
-			400,
-			`Code de quartier invalide : « ${params.code.slice(0, 40)} » (attendu QPdddnnn, par exemple QP001001).`
-		);
-	const profile = await loadQpvProfile(parsed.data);
-	if (!profile)
-		error(404, `Aucun quartier prioritaire de la géographie 2015 n’a le code ${parsed.data}.`);
+	const code = requireQpvCode(params.code);
+	const profile = await loadQpvProfile(code);
+	if (!profile) error(404, `Aucun quartier prioritaire de la géographie 2015 n’a le code ${code}.`);
 	const { qpv, provenance } = profile;
 	const name = qpv.name ?? qpv.code;
 	const views = profile.pillars.flatMap((p) => p.views);

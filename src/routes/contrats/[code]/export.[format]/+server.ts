@@ -1,7 +1,7 @@
 // Download of a contrat: CSV of its QPV's observations, or the XLSX annex of the mid-term review
 // (QPV list, one sheet per pillar, dispositifs, Sources).
 import { error } from '@sveltejs/kit';
-import { contratCode } from '$lib/schemas/table';
+import { requireContratCode } from '$lib/server/params';
 import {
 	articulationTable,
 	observationTables,
@@ -17,10 +17,9 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params }) => {
 	const format = parseFormat(params.format);
-	const code = contratCode.safeParse(params.code);
-	if (!code.success) error(400, `Code de contrat invalide : « ${params.code.slice(0, 40)} ».`);
-	const contrat = await getContrat(code.data);
-	if (!contrat) error(404, `Aucun contrat de ville n’a le code ${code.data}.`);
+	const code = requireContratCode(params.code);
+	const contrat = await getContrat(code);
+	if (!contrat) error(404, `Aucun contrat de ville n’a le code ${code}.`);
 	const qpv = await getContratQpv(contrat.code);
 	if (format === 'csv') {
 		const { tables, sources } = await observationTables(qpv, false);

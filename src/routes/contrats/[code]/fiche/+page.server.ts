@@ -6,7 +6,7 @@ import { verdictLabels } from '$lib/domain/evolution';
 import { describeVintage, type SeriesPoint } from '$lib/domain/series';
 import { formatChange, formatNumber, formatValue } from '$lib/format';
 import { pillarLabels } from '$lib/schemas/indicators';
-import { contratCode } from '$lib/schemas/table';
+import { requireContratCode } from '$lib/server/params';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
 import { sourcePathsForTables } from '$lib/server/queries/provenance';
 import { sourceLine } from '$lib/server/queries/sources';
@@ -34,15 +34,9 @@ function distributionText(d: Distribution, unit: string): string {
 }
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
-	const parsed = contratCode.safeParse(params.code);
-	if (!parsed.success) {
-		error(
-			400,
-			`Code de contrat invalide : « ${params.code.slice(0, 40)} » (attendu CVnnn, par exemple CV001).`
-		);
-	}
-	const card = await loadContratScorecard(parsed.data);
-	if (!card) error(404, `Aucun contrat de ville n’a le code ${parsed.data}.`);
+	const code = requireContratCode(params.code);
+	const card = await loadContratScorecard(code);
+	if (!card) error(404, `Aucun contrat de ville n’a le code ${code}.`);
 	const { contrat, provenance } = card;
 	// The page carries its generation date: never served from a cache.
 	setHeaders({ 'cache-control': 'no-store' });

@@ -1,6 +1,6 @@
 // Download of a QPV's observations (CSV for French spreadsheets, or XLSX with a Sources sheet).
 import { error } from '@sveltejs/kit';
-import { qpvCode } from '$lib/schemas/table';
+import { requireQpvCode } from '$lib/server/params';
 import { observationTables } from '$lib/server/export/territory-export';
 import { exportResponse, parseFormat } from '$lib/server/export/respond';
 import { getQpv } from '$lib/server/queries/quartiers';
@@ -8,10 +8,9 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params }) => {
 	const format = parseFormat(params.format);
-	const code = qpvCode.safeParse(params.code);
-	if (!code.success) error(400, `Code de quartier invalide : « ${params.code.slice(0, 40)} ».`);
-	const qpv = await getQpv(code.data);
-	if (!qpv) error(404, `Aucun quartier prioritaire n’a le code ${code.data}.`);
+	const code = requireQpvCode(params.code);
+	const qpv = await getQpv(code);
+	if (!qpv) error(404, `Aucun quartier prioritaire n’a le code ${code}.`);
 	const { tables, sources } = await observationTables([{ code: qpv.code, name: qpv.name }], false);
 	return exportResponse(
 		{ scope: 'quartier', code: qpv.code, subject: 'indicateurs', format },

@@ -4,7 +4,7 @@ import { error } from '@sveltejs/kit';
 import { formatChange, formatNumber, formatObservation, formatValue, NBSP } from '$lib/format';
 import { describeVintage } from '$lib/domain/series';
 import { pillarLabels, pillars } from '$lib/schemas/indicators';
-import { qpvCode } from '$lib/schemas/table';
+import { requireQpvCode } from '$lib/server/params';
 import type { IndicatorView } from '$lib/server/evaluation/indicator-view';
 import { keyIndicatorsByPillar } from '$lib/server/evaluation/key-indicators';
 import { loadQpvProfile } from '$lib/server/evaluation/qpv-profile';
@@ -50,15 +50,9 @@ function comparisons(view: IndicatorView): string[] {
 }
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
-	const parsed = qpvCode.safeParse(params.code);
-	if (!parsed.success)
-		error(
-			400,
-			`Code de quartier invalide : « ${params.code.slice(0, 40)} » (attendu QPdddnnn, par exemple QP001001).`
-		);
-	const profile = await loadQpvProfile(parsed.data);
-	if (!profile)
-		error(404, `Aucun quartier prioritaire de la géographie 2015 n’a le code ${parsed.data}.`);
+	const code = requireQpvCode(params.code);
+	const profile = await loadQpvProfile(code);
+	if (!profile) error(404, `Aucun quartier prioritaire de la géographie 2015 n’a le code ${code}.`);
 	const { qpv, provenance } = profile;
 	// The page carries its generation date: never served from a cache.
 	setHeaders({ 'cache-control': 'no-store' });
