@@ -9,6 +9,9 @@ const pages = [...pageRoutes.map((r) => r.path), unknownPage];
 const apis = paramRoutes
 	.filter((r) => r.kind === 'api')
 	.map((r) => r.template.replace('{}', r.valid));
+const downloads = paramRoutes
+	.filter((r) => r.kind === 'download')
+	.map((r) => r.template.replace('{}', r.valid));
 
 function expectCommonHeaders(response: APIResponse): void {
 	const h = response.headers();
@@ -46,6 +49,15 @@ test.describe('security headers', () => {
 			expect(response.status()).toBe(200);
 			expectCommonHeaders(response);
 			expect(response.headers()['content-type']).toMatch(/^application\/json/);
+		});
+	}
+	for (const path of downloads) {
+		test(`${path} sends the security headers and names its file`, async ({ request }) => {
+			const response = await request.get(path);
+			expect(response.status()).toBe(200);
+			expectCommonHeaders(response);
+			expect(response.headers()['content-type']).toMatch(/^text\/csv|spreadsheetml/);
+			expect(response.headers()['content-disposition']).toMatch(/^attachment; filename=/);
 		});
 	}
 });

@@ -91,7 +91,8 @@ export interface ParamRoute {
 	template: string;
 	/** A value that must answer 200, so that the hostile answers are known to come from the route. */
 	valid: string;
-	kind: 'page' | 'api';
+	/** 'download': a CSV or XLSX file, checked for its headers and its content type. */
+	kind: 'page' | 'api' | 'download';
 }
 
 export const paramRoutes: ParamRoute[] = [
@@ -112,19 +113,19 @@ export const paramRoutes: ParamRoute[] = [
 		route: '/contrats/[code]/export.[format]',
 		template: '/contrats/{}/export.csv',
 		valid: 'CV001',
-		kind: 'api'
+		kind: 'download'
 	},
 	{
 		route: '/quartiers/[code]/export.[format]',
 		template: '/quartiers/QP001001/export.{}',
 		valid: 'csv',
-		kind: 'api'
+		kind: 'download'
 	},
 	{
 		route: '/referentiels/[table].[format]',
 		template: '/referentiels/{}.csv',
 		valid: 'mesures',
-		kind: 'api'
+		kind: 'download'
 	}
 ];
 
@@ -134,7 +135,8 @@ export const pendingParamRoutes: ParamRoute[] = [];
 export interface QueryRoute {
 	route: string;
 	path: string;
-	kind: 'page' | 'api';
+	/** 'download': a CSV or XLSX file, checked for its headers and its content type. */
+	kind: 'page' | 'api' | 'download';
 	/** name → a valid value; free-text parameters accept any short text (answer 200, no result). */
 	params: { name: string; valid: string; freeText?: boolean }[];
 }
