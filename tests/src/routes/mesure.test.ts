@@ -51,6 +51,9 @@ describe('/mesures/[id]', () => {
 		expect(body).toContain('href="/mesures/M03/export.csv?serie=IND-242&amp;tableau=departements"');
 		// National chart, ranking and histogram of each Baromètre series, as accessible images.
 		expect((body.match(/<svg[^>]*role="img"/g) ?? []).length).toBeGreaterThanOrEqual(6);
+		// The map: one dot per metropolitan département, titled with its latest value.
+		expect(body).toContain('carte des départements (dernière valeur)');
+		expect(body).toMatch(/<title>Seine-Saint-Denis \(93\) : 37\u202f758/);
 	});
 
 	it('shows an undocumented slot with the wording, without invented series', async () => {

@@ -6,6 +6,7 @@ import {
 	departementHistogram,
 	departementRankingChart
 } from '$lib/charts/barometre';
+import { departementsMap } from '$lib/charts/departements-map';
 import { dispositifsByYearChart } from '$lib/charts/dispositifs-by-year';
 import { formatDate, formatNumber } from '$lib/format';
 import { pillarLabels } from '$lib/schemas/indicators';
@@ -27,6 +28,7 @@ import {
 	listProgrammes,
 	UNDOCUMENTED_TITLE
 } from '$lib/server/queries/referentiels';
+import { getDepartementCentres, type DepartementCentre } from '$lib/server/queries/barometre';
 import { getProvenance } from '$lib/server/queries/sources';
 import type { Provenance } from '$lib/schemas/provenance';
 import type { PageServerLoad } from './$types';
@@ -42,7 +44,12 @@ const tableLabels = {
 	contrats: 'Télécharger le classement des contrats'
 } as const;
 
-function panelView(panel: SeriesPanel, measure: string, provenance: Map<string, Provenance>) {
+function panelView(
+	panel: SeriesPanel,
+	measure: string,
+	provenance: Map<string, Provenance>,
+	centres: Map<string, DepartementCentre>
+) {
 	const id = panel.link.target_id;
 	const exports = panelTables[panel.kind].flatMap((t) =>
 		(['csv', 'xlsx'] as const).map((format) => ({
@@ -76,6 +83,28 @@ function panelView(panel: SeriesPanel, measure: string, provenance: Map<string, 
 						title: `${label} : départements classés selon leur dernière valeur`
 					})
 				: null,
+			map: departementsMap(
+				panel.departements.flatMap((d) => {
+					const c = centres.get(d.code);
+					return c && d.value !== null
+						? [
+								{
+									code: d.code,
+									name: d.name ?? d.code,
+									value: d.value,
+									longitude: c.longitude,
+									latitude: c.latitude
+								}
+							]
+						: [];
+				}),
+				{
+					label,
+					format,
+					legendFormat: (v: number) => formatBarometreNumber(v),
+					title: `${label} : carte des départements (dernière valeur)`
+				}
+			),
 			histogram:
 				values.length > 1
 					? departementHistogram(values, {
@@ -163,10 +192,12 @@ export const load: PageServerLoad = async ({ params }) => {
 		listProgrammes(),
 		getProvenance()
 	]);
-	const [figures, panels] = await Promise.all([
+	const [figures, panels, centreRows] = await Promise.all([
 		loadNationalFigures(links),
-		Promise.all(links.map(loadSeriesPanel))
+		Promise.all(links.map(loadSeriesPanel)),
+		getDepartementCentres()
 	]);
+	const centres = new Map(centreRows.map((c) => [c.code, c]));
 	return {
 		mesure: {
 			id: mesure.id,
@@ -180,7 +211,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		facts: facts.map(factView),
 		series: panels.map((panel) => ({
 			summary: summariseLink(panel.link, figures, provenance, null),
-			view: panelView(panel, mesure.id, provenance)
+			view: panelView(panel, mesure.id, provenance, centres)
 		}))
 	};
 };
