@@ -5,7 +5,7 @@ import type { ContratQpvRow } from '../queries/contrats';
 import type { ContratArticulation } from '../evaluation/contrat-articulation';
 import type { PostsByYear } from '../queries/dispositifs';
 import { getObservations, listIndicators, type ObservationRow } from '../queries/observations';
-import { getProvenance } from '../queries/sources';
+import { getProvenance, sourcesOfTables } from '../queries/sources';
 import { exportTable, type ExportColumn, type ExportSource, type ExportTable } from './columns';
 
 export interface ObservationExportRow extends ObservationRow {
@@ -67,9 +67,7 @@ export async function observationTables(
 					source
 				})
 			];
-	const sources = [...provenance.values()].filter(
-		(p) => p.tables.includes('observations') || p.path.startsWith('qpv-2015/')
-	);
+	const sources = sourcesOfTables(provenance, ['observations', 'qpv']);
 	return { tables, sources };
 }
 

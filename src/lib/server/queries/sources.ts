@@ -52,3 +52,17 @@ export function sourceLine(paths: string[], provenance: Map<string, Provenance>)
 	];
 	return `Sources : ${parts.join(' ; ')}${licences.length ? `. ${licences.join(', ')}` : ''}.`;
 }
+
+/**
+ * The files that fed any of `tables`, read from each file's `tables` list split exactly (so
+ * 'qpv' does not pick up the files of 'qpv_contrat'): the Sources sheet of an export.
+ */
+export function sourcesOfTables(
+	provenance: Map<string, Provenance>,
+	tables: string[]
+): Provenance[] {
+	const wanted = new Set(tables);
+	return [...provenance.values()].filter((p) =>
+		p.tables.split(',').some((t) => wanted.has(t.trim()))
+	);
+}

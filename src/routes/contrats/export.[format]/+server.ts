@@ -7,7 +7,7 @@ import {
 	listContrats,
 	type ContratListRow
 } from '$lib/server/queries/contrats';
-import { getProvenance } from '$lib/server/queries/sources';
+import { getProvenance, sourcesOfTables } from '$lib/server/queries/sources';
 import type { RequestHandler } from './$types';
 
 const param = (url: URL, name: string) => url.searchParams.get(name)?.trim() || undefined;
@@ -24,9 +24,11 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	if (!parsed.success) error(400, `Filtre invalide : ${parsed.error.issues[0]!.message}.`);
 	const rows = await listContrats(parsed.data, { povertyIndicator: 'tx_pauvrete_60' });
 	const provenance = await getProvenance();
-	const sources = [...provenance.values()].filter((p) =>
-		/^(contrats-de-ville|qpv-2015|geographie-2015|sig-ville\/REVN)/.test(p.path)
-	);
+	// Contrats, their QPV and posts, and the REVN files of the poverty-rate range.
+	const sources = [
+		...sourcesOfTables(provenance, ['contrats', 'qpv', 'qpv_contrat', 'dispositif_posts']),
+		...[...provenance.values()].filter((p) => p.path.startsWith('sig-ville/REVN_'))
+	];
 	const table = exportTable<ContratListRow>({
 		name: 'Contrats de ville',
 		columns: [

@@ -3,7 +3,7 @@
 import { query } from '$lib/server/db';
 import { exportTable } from '$lib/server/export/columns';
 import { exportResponse, parseFormat } from '$lib/server/export/respond';
-import { getProvenance } from '$lib/server/queries/sources';
+import { getProvenance, sourcesOfTables } from '$lib/server/queries/sources';
 import type { RequestHandler } from './$types';
 
 interface PostRow {
@@ -40,7 +40,7 @@ export const GET: RequestHandler = async ({ params }) => {
 		rows
 	});
 	const provenance = await getProvenance();
-	const sources = [...provenance.values()].filter((p) => p.tables.includes('dispositif_posts'));
+	const sources = sourcesOfTables(provenance, ['dispositif_posts']);
 	return exportResponse(
 		{ filename: `postes-adultes-relais-fonjep.${format}`, format },
 		[table],

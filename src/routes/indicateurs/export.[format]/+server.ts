@@ -3,7 +3,7 @@ import type { Indicator } from '$lib/schemas/indicators';
 import { exportTable } from '$lib/server/export/columns';
 import { exportResponse, parseFormat } from '$lib/server/export/respond';
 import { listIndicators } from '$lib/server/queries/observations';
-import { getProvenance } from '$lib/server/queries/sources';
+import { getProvenance, sourcesOfTables } from '$lib/server/queries/sources';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params }) => {
@@ -27,6 +27,6 @@ export const GET: RequestHandler = async ({ params }) => {
 		],
 		rows: indicators
 	});
-	const sources = [...provenance.values()].filter((p) => p.tables.includes('indicators'));
+	const sources = sourcesOfTables(provenance, ['indicators']);
 	return exportResponse({ filename: `catalogue-indicateurs.${format}`, format }, [table], sources);
 };

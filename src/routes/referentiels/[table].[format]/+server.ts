@@ -15,7 +15,7 @@ import type { TableDef } from '$lib/schemas/table';
 import { query } from '$lib/server/db';
 import { exportTable, type ColumnType } from '$lib/server/export/columns';
 import { exportResponse, parseFormat } from '$lib/server/export/respond';
-import { getProvenance } from '$lib/server/queries/sources';
+import { getProvenance, sourcesOfTables } from '$lib/server/queries/sources';
 import type { RequestHandler } from './$types';
 
 /** URL name → table; the URL never reaches the SQL, only this whitelist does. */
@@ -57,7 +57,7 @@ export const GET: RequestHandler = async ({ params }) => {
 		rows
 	});
 	const provenance = await getProvenance();
-	const sources = [...provenance.values()].filter((p) => p.path.startsWith('reference/'));
+	const sources = sourcesOfTables(provenance, [def.name]);
 	return exportResponse(
 		{ filename: `referentiel-${name.data}.${format}`, format },
 		[table],

@@ -12,7 +12,6 @@ import { loadContratArticulation } from '$lib/server/evaluation/contrat-articula
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
 import { exportResponse, parseFormat } from '$lib/server/export/respond';
 import { getContrat, getContratQpv } from '$lib/server/queries/contrats';
-import { getContratPosts } from '$lib/server/queries/dispositifs';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params }) => {
@@ -20,18 +19,18 @@ export const GET: RequestHandler = async ({ params }) => {
 	const code = requireContratCode(params.code);
 	const contrat = await getContrat(code);
 	if (!contrat) error(404, `Aucun contrat de ville n’a le code ${code}.`);
-	const qpv = await getContratQpv(contrat.code);
 	if (format === 'csv') {
-		const { tables, sources } = await observationTables(qpv, false);
+		const { tables, sources } = await observationTables(await getContratQpv(contrat.code), false);
 		return exportResponse(
 			{ scope: 'contrat', code: contrat.code, subject: 'indicateurs', format },
 			tables,
 			sources
 		);
 	}
-	const { tables, sources } = await observationTables(qpv, true);
-	const posts = await getContratPosts(contrat.code);
-	const card = (await loadContratScorecard(contrat.code))!;
+	// The scorecard already holds the QPV and the posts: read them once.
+	const card = await loadContratScorecard(contrat.code);
+	if (!card) error(404, `Aucun contrat de ville n’a le code ${code}.`);
+	const { tables, sources } = await observationTables(card.qpv, true);
 	const articulation = await loadContratArticulation({
 		code: contrat.code,
 		departementCode: contrat.departement_code,
@@ -43,7 +42,7 @@ export const GET: RequestHandler = async ({ params }) => {
 	});
 	return exportResponse(
 		{ scope: 'contrat', code: contrat.code, subject: 'annexe evaluation', format },
-		[qpvListTable(qpv), ...tables, postsTable(posts), articulationTable(articulation)],
+		[qpvListTable(card.qpv), ...tables, postsTable(card.posts), articulationTable(articulation)],
 		sources
 	);
 };

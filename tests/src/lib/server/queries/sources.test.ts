@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Provenance } from '../../../../../src/lib/schemas/provenance';
-import { sourceLine } from '../../../../../src/lib/server/queries/sources';
+import { sourceLine, sourcesOfTables } from '../../../../../src/lib/server/queries/sources';
 
 const prov = (path: string, producer: string, vintage: string): [string, Provenance] => [
 	path,
@@ -38,5 +38,23 @@ describe('sourceLine', () => {
 
 	it('names a file missing from the provenance table instead of dropping it', () => {
 		expect(sourceLine(['inconnu/x.csv'], provenance)).toContain('inconnu/x.csv');
+	});
+});
+
+describe('sourcesOfTables', () => {
+	it('matches table names exactly, not as substrings', () => {
+		const map = new Map([
+			prov('a.csv', 'X', '2015'),
+			['b.csv', { ...prov('b.csv', 'Y', '2015')[1], tables: 'qpv_contrat' }] as [
+				string,
+				Provenance
+			],
+			['c.csv', { ...prov('c.csv', 'Z', '2015')[1], tables: 'communes, qpv' }] as [
+				string,
+				Provenance
+			]
+		]);
+		expect(sourcesOfTables(map, ['qpv']).map((p) => p.path)).toEqual(['c.csv']);
+		expect(sourcesOfTables(map, ['observations']).map((p) => p.path)).toEqual(['a.csv']);
 	});
 });
