@@ -50,6 +50,7 @@ export default defineConfig({
 		reuseExistingServer: process.env.PW_REUSE_SERVER === '1',
 		stdout: 'pipe',
 		stderr: 'pipe',
-		env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL }
+		// As the README says: PORT and HOST only (no ORIGIN, no PDF_ORIGIN).
+		env: { PORT: String(port), HOST: '127.0.0.1' }
 	}
 });

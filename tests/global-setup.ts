@@ -39,13 +39,13 @@ export default async function setup(project: TestProject): Promise<() => void> {
 		execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 	}
 	const port = await freePort();
+	// Started as the README tells users: PORT and HOST only. ORIGIN and PDF_ORIGIN are removed even
+	// from the caller's environment, so that no test passes on a configuration users do not have.
+	const env = { ...process.env };
+	delete env.ORIGIN;
+	delete env.PDF_ORIGIN;
 	server = spawn(process.execPath, ['build'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`
-		},
+		env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const url = `http://127.0.0.1:${port}`;

@@ -39,7 +39,7 @@ export interface Server {
 export async function startServer(port = Number(process.env.BENCH_PORT ?? 4174)): Promise<Server> {
 	const origin = `http://127.0.0.1:${port}`;
 	const child: ChildProcess = spawn(process.execPath, ['build'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin },
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	let exited = false;

@@ -18,6 +18,8 @@ export const CHROMIUM_ARGS = [
 export const PDF_TIMEOUT_MS = 30_000;
 /** Each render holds a whole browser (~150 Mo): more requests at once are refused, not queued. */
 export const MAX_CONCURRENT_RENDERS = 2;
+/** What a refused (busy) request is told to wait, in `Retry-After` and in words. */
+export const BUSY_RETRY_SECONDS = 10;
 
 /** CHROMIUM_PATH when set and not blank, else the Debian package's path. */
 export function chromiumPath(env: Record<string, string | undefined> = process.env): string {
@@ -25,16 +27,26 @@ export function chromiumPath(env: Record<string, string | undefined> = process.e
 	return fromEnv ? fromEnv : DEFAULT_CHROMIUM_PATH;
 }
 
+/** Addresses a server bound to "every interface" is reached on from the machine itself. */
+const WILDCARD_HOSTS = new Set(['', '0.0.0.0', '::', '[::]', 'localhost']);
+
 /**
- * Where the browser loads the page from: PDF_ORIGIN when set (e.g. the loopback address of the
- * server behind a proxy), else the origin of the request (adapter-node takes it from ORIGIN).
+ * Where the browser loads the page from: PDF_ORIGIN when set (an explicit operator choice), else
+ * this server's own loopback address on the port the request arrived on (`localPort` of its
+ * socket). Never an origin taken from the request: Host, ORIGIN or X-Forwarded-* are ignored, so
+ * no client can point the server's browser at another host or port.
  */
 export function pdfOrigin(
-	requestOrigin: string,
+	localPort: number | undefined,
 	env: Record<string, string | undefined> = process.env
 ): string {
 	const fromEnv = env.PDF_ORIGIN?.trim();
-	return new URL(fromEnv ? fromEnv : requestOrigin).origin;
+	if (fromEnv) return new URL(fromEnv).origin;
+	const port = localPort ?? Number(env.PORT?.trim() || 3000);
+	const bound = env.HOST?.trim() ?? '';
+	// A server bound to one address is only reachable there; otherwise loopback.
+	const host = WILDCARD_HOSTS.has(bound) ? '127.0.0.1' : bound.includes(':') ? `[${bound}]` : bound;
+	return `http://${host}:${port}`;
 }
 
 export type PdfFailure = 'no-browser' | 'busy' | 'timeout' | 'page' | 'browser';
@@ -43,7 +55,9 @@ export class PdfError extends Error {
 	constructor(
 		public readonly reason: PdfFailure,
 		message: string,
-		public readonly pageStatus?: number
+		public readonly pageStatus?: number,
+		/** Operator detail for the log (never sent to the client). */
+		public readonly detail?: string
 	) {
 		super(message);
 		this.name = 'PdfError';
@@ -83,7 +97,7 @@ export async function renderPdf(pageUrl: string, opts: RenderOptions = {}): Prom
 	if (inFlight >= MAX_CONCURRENT_RENDERS) {
 		throw new PdfError(
 			'busy',
-			'Trop de fiches PDF en cours de génération : réessayez dans quelques secondes.'
+			`Trop de fiches PDF en cours de génération : réessayez dans ${BUSY_RETRY_SECONDS} secondes.`
 		);
 	}
 	inFlight++;
@@ -116,7 +130,14 @@ export async function renderPdf(pageUrl: string, opts: RenderOptions = {}): Prom
 		if (e instanceof PdfError) throw e;
 		// Playwright's own time limits (launch, navigation) are the same time-out.
 		if ((e as Error).name === 'TimeoutError') throw timeout;
-		throw new PdfError('browser', `Échec de Chromium : ${(e as Error).message.split('\n')[0]}`);
+		// The browser's own text (which could tell a refused port from a TLS failure) stays in the
+		// server log; the client gets a fixed French sentence.
+		throw new PdfError(
+			'browser',
+			'Le navigateur du serveur n’a pas pu imprimer la fiche : réessayez plus tard.',
+			undefined,
+			(e as Error).message.split('\n')[0]
+		);
 	} finally {
 		clearTimeout(timer);
 		inFlight--;

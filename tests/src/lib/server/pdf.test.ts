@@ -1,7 +1,9 @@
 // Unit tests of the PDF module's pure parts: which Chromium, which origin, which HTTP answer.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pdfFailureResponse } from '../../../../src/lib/server/pdf-response';
 import {
+	BUSY_RETRY_SECONDS,
 	chromiumPath,
 	DEFAULT_CHROMIUM_PATH,
 	missingBrowserMessage,
@@ -28,11 +30,47 @@ describe('chromiumPath', () => {
 });
 
 describe('pdfOrigin', () => {
-	it('keeps the request origin unless PDF_ORIGIN is set', () => {
-		expect(pdfOrigin('http://127.0.0.1:3000', {})).toBe('http://127.0.0.1:3000');
-		expect(pdfOrigin('https://ville.example.fr', { PDF_ORIGIN: 'http://127.0.0.1:3000/' })).toBe(
-			'http://127.0.0.1:3000'
-		);
+	it('is the loopback address on the port the request arrived on, with no setting at all', () => {
+		expect(pdfOrigin(4112, {})).toBe('http://127.0.0.1:4112');
+		// ORIGIN (adapter-node's public address) is never where the server's browser goes.
+		expect(pdfOrigin(4112, { ORIGIN: 'https://ville.example.fr' })).toBe('http://127.0.0.1:4112');
+	});
+
+	it('falls back to PORT, then 3000, when the arrival port is unknown', () => {
+		expect(pdfOrigin(undefined, { PORT: '8080' })).toBe('http://127.0.0.1:8080');
+		expect(pdfOrigin(undefined, {})).toBe('http://127.0.0.1:3000');
+	});
+
+	it('uses HOST only when the server is bound to one address', () => {
+		expect(pdfOrigin(3000, { HOST: '0.0.0.0' })).toBe('http://127.0.0.1:3000');
+		expect(pdfOrigin(3000, { HOST: '::' })).toBe('http://127.0.0.1:3000');
+		expect(pdfOrigin(3000, { HOST: '10.1.2.3' })).toBe('http://10.1.2.3:3000');
+		expect(pdfOrigin(3000, { HOST: '::1' })).toBe('http://[::1]:3000');
+	});
+
+	it('keeps PDF_ORIGIN as an explicit override', () => {
+		expect(pdfOrigin(4112, { PDF_ORIGIN: 'http://127.0.0.1:3000/' })).toBe('http://127.0.0.1:3000');
+	});
+});
+
+describe('pdfFailureResponse', () => {
+	it('answers busy with 503, Retry-After and a French JSON body when JSON is asked', async () => {
+		const r = pdfFailureResponse(new PdfError('busy', 'Trop de fiches'), 'application/json');
+		expect(r.status).toBe(503);
+		expect(r.headers.get('retry-after')).toBe(String(BUSY_RETRY_SECONDS));
+		expect(await r.json()).toEqual({ erreur: 'Trop de fiches' });
+	});
+
+	it("answers a French HTML page to a browser, without the browser's own error text", async () => {
+		const e = new PdfError('browser', 'Le navigateur a échoué.', undefined, 'net::ERR_SSL');
+		const r = pdfFailureResponse(e, 'text/html,application/xhtml+xml,*/*');
+		expect(r.status).toBe(500);
+		expect(r.headers.get('content-type')).toBe('text/html; charset=utf-8');
+		expect(r.headers.get('retry-after')).toBeNull();
+		const html = await r.text();
+		expect(html).toContain('lang="fr"');
+		expect(html).toContain('Le navigateur a échoué.');
+		expect(html).not.toContain('ERR_SSL');
 	});
 });
 

@@ -2,17 +2,21 @@
 import { error } from '@sveltejs/kit';
 import { requireContratCode } from '$lib/server/params';
 import { getContrat } from '$lib/server/queries/contrats';
-import { fichePdfResponse } from '../fiche/fiche';
+import { fichePdfHead, fichePdfResponse } from '$lib/server/pdf-response';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ params, url }) => {
-	const code = requireContratCode(params.code);
-	// Checked here so that an unknown code never starts a browser.
+/** Checked before any browser starts: a bad or unknown code is a 400 or 404. */
+async function known(raw: string): Promise<string> {
+	const code = requireContratCode(raw);
 	const contrat = await getContrat(code);
 	if (!contrat) error(404, `Aucun contrat de ville n’a le code ${code}.`);
-	return fichePdfResponse(
-		url,
-		`/contrats/${contrat.code}/fiche`,
-		`fiche-contrat-${contrat.code}.pdf`
-	);
+	return contrat.code;
+}
+
+export const GET: RequestHandler = async (event) => {
+	const code = await known(event.params.code);
+	return fichePdfResponse(event, `/contrats/${code}/fiche`, `fiche-contrat-${code}.pdf`);
 };
+
+export const HEAD: RequestHandler = async ({ params }) =>
+	fichePdfHead(`fiche-contrat-${await known(params.code)}.pdf`);

@@ -1,13 +1,10 @@
 // Shared by the printable fiches (contrat and quartier): headline picking, the evolution arrow and
-// its words, the generation date, the vintages line, the PDF response and the small maps.
-import { error } from '@sveltejs/kit';
+// its words, the generation date, the vintages line and the small maps.
 import { franceContratsMap, qpvBoundaryMap } from '$lib/charts/maps';
 import { isMetropolitan, parseGeometry, prepareGeometry } from '$lib/charts/geo';
 import { verdictFor, type Evolution, type Verdict } from '$lib/domain/evolution';
 import type { Indicator } from '$lib/schemas/indicators';
 import { contratShapes } from '$lib/server/queries/overview';
-import { PdfError, pdfErrorStatus, pdfOrigin, renderPdf } from '$lib/server/pdf';
-import { contentDisposition } from '$lib/server/export/filenames';
 
 /** A fiche holds at most this many indicators to stay on one A4 page. */
 export const HEADLINE_MAX = 8;
@@ -166,26 +163,4 @@ export async function contratLocatorMap(code: string, name: string): Promise<str
 			height: MAP_SIZE
 		})
 	);
-}
-
-/** GET handler body of a fiche.pdf route: prints `${origin}${fichePath}` or answers an error. */
-export async function fichePdfResponse(
-	requestUrl: URL,
-	fichePath: string,
-	filename: string
-): Promise<Response> {
-	const pageUrl = pdfOrigin(requestUrl.origin) + fichePath;
-	try {
-		const pdf = await renderPdf(pageUrl);
-		return new Response(pdf as unknown as BodyInit, {
-			headers: {
-				'content-type': 'application/pdf',
-				'content-disposition': contentDisposition(filename, 'inline'),
-				'cache-control': 'no-store'
-			}
-		});
-	} catch (e) {
-		if (e instanceof PdfError) error(pdfErrorStatus(e), e.message);
-		throw e;
-	}
 }
