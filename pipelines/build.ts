@@ -1,7 +1,7 @@
 // `npm run data`: builds data/build/politique-ville.duckdb from data/raw/ and data/reference/.
 // Atomic: writes a temporary file and renames it, so a failed build leaves the previous one intact.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { provenanceTable, rejectsTable, type Provenance } from '../src/lib/schemas/provenance';
 import { BuildDb } from './lib/build-db';
@@ -9,6 +9,7 @@ import { importReferentiel, referentielArgument } from './import-referentiel';
 import { SourceFileError } from './lib/csv';
 import { listFiles, sha256 } from './lib/files';
 import { LedgerRegistry } from './lib/ledger';
+import { checkRowCounts, EXCEPTIONS_PATH } from './lib/row-counts';
 import { sourceMeta } from './lib/sources';
 import type { BuildContext, Step } from './lib/step';
 import { steps as defaultSteps } from './steps/index';
@@ -29,7 +30,37 @@ export interface BuildReport {
 	rejects: number;
 	unbalanced: string[];
 	unread: string[];
+	/** What an operator must read although the build succeeded (truncated rows, accepted drops). */
+	warnings: string[];
 	details: Record<string, unknown>;
+}
+
+/**
+ * Removes what killed builds left beside the database (`<db>.tmp-<pid>` and its `.wal`) when
+ * their process is gone; a build still running elsewhere keeps its files. Returns what was removed.
+ */
+export function removeLeftovers(outPath: string): string[] {
+	const dir = dirname(outPath);
+	if (!existsSync(dir)) return [];
+	const prefix = `${basename(outPath)}.tmp-`;
+	const removed: string[] = [];
+	for (const name of readdirSync(dir)) {
+		if (!name.startsWith(prefix)) continue;
+		const pid = Number(name.slice(prefix.length).replace(/\.wal$/, ''));
+		if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue;
+		rmSync(join(dir, name), { force: true });
+		removed.push(name);
+	}
+	return removed;
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
 }
 
 /** Files kept beside the data for people, not loaded (documentation, licences). */
@@ -40,9 +71,18 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildReport>
 	const outPath = resolve(options.outPath);
 	mkdirSync(dirname(outPath), { recursive: true });
 	const tmpPath = `${outPath}.tmp-${process.pid}`;
-	rmSync(tmpPath, { force: true });
-	const db = await BuildDb.open(tmpPath);
 	const log = options.log ?? (() => {});
+	const warnings: string[] = [];
+	const warn = (message: string) => {
+		warnings.push(message);
+		console.warn(`Attention : ${message}`);
+	};
+	const leftovers = removeLeftovers(outPath);
+	if (leftovers.length > 0)
+		log(`Restes de constructions interrompues supprimés : ${leftovers.join(', ')}`);
+	// Before anything is written: an emptied or cut file stops here.
+	const acceptedDrops = checkRowCounts(resolve(options.rawDir), resolve(options.referenceDir));
+	const db = await BuildDb.open(tmpPath);
 	const ctx: BuildContext = {
 		rawDir: resolve(options.rawDir),
 		referenceDir: resolve(options.referenceDir),
@@ -50,8 +90,11 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildReport>
 		ledgers: new LedgerRegistry(),
 		read: new Set(),
 		report: {},
-		log
+		log,
+		warn
 	};
+	if (existsSync(join(ctx.referenceDir, 'row-count-exceptions.csv'))) ctx.read.add(EXCEPTIONS_PATH);
+	warnings.push(...acceptedDrops);
 	try {
 		for (const step of options.steps ?? defaultSteps) {
 			const t0 = performance.now();
@@ -87,6 +130,7 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildReport>
 				.filter((l) => !l.balanced)
 				.map((l) => l.path),
 			unread: listFiles(ctx.rawDir).filter((f) => !ctx.read.has(f) && !DOCUMENTATION.test(f)),
+			warnings,
 			details: ctx.report
 		};
 		await db.close();
@@ -141,6 +185,10 @@ export function printSummary(report: BuildReport): void {
 	if (report.unbalanced.length)
 		console.log(`Comptes non équilibrés : ${report.unbalanced.join(', ')}`);
 	if (report.unread.length) console.log(`Fichiers non chargés : ${report.unread.join(', ')}`);
+	if (report.warnings.length) {
+		console.log(`Avertissements (${report.warnings.length}, aussi dans report.json) :`);
+		for (const w of report.warnings) console.log(`  - ${w}`);
+	}
 }
 
 async function main(): Promise<void> {

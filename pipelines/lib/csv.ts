@@ -14,6 +14,27 @@ export interface CsvTable {
 	rows: CsvRow[];
 	/** Cells found beyond the last named column that were not empty. */
 	overflow: { line: number; column: number; value: string }[];
+	/**
+	 * Rows whose field count differs from the header's (fewer than the named columns, or non-empty
+	 * fields beyond the header): never in `rows`, so that a cut row cannot pass its missing cells
+	 * off as blank (`secret`) ones. `truncated`: the file ends inside this row.
+	 */
+	malformed: MalformedRow[];
+}
+
+export interface MalformedRow {
+	line: number;
+	expected: number;
+	found: number;
+	truncated: boolean;
+	/** The first cells, to show the row to an operator. */
+	start: string;
+}
+
+/** The reject reason of a malformed row, with both counts. */
+export function malformedReason(m: MalformedRow): string {
+	const counts = `${m.found} champs au lieu de ${m.expected} (en-tête)`;
+	return m.truncated ? `dernière ligne tronquée : ${counts}` : `nombre de champs : ${counts}`;
 }
 
 export interface CsvOptions {
@@ -36,6 +57,33 @@ export function decodeText(buffer: Buffer, encoding: 'utf-8' | 'latin1' = 'utf-8
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * Byte offset (0-based) of the first byte that is not valid UTF-8: the longest prefix that a
+ * streaming decoder accepts (a sequence cut by the prefix end is not an error in stream mode).
+ */
+export function firstInvalidUtf8(buffer: Uint8Array): number {
+	const valid = (n: number, stream = true) => {
+		try {
+			new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, n), { stream });
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	let low = 0;
+	let high = buffer.length;
+	while (low < high) {
+		const mid = Math.ceil((low + high) / 2);
+		if (valid(mid)) low = mid;
+		else high = mid - 1;
+	}
+	// The prefix may end inside a sequence that the next byte breaks: report its lead byte.
+	if (valid(low, false)) return low;
+	let lead = low - 1;
+	while (lead > 0 && (buffer[lead]! & 0xc0) === 0x80) lead--;
+	return lead;
+}
+
 export function parseCsvText(text: string, path: string, options: CsvOptions = {}): CsvTable {
 	const delimiter =
 		options.delimiter ?? (text.slice(0, 2000).split('\n')[0]!.includes(';') ? ';' : ',');
@@ -48,15 +96,26 @@ export function parseCsvText(text: string, path: string, options: CsvOptions = {
 	while (header.length > 0 && header[header.length - 1] === '') header.pop();
 	const rows: CsvRow[] = [];
 	const overflow: CsvTable['overflow'] = [];
+	const malformed: MalformedRow[] = [];
+	const endsCleanly = /[\r\n]$/.test(text);
+	let last = body.length - 1;
+	while (last >= 0 && body[last]!.every((c) => c.trim() === '')) last--;
 	body.forEach((cells, index) => {
 		const line = index + 2;
 		if (cells.every((c) => c.trim() === '')) return;
+		const extra = cells.slice(rawHeader.length).some((c) => c.trim() !== '');
+		if (cells.length < header.length || extra) {
+			const truncated = index === last && !endsCleanly && cells.length < header.length;
+			const start = cells.slice(0, 3).join(delimiter);
+			malformed.push({ line, expected: rawHeader.length, found: cells.length, truncated, start });
+			return;
+		}
 		for (let c = header.length; c < cells.length; c++) {
 			if (cells[c]!.trim() !== '') overflow.push({ line, column: c + 1, value: cells[c]! });
 		}
 		rows.push({ line, cells: cells.slice(0, header.length) });
 	});
-	return { path, header, rows, overflow };
+	return { path, header, rows, overflow, malformed };
 }
 
 export function readCsv(absPath: string, relPath: string, options: CsvOptions = {}): CsvTable {
@@ -70,9 +129,12 @@ export function readCsv(absPath: string, relPath: string, options: CsvOptions = 
 	try {
 		text = decodeText(buffer, options.encoding);
 	} catch {
+		const offset = firstInvalidUtf8(buffer);
+		const line = buffer.subarray(0, offset).filter((b) => b === 0x0a).length + 1;
 		throw new SourceFileError(
 			relPath,
-			`encodage inattendu (attendu ${options.encoding ?? 'utf-8'})`
+			`encodage inattendu (attendu ${options.encoding ?? 'utf-8'}) : ligne ${line}, octet ${offset}` +
+				` (0x${buffer[offset]?.toString(16).padStart(2, '0') ?? '??'})`
 		);
 	}
 	return parseCsvText(text, relPath, options);

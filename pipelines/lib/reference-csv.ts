@@ -6,6 +6,7 @@ import type { TableDef } from '../../src/lib/schemas/table';
 import {
 	cell,
 	forbidUnexpectedColumns,
+	malformedReason,
 	readCsv,
 	requireColumns,
 	SourceFileError,
@@ -59,6 +60,9 @@ export function parseReferenceCsv<S extends z.ZodObject>(
 		value: o.value,
 		reason: 'valeur au-delà de la dernière colonne nommée'
 	}));
+	for (const m of csv.malformed) {
+		issues.push({ line: m.line, column: '', value: m.start, reason: malformedReason(m) });
+	}
 	const rows: ReferenceRow<z.infer<S>>[] = [];
 	for (const csvRow of csv.rows) {
 		const raw: Record<string, string> = {};

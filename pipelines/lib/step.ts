@@ -1,7 +1,7 @@
 // What a pipeline step is: it writes one output table (named after it) from raw files.
 import { resolve } from 'node:path';
 import type { BuildDb } from './build-db';
-import { readCsv, type CsvOptions, type CsvTable } from './csv';
+import { malformedReason, readCsv, type CsvOptions, type CsvTable } from './csv';
 import { LedgerRegistry, type SourceLedger } from './ledger';
 
 export interface BuildContext {
@@ -14,6 +14,8 @@ export interface BuildContext {
 	/** Extra facts a step wants in the report (e.g. the QPV → contrat quality). */
 	report: Record<string, unknown>;
 	log: (message: string) => void;
+	/** Something an operator must see even when the build succeeds (also in report.json). */
+	warn?: (message: string) => void;
 }
 
 export interface Step {
@@ -38,6 +40,10 @@ export function readRawCsv(
 			o.value,
 			'valeur au-delà de la dernière colonne nommée'
 		);
+	}
+	for (const m of csv.malformed) {
+		ledger.rejectRow(m.line, '', m.start, malformedReason(m));
+		if (m.truncated) ctx.warn?.(`${relPath} : ${malformedReason(m)} (ligne ${m.line}, rejetée)`);
 	}
 	return { csv, ledger };
 }

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import type { Geometry } from 'geojson';
 import { qpvContratTable, type QpvContrat } from '../../src/lib/schemas/territories';
-import { cell, readCsv, requireColumns } from '../lib/csv';
+import { cell, malformedReason, readCsv, requireColumns } from '../lib/csv';
 import { pointInGeometry } from '../lib/geo';
 import {
 	assignContrats,
@@ -24,6 +24,7 @@ function readOverrides(ctx: BuildContext, qpvs: Set<string>, contrats: Set<strin
 	});
 	const index = requireColumns(csv, ['qpv_code', 'contrat_code', 'reason']);
 	const overrides = new Map<string, { contrat: string; reason: string }[]>();
+	for (const m of csv.malformed) ledger.rejectRow(m.line, '', m.start, malformedReason(m));
 	for (const row of csv.rows) {
 		const qpv = cell(row, index, 'qpv_code');
 		const contrat = cell(row, index, 'contrat_code');

@@ -42,9 +42,10 @@ describe('parseCsvText', () => {
 		expect(table.rows.map((r) => r.cells[0])).toEqual(['01053', '2A004', '01001', '1001']);
 	});
 
-	it('records non-empty cells beyond the last named column', () => {
-		const table = parseCsvText('A;B\n1;2;;x\n', 't.csv');
+	it('records non-empty cells in the unnamed trailing columns of the header', () => {
+		const table = parseCsvText('A;B;;\n1;2;;x\n', 't.csv');
 		expect(table.overflow).toEqual([{ line: 2, column: 4, value: 'x' }]);
+		expect(table.malformed).toEqual([]);
 	});
 
 	it('fails on an unterminated quote, naming the file', () => {

@@ -42,7 +42,7 @@ describe('parseReferenceCsv', () => {
 
 	it('rejects an unreadable number, a value without unit and a cell beyond the header', () => {
 		const text =
-			'id,subject,date,statement,value,unit,source_urls,note\nF01,paqte,,Essai,beaucoup,x,a.fr,\nF02,paqte,,Essai,3,,a.fr,,en trop\n';
+			'id,subject,date,statement,value,unit,source_urls,note,\nF01,paqte,,Essai,beaucoup,x,a.fr,,\nF02,paqte,,Essai,3,,a.fr,,en trop\n';
 		const error = (() => {
 			try {
 				parseReferenceCsv(parse(text), faitsAttestesTable);
