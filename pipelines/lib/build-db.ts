@@ -41,17 +41,11 @@ function listLiteral(values: string[]): string {
 	return `([${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')}]::VARCHAR[])`;
 }
 
-/** Writes rows `start` … `start + size` (in `order` if given) of one staged column into a vector. */
-function fillVector(
-	vector: DuckDBVector,
-	s: Staged,
-	start: number,
-	size: number,
-	order: Int32Array | null
-): void {
+/** Writes rows `start` … `start + size` of one staged column into a vector. */
+function fillVector(vector: DuckDBVector, s: Staged, start: number, size: number): void {
 	const { data, nulls, text } = s;
 	for (let i = 0; i < size; i++) {
-		const row = order ? order[start + i]! : start + i;
+		const row = start + i;
 		if (!text) vector.setItem(i, data[row]!);
 		else vector.setItem(i, nulls![row] ? null : text[data[row]!]!);
 	}
@@ -91,25 +85,27 @@ export class BuildDb {
 	}
 
 	/**
-	 * Appends a batch of validated rows. The first write to a table is sorted here (so the table
-	 * needs no rewrite at the end); a later write only appends and the table is sorted by sortAll.
+	 * Appends a batch of validated rows. The first write to a table is sorted by DuckDB on its way
+	 * in (so the table needs no rewrite at the end); a later write only appends and the table is
+	 * sorted by sortAll.
 	 */
 	async insertBatch(def: AnyTable, batch: ColumnBatch): Promise<number> {
 		if (!this.tables.has(def.name)) await this.create(def);
 		if (batch.length === 0) return 0;
 		const first = this.state.get(def.name) === 'empty';
-		await this.load(def, batch, first ? batch.sortedOrder(def.orderBy) : null);
+		await this.load(def, batch, first);
 		this.state.set(def.name, first ? 'sorted' : 'unsorted');
 		return batch.length;
 	}
 
 	/**
-	 * Stages the batch in a temporary table, then inserts it with one projection (which keeps the
-	 * staging order). Numbers go in as numeric vectors, never null (nulls are flag columns); a
+	 * Stages the batch in a temporary table, then inserts it with one projection, in `orderBy`
+	 * order when `sorted` (DuckDB's ORDER BY; ties keep the staging order), else in staging order.
+	 * Numbers go in as numeric vectors, never null (nulls are flag columns); a
 	 * string column with few distinct values goes in as codes looked up in a list literal; other
 	 * strings go in as text.
 	 */
-	private async load(def: AnyTable, batch: ColumnBatch, order: Int32Array | null): Promise<void> {
+	private async load(def: AnyTable, batch: ColumnBatch, sorted: boolean): Promise<void> {
 		const stage = `__stage_${def.name}`;
 		const staged: Staged[] = [];
 		const select: string[] = [];
@@ -132,7 +128,7 @@ export class BuildDb {
 					expr = `CASE WHEN s.n${i} = 1 THEN NULL ELSE ${expr} END`;
 				}
 			}
-			select.push(c.type === 'DATE' ? `CAST(${expr} AS DATE)` : expr);
+			select.push(`${c.type === 'DATE' ? `CAST(${expr} AS DATE)` : expr} AS "${c.name}"`);
 		});
 		const columns = staged.map((s) => `${s.name} ${s.type.toString()}`).join(', ');
 		await this.connection.run(`CREATE TEMP TABLE "${stage}" (${columns})`);
@@ -142,12 +138,15 @@ export class BuildDb {
 			for (let start = 0; start < batch.length; start += CHUNK) {
 				const size = Math.min(CHUNK, batch.length - start);
 				const chunk = DuckDBDataChunk.create(types, size);
-				staged.forEach((s, k) => fillVector(chunk.getColumnVector(k), s, start, size, order));
+				staged.forEach((s, k) => fillVector(chunk.getColumnVector(k), s, start, size));
 				appender.appendDataChunk(chunk);
 			}
 			appender.closeSync();
+			const order = sorted
+				? ` ORDER BY ${[...def.orderBy.map((c) => `"${c}"`), 's.rowid'].join(', ')}`
+				: '';
 			await this.connection.run(
-				`INSERT INTO "${def.name}" SELECT ${select.join(', ')} FROM temp.main."${stage}" s`
+				`INSERT INTO "${def.name}" SELECT ${select.join(', ')} FROM temp.main."${stage}" s${order}`
 			);
 		} finally {
 			await this.connection.run(`DROP TABLE IF EXISTS temp.main."${stage}"`);

@@ -49,7 +49,6 @@ abstract class Column {
 	}
 
 	/** Rank of each row's value in DuckDB's ascending order (NULLS LAST); equal values, equal rank. */
-	abstract ranks(length: number): { ranks: Int32Array; cardinality: number };
 }
 
 class TextColumn extends Column {
@@ -95,52 +94,6 @@ class TextColumn extends Column {
 	get(row: number): string | null {
 		return this.nulls[row] ? null : this.values[this.data[row]!]!;
 	}
-
-	ranks(length: number): { ranks: Int32Array; cardinality: number } {
-		// DuckDB compares strings byte by byte in UTF-8, i.e. by code point (not UTF-16 unit).
-		const bytes = this.values.map((v) => Buffer.from(v, 'utf8'));
-		const order = this.values.map((_, i) => i).sort((a, b) => Buffer.compare(bytes[a]!, bytes[b]!));
-		const rankOf = new Int32Array(this.values.length);
-		order.forEach((code, rank) => (rankOf[code] = rank));
-		const ranks = new Int32Array(length);
-		const nullRank = this.values.length;
-		for (let i = 0; i < length; i++) ranks[i] = this.nulls[i] ? nullRank : rankOf[this.data[i]!]!;
-		return { ranks, cardinality: nullRank + 1 };
-	}
-}
-
-/** Ranks of numbers: offsets when the range is small (years, line numbers), else sorted values. */
-function numericRanks(
-	data: Int32Array | Float64Array,
-	nulls: Uint8Array,
-	length: number,
-	integers: boolean
-): { ranks: Int32Array; cardinality: number } {
-	const ranks = new Int32Array(length);
-	let min = Infinity;
-	let max = -Infinity;
-	let count = 0;
-	for (let i = 0; i < length; i++) {
-		if (nulls[i]) continue;
-		const v = data[i]!;
-		if (v < min) min = v;
-		if (v > max) max = v;
-		count++;
-	}
-	if (integers && count > 0 && max - min <= 4 * length) {
-		const nullRank = max - min + 1;
-		for (let i = 0; i < length; i++) ranks[i] = nulls[i] ? nullRank : data[i]! - min;
-		return { ranks, cardinality: nullRank + 1 };
-	}
-	const present = new Float64Array(count);
-	for (let i = 0, j = 0; i < length; i++) if (!nulls[i]) present[j++] = data[i]!;
-	// Numeric sort; -0 and 0 share a rank (one Map key), as DuckDB compares them equal.
-	present.sort();
-	const rankOf = new Map<number, number>();
-	for (const v of present) if (!rankOf.has(v)) rankOf.set(v, rankOf.size);
-	const nullRank = rankOf.size;
-	for (let i = 0; i < length; i++) ranks[i] = nulls[i] ? nullRank : rankOf.get(data[i]!)!;
-	return { ranks, cardinality: nullRank + 1 };
 }
 
 /** INTEGER, and BOOLEAN as 0/1. */
@@ -185,10 +138,6 @@ class IntColumn extends Column {
 		if (this.nulls[row]) return null;
 		return this.type === 'BOOLEAN' ? this.data[row] !== 0 : this.data[row]!;
 	}
-
-	ranks(length: number): { ranks: Int32Array; cardinality: number } {
-		return numericRanks(this.data, this.nulls, length, true);
-	}
 }
 
 /** DOUBLE, and BIGINT (JS numbers, so within ±2^53). */
@@ -221,10 +170,6 @@ class FloatColumn extends Column {
 
 	get(row: number): number | null {
 		return this.nulls[row] ? null : this.data[row]!;
-	}
-
-	ranks(length: number): { ranks: Int32Array; cardinality: number } {
-		return numericRanks(this.data, this.nulls, length, false);
 	}
 }
 
@@ -289,25 +234,5 @@ export class ColumnBatch {
 		const out = [];
 		for (let row = from; row < to; row++) out.push(this.record(row));
 		return out;
-	}
-
-	/**
-	 * Row positions in ascending order of the given columns, ties kept in insertion order: the
-	 * same order as DuckDB's `ORDER BY` on those columns (stable LSD radix sort on value ranks).
-	 */
-	sortedOrder(orderBy: readonly string[]): Int32Array {
-		const n = this.length;
-		let order = new Int32Array(n);
-		for (let i = 0; i < n; i++) order[i] = i;
-		let next = new Int32Array(n);
-		for (let k = orderBy.length - 1; k >= 0; k--) {
-			const { ranks, cardinality } = this.columns[this.position(orderBy[k]!)]!.ranks(n);
-			const starts = new Int32Array(cardinality + 1);
-			for (let i = 0; i < n; i++) starts[ranks[i]! + 1]!++;
-			for (let r = 0; r < cardinality; r++) starts[r + 1]! += starts[r]!;
-			for (let i = 0; i < n; i++) next[starts[ranks[order[i]!]!]!++] = order[i]!;
-			[order, next] = [next, order];
-		}
-		return order;
 	}
 }
