@@ -1,83 +1,66 @@
-// Security headers on every response (the CSP itself is set by SvelteKit from svelte.config.js),
-// and French, stack-free messages for unexpected errors.
+// Request pipeline, one handle per concern, composed with sequence(): security headers, one log
+// line per error answer, then the shared page cache. A handle that reads a session goes before
+// pageCache (requests with a cookie are never served from nor stored in the shared cache).
 import type { Handle, HandleServerError } from '@sveltejs/kit';
-import { DatabaseUnavailableError } from '$lib/server/db';
-import { isCacheable, ResponseCache, type CachedResponse } from '$lib/server/response-cache';
+import { sequence } from '@sveltejs/kit/hooks';
+import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { version } from '$app/environment';
+import { databasePath, DatabaseUnavailableError } from '$lib/server/db';
+import { errorLog } from '$lib/server/handles/error-log';
+import { pageCache, cacheKey } from '$lib/server/handles/page-cache';
+import { securityHeaders } from '$lib/server/handles/security';
+import { PageStore, storeIdentity } from '$lib/server/page-store';
+import { localPortOf } from '$lib/server/pdf-response';
+import { createWarmer, WARMER_HEADER } from '$lib/server/page-warmer';
+import { ResponseCache } from '$lib/server/response-cache';
 
-const cache = new ResponseCache(Number(process.env.RESPONSE_CACHE_MB ?? 96) * 1024 * 1024);
-/** Renders under way: concurrent requests for the same URL wait for one render, not ten. */
-const inFlight = new Map<string, Promise<CachedResponse | null>>();
+let store: PageStore | null | undefined;
+/** The disk store of this database and build (null while the database is not built). */
+function pageStore(): PageStore | null {
+	if (store !== undefined) return store;
+	const db = databasePath();
+	if (!existsSync(db)) return null;
+	store = new PageStore(join(dirname(db), 'page-cache'), storeIdentity(db, version));
+	return store;
+}
 
-const fromCache = (hit: CachedResponse) =>
-	new Response(hit.body, { status: hit.status, headers: hit.headers });
+const warmer = createWarmer(
+	(path) => pageStore()?.has(cacheKey(new URL(path, 'http://x'))) ?? true
+);
 
-async function cachedResolve(
-	event: Parameters<Handle>[0]['event'],
-	resolve: Parameters<Handle>[0]['resolve']
-): Promise<Response> {
-	const key = event.url.pathname + event.url.search;
-	if (event.request.method !== 'GET') return resolve(event);
-	const hit = cache.get(key);
-	if (hit) return fromCache(hit);
-	const pending = inFlight.get(key);
-	if (pending) {
-		const shared = await pending;
-		if (shared) return fromCache(shared);
-		return resolve(event);
-	}
-	let settle: (value: CachedResponse | null) => void = () => {};
-	inFlight.set(key, new Promise((r) => (settle = r)));
+/** Counts users' requests (the warmer renders only when there are none) and starts the warmer. */
+const idleTracking: Handle = async ({ event, resolve }) => {
+	if (event.request.headers.has(WARMER_HEADER)) return resolve(event);
+	const port = localPortOf(event);
+	if (port) warmer.start(port);
+	warmer.begin();
 	try {
-		const { response, entry } = await renderAndKeep(event, resolve, key);
-		settle(entry);
-		return response;
-	} catch (error) {
-		settle(null);
-		throw error;
+		return await resolve(event);
 	} finally {
-		inFlight.delete(key);
+		warmer.end();
 	}
-}
-
-async function renderAndKeep(
-	event: Parameters<Handle>[0]['event'],
-	resolve: Parameters<Handle>[0]['resolve'],
-	key: string
-): Promise<{ response: Response; entry: CachedResponse | null }> {
-	const response = await resolve(event);
-	if (
-		!isCacheable(
-			event.request.method,
-			response.status,
-			response.headers.get('content-type'),
-			response.headers.get('cache-control')
-		)
-	) {
-		return { response, entry: null };
-	}
-	const entry = {
-		status: response.status,
-		headers: [...response.headers.entries()],
-		body: await response.text()
-	};
-	cache.set(key, entry);
-	return { response: fromCache(entry), entry };
-}
-
-export const handle: Handle = async ({ event, resolve }) => {
-	const response = await cachedResolve(event, resolve);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Permissions-Policy', 'geolocation=(), camera=(), microphone=()');
-	return response;
 };
 
-export const handleError: HandleServerError = ({ error, status }) => {
+export const handle: Handle = sequence(
+	securityHeaders,
+	errorLog,
+	idleTracking,
+	pageCache({
+		memory: new ResponseCache(Number(process.env.RESPONSE_CACHE_MB ?? 96) * 1024 * 1024),
+		store: pageStore
+	})
+);
+
+export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (error instanceof DatabaseUnavailableError) {
 		console.error(error.message);
 		return { message: 'Les données ne sont pas encore construites. Lancez « npm run data ».' };
 	}
-	if (status !== 404) console.error(error);
-	return { message: status === 404 ? 'Page introuvable.' : 'Erreur interne du serveur.' };
+	// Client errors (a malformed URI…) are logged in one line by errorLog, without a stack.
+	if (status >= 500) console.error(error);
+	if (status === 404) return { message: 'Page introuvable.' };
+	if (message === 'Malformed URI') return { message: 'Adresse mal formée (encodage invalide).' };
+	if (status < 500) return { message: 'Requête invalide.' };
+	return { message: 'Erreur interne du serveur.' };
 };

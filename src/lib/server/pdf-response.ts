@@ -56,10 +56,8 @@ export async function fichePdfResponse(
 		return new Response(pdf as unknown as BodyInit, { headers: pdfHeaders(filename) });
 	} catch (e) {
 		if (!(e instanceof PdfError)) throw e;
-		const detail = e.detail ? ` (${e.detail})` : '';
-		console.error(
-			`PDF ${event.url.pathname} ${pdfErrorStatus(e)} ${e.reason} : ${e.message}${detail}`
-		);
+		// The status line is logged by the error-log handle; the browser's own words only here.
+		if (e.detail) console.error(`PDF ${event.url.pathname} : ${e.reason} : ${e.detail}`);
 		return pdfFailureResponse(e, event.request.headers.get('accept'));
 	}
 }

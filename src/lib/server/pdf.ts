@@ -41,7 +41,14 @@ export function pdfOrigin(
 	env: Record<string, string | undefined> = process.env
 ): string {
 	const fromEnv = env.PDF_ORIGIN?.trim();
-	if (fromEnv) return new URL(fromEnv).origin;
+	return fromEnv ? new URL(fromEnv).origin : loopbackOrigin(localPort, env);
+}
+
+/** This server's own address from the machine itself (loopback unless bound to one address). */
+export function loopbackOrigin(
+	localPort: number | undefined,
+	env: Record<string, string | undefined> = process.env
+): string {
 	const port = localPort ?? Number(env.PORT?.trim() || 3000);
 	const bound = env.HOST?.trim() ?? '';
 	// A server bound to one address is only reachable there; otherwise loopback.

@@ -1,0 +1,109 @@
+// Shared cache of rendered pages and JSON: in memory (LRU) and on disk (PageStore), filled on
+// first render and by the idle-time warmer. The database is read-only and only rebuilt offline, so
+// an anonymous URL's answer never changes while the server runs.
+import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { isCacheable, ResponseCache, type CachedResponse } from '../response-cache';
+import type { PageStore } from '../page-store';
+
+/**
+ * Query parameters that some route reads (`searchParams.get`): they are part of the cache key.
+ * Any other parameter changes no answer, so it is left out of the key (`?x=1` cannot force a
+ * render). tests/src/lib/server/page-cache.test.ts checks this list against the routes' code.
+ */
+export const CACHE_QUERY_PARAMS = [
+	'departement',
+	'ordre',
+	'pilier',
+	'programme',
+	'q',
+	'region',
+	'serie',
+	'tableau',
+	'tri'
+];
+const KNOWN = new Set(CACHE_QUERY_PARAMS);
+
+/** Path plus the known parameters sorted by name (values of one name keep their order). */
+export function cacheKey(url: URL): string {
+	const kept = [...url.searchParams].filter(([name]) => KNOWN.has(name));
+	kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	return kept.length ? `${url.pathname}?${new URLSearchParams(kept)}` : url.pathname;
+}
+
+/**
+ * Only anonymous GET and HEAD share answers: a request with a cookie or credentials (a session)
+ * is always rendered for itself and never stored, and answers marked `no-store`/`private` are
+ * never kept (isCacheable).
+ */
+export function isShareable(request: Request): boolean {
+	if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+	return !request.headers.has('cookie') && !request.headers.has('authorization');
+}
+
+export interface PageCacheOptions {
+	memory: ResponseCache;
+	/** Disk store, opened on first use (null when the database is not built). */
+	store: () => PageStore | null;
+}
+
+const answer = (hit: CachedResponse, head: boolean) =>
+	new Response(head ? null : hit.body, { status: hit.status, headers: hit.headers });
+
+export function pageCache({ memory, store }: PageCacheOptions): Handle {
+	/** Renders under way: concurrent requests for one key wait for one render. */
+	const inFlight = new Map<string, Promise<CachedResponse | null>>();
+
+	async function lookup(key: string): Promise<CachedResponse | undefined> {
+		const hit = memory.get(key);
+		if (hit) return hit;
+		const stored = await store()?.get(key);
+		if (stored) memory.set(key, stored);
+		return stored;
+	}
+
+	async function render(
+		event: RequestEvent,
+		resolve: Parameters<Handle>[0]['resolve'],
+		key: string
+	): Promise<{ response: Response; entry: CachedResponse | null }> {
+		const response = await resolve(event);
+		const { status, headers } = response;
+		if (!isCacheable('GET', status, headers.get('content-type'), headers.get('cache-control'))) {
+			return { response, entry: null };
+		}
+		const entry = { status, headers: [...headers.entries()], body: await response.text() };
+		memory.set(key, entry);
+		void store()?.set(key, entry);
+		return { response: answer(entry, false), entry };
+	}
+
+	return async ({ event, resolve }) => {
+		if (!isShareable(event.request)) return resolve(event);
+		const key = cacheKey(event.url);
+		// The page is rendered without the unknown parameters, so its cached body cannot echo them.
+		const kept = key.indexOf('?') === -1 ? '' : key.slice(key.indexOf('?'));
+		if (event.url.search !== kept) event.url.search = kept;
+		const head = event.request.method === 'HEAD';
+		const hit = await lookup(key);
+		if (hit) return answer(hit, head);
+		const pending = inFlight.get(key);
+		if (pending) {
+			const shared = await pending;
+			return shared ? answer(shared, head) : resolve(event);
+		}
+		// HEAD on a page never rendered: answered by SvelteKit (GET without the body), not kept.
+		if (head) return resolve(event);
+		let settle: (value: CachedResponse | null) => void = () => {};
+		inFlight.set(key, new Promise((r) => (settle = r)));
+		try {
+			const { response, entry } = await render(event, resolve, key);
+			settle(entry);
+			return response;
+		} catch (error) {
+			settle(null);
+			throw error;
+		} finally {
+			inFlight.delete(key);
+		}
+	};
+}

@@ -1,0 +1,72 @@
+// The shared page cache: which query parameters make a key (checked against the routes' code),
+// which requests may share answers, and the disk store keyed by database and build.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+	CACHE_QUERY_PARAMS,
+	cacheKey,
+	isShareable
+} from '../../../../src/lib/server/handles/page-cache';
+import { PageStore, storeIdentity } from '../../../../src/lib/server/page-store';
+import { listFiles } from '../../../../pipelines/lib/files';
+
+describe('cacheKey', () => {
+	it('leaves unknown parameters out and sorts the known ones', () => {
+		expect(cacheKey(new URL('http://x/contrats/CV001?x=1&utm=2'))).toBe('/contrats/CV001');
+		expect(cacheKey(new URL('http://x/contrats?tri=nom&region=84&x=1'))).toBe(
+			'/contrats?region=84&tri=nom'
+		);
+		// Repeated values keep their order: a route reads the first one.
+		expect(cacheKey(new URL('http://x/contrats?q=b&x=0&q=a'))).toBe('/contrats?q=b&q=a');
+	});
+
+	it('knows every query parameter a route reads', () => {
+		const read = new Set<string>();
+		for (const file of listFiles('src/routes').filter((f) => f.endsWith('.ts'))) {
+			const code = readFileSync(join('src/routes', file), 'utf8');
+			for (const m of code.matchAll(/searchParams\.get\('(\w+)'\)|param\(url, '(\w+)'\)/g)) {
+				read.add(m[1] ?? m[2]!);
+			}
+		}
+		expect(read.size).toBeGreaterThan(5);
+		expect([...read].filter((p) => !CACHE_QUERY_PARAMS.includes(p))).toEqual([]);
+	});
+});
+
+describe('isShareable', () => {
+	it('shares anonymous GET and HEAD only', () => {
+		expect(isShareable(new Request('http://x/'))).toBe(true);
+		expect(isShareable(new Request('http://x/', { method: 'HEAD' }))).toBe(true);
+		expect(isShareable(new Request('http://x/', { method: 'POST' }))).toBe(false);
+		expect(isShareable(new Request('http://x/', { headers: { cookie: 'session=1' } }))).toBe(false);
+		expect(isShareable(new Request('http://x/', { headers: { authorization: 'Basic x' } }))).toBe(
+			false
+		);
+	});
+});
+
+describe('PageStore', () => {
+	it('gives back what it kept, per key, and only for its own database and build', async () => {
+		const root = mkdtempSync(join(tmpdir(), 'pages-'));
+		const db = join(root, 'base.duckdb');
+		writeFileSync(db, 'données');
+		const identity = storeIdentity(db, '1700000000000');
+		expect(identity).toMatch(/^8-\d+-1700000000000$/);
+		const store = new PageStore(join(root, 'cache'), identity);
+		const page = {
+			status: 200,
+			headers: [['content-type', 'text/html']] as [string, string][],
+			body: 'é'
+		};
+		await store.set('/contrats/CV001', page);
+		expect(store.has('/contrats/CV001')).toBe(true);
+		expect(await store.get('/contrats/CV001')).toEqual(page);
+		expect(await store.get('/contrats/CV002')).toBeUndefined();
+		// A new build (or database) opens a fresh store and removes the old one.
+		const next = new PageStore(join(root, 'cache'), storeIdentity(db, '1700000000001'));
+		expect(await next.get('/contrats/CV001')).toBeUndefined();
+		expect(readdirSync(join(root, 'cache'))).toEqual([storeIdentity(db, '1700000000001')]);
+	});
+});
