@@ -6,6 +6,7 @@ import { qpvBoundaryMap } from '$lib/charts/maps';
 import { requireQpvCode } from '$lib/server/params';
 import { loadQpvProfile } from '$lib/server/evaluation/qpv-profile';
 import { loadQpvTimelines } from '$lib/server/evaluation/qpv-timelines';
+import { periodLabel } from '$lib/server/evaluation/synthesis-view';
 import { periodKindLabels } from '$lib/schemas/evaluation';
 import { qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
 import { sourceLine } from '$lib/server/queries/sources';
@@ -54,9 +55,9 @@ export const load: PageServerLoad = async ({ params }) => {
 	}
 	for (const d of profile.distributions) {
 		charts.push({
-			title: `${d.indicator.label} : place parmi tous les QPV (millésime ${d.vintage})`,
+			title: `${d.indicator.label} : place parmi tous les QPV (${periodLabel(d.period, d.periodKind)})`,
 			svg: qpvDistributionChart(d.rows, {
-				title: `Répartition des QPV selon ${d.indicator.label.toLowerCase()}, millésime ${d.vintage}`,
+				title: `Répartition des QPV selon ${d.indicator.label.toLowerCase()}, ${periodLabel(d.period, d.periodKind)}`,
 				unit: d.indicator.unit,
 				indicatorLabel: d.indicator.label,
 				selectedCode: qpv.code,
@@ -67,7 +68,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			sources: sourceLine(
 				views
 					.find((v) => v.indicator.id === d.indicator.id)
-					?.series.filter((o) => o.vintage === d.vintage)
+					?.series.filter((o) => (o.period ?? o.vintage) === d.period)
 					.map((o) => o.source_path) ?? [],
 				provenance
 			)
