@@ -23,6 +23,8 @@ export interface SynthesisRowView {
 	periods: string;
 	figure: string;
 	figureLabel: string;
+	/** Three words for the fiche: what the contrat figure is. */
+	figureShort: string;
 	counts: string;
 	gap: string;
 	furthest: string;
@@ -31,6 +33,13 @@ export interface SynthesisRowView {
 	sources: string;
 	qpv: SynthesisQpvRow[];
 }
+
+const figureShort: Record<SynthesisIndicator['row']['figure_kind'], string> = {
+	somme_memes_qpv: 'somme des mêmes QPV',
+	moyenne_ponderee: 'moyenne pondérée (approx.)',
+	mediane: 'médiane des QPV',
+	aucune: ''
+};
 
 /** The files the QPV values of one indicator were read from (without line numbers). */
 function indicatorPaths(s: SynthesisIndicator): string[] {
@@ -101,6 +110,7 @@ export function synthesisRowView(
 			s.breaks.map((b) => ` · rupture de série en ${b.period}`).join(''),
 		figure,
 		figureLabel: row.figure_label,
+		figureShort: figureShort[row.figure_kind],
 		counts: counts(s),
 		gap:
 			row.gap_measure === null
