@@ -24,7 +24,9 @@ describe('/contrats/[code]/fiche', () => {
 		// The one QPV of CV001, population 2018 in qpv-2015/qpv_evolution_population.csv: 1568.
 		expect(text).toContain("Les Courbes De L'Albarine (QP001005) : 1\u202f568");
 		// ABC of QP001005: 250 in IPRO_2017.csv, 269 in IPRO_2022.csv; fewer is better.
-		expect(text).toMatch(/269 millésime 2022 250 millésime 2017 ↗ \+19 en dégradation/);
+		expect(text).toMatch(
+			/269 millésime 2022 \(année des données non publiée\) 250 millésime 2017 \(année des données non publiée\) ↗ \+19 en dégradation/
+		);
 		expect(body).toMatch(/role="img" aria-label="en hausse depuis la référence"/);
 		expect(text).toContain('non interprétable');
 		expect(text).toMatch(/Fiche générée le \d{1,2}(er)? [a-zéû]+ \d{4}/);
@@ -61,15 +63,18 @@ describe('/quartiers/[code]/fiche', () => {
 		expect(status).toBe(200);
 		const text = textOf(body);
 		expect(text).toContain('Grande Reyssouze Terre Des Fleurs (QP001001)');
-		// POP_MUN 2018 of QP001001: 6490 (qpv_evolution_population.csv); TP60 2022: 41,4.
+		// POP_MUN 2018 of QP001001: 6490 (qpv_evolution_population.csv); TP60 of data year 2019:
+		// 41,9 (data_filo19 line 3), not 41,4 (REVN_2022, data year 2018).
 		expect(text).toContain('6\u202f490');
-		expect(text).toContain('41,4\u00a0%');
-		// TX_TOT_EMPL: 53,5 in IPRO_2017.csv, 44,6 in IPRO_2022.csv.
+		expect(text).toContain('41,9\u00a0%');
+		// TX_TOT_EMPL: 53,5 in IPRO_2017 and IPRO_2018, then a break; 43,2 in IPRO_2019, 44,6 in
+		// IPRO_2022: the evolution is read from 2019 (+1,4 pt), never −8,9 pts across the break.
 		expect(text).toMatch(
-			/44,6\u00a0% millésime 2022 53,5\u00a0% millésime 2017 ↘ −8,9\u00a0pts en dégradation/
+			/44,6\u00a0% millésime 2022 \(année des données non publiée\) 43,2\u00a0% millésime 2019 \(année des données non publiée\) ↗ \+1,4\u00a0pt en amélioration/
 		);
-		// DISP_Q2 14 180 (REVN_2022) against Q218 19 180 for Bourg-en-Bresse (FILO2018_DISP_COM).
-		expect(text).toContain('Bourg-en-Bresse (commune) : 19\u202f180\u00a0€ · quartier à 74\u00a0%');
+		expect(text).not.toContain('−8,9');
+		// DISP_MED_A19 14 190 (data_filo19) against Q219 19 290 for Bourg-en-Bresse (FILO2019_DISP_COM line 46).
+		expect(text).toContain('Bourg-en-Bresse (commune) : 19\u202f290\u00a0€ · quartier à 74\u00a0%');
 		expect(text).toContain('France métropolitaine :');
 		expect(text).toContain('CA Bourg en Bresse Agglomération (CV004)');
 		expect(text).toContain('Sources : ');

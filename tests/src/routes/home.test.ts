@@ -17,7 +17,8 @@ describe('/ (vue nationale)', () => {
 		const text = textOf(body);
 		expect(body).toMatch(/<svg[^>]*role="img"/);
 		expect(text).toMatch(/Taux de pauvreté[^.]*, millésime \d{4}/);
-		expect(text).toContain('sig-ville/REVN_');
+		// The latest data year of the poverty rate is 2019, read in INSEE's own file.
+		expect(text).toContain('filosofi-qpv/data_filo19_qp_revdis.csv');
 		expect(text).toMatch(/médiane \d+,\d\u00a0%/);
 	});
 
