@@ -59,7 +59,7 @@ export function checkFundedRow(
 		const noTheme = withTheme && !theme ? 'ni thème ni ' : '';
 		return {
 			column: 'nb_projets',
-			value: '',
+			value: `(vide) ; code_cv ${codes.join(' ')}`,
 			reason: `${what}sans ${noTheme}nombre de projets : rien à compter`
 		};
 	}

@@ -5,6 +5,8 @@ import { dispositifsByYearChart } from '$lib/charts/dispositifs-by-year';
 import { requireContratCode } from '$lib/server/params';
 import { loadContratArticulation } from '$lib/server/evaluation/contrat-articulation';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
+import { loadActionsMoyens } from '$lib/server/evaluation/actions-moyens';
+import { contratLinkNotes } from '$lib/server/evaluation/link-gaps';
 import { sourceLine } from '$lib/server/queries/sources';
 import { formatEuros, toScorecardRows } from './view';
 import type { PageServerLoad } from './$types';
@@ -71,7 +73,10 @@ export const load: PageServerLoad = async ({ params }) => {
 		indicators: card.pillars.flatMap((p) => p.indicators),
 		provenance
 	});
+	const [actions, linkNotes] = await Promise.all([loadActionsMoyens(code), contratLinkNotes(code)]);
 	return {
+		actions,
+		linkNotes,
 		articulation,
 		contrat: { ...card.contrat, geometry: null },
 		qpv: card.qpv,

@@ -5,6 +5,7 @@ import { indicatorSeriesChart } from '$lib/charts/indicator-series';
 import { qpvBoundaryMap } from '$lib/charts/maps';
 import { requireQpvCode } from '$lib/server/params';
 import { loadQpvProfile } from '$lib/server/evaluation/qpv-profile';
+import { qpvLinkNotes } from '$lib/server/evaluation/link-gaps';
 import { qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
 import { sourceLine } from '$lib/server/queries/sources';
 import { toIndicatorRows, type ChartBlock } from './view';
@@ -87,6 +88,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			)
 		: null;
 	return {
+		linkNotes: await qpvLinkNotes(code),
 		qpv: { ...qpv, boundary: null },
 		communes: profile.communes,
 		references: profile.references.map((r) => ({ kind: r.kind, label: r.label, code: r.code })),
