@@ -2,6 +2,8 @@
 import { json } from '@sveltejs/kit';
 import { contratCode } from '$lib/schemas/table';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
+import { loadActionsMoyens } from '$lib/server/evaluation/actions-moyens';
+import { contratLinkNotes } from '$lib/server/evaluation/link-gaps';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params }) => {
@@ -32,6 +34,8 @@ export const GET: RequestHandler = async ({ params }) => {
 			}))
 		),
 		dispositifs: card.posts,
+		actions_moyens: await loadActionsMoyens(code.data),
+		rattachement: await contratLinkNotes(code.data),
 		licence: 'Licence Ouverte / Open Licence 2.0 (Etalab)'
 	});
 };

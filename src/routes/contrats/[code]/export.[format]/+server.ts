@@ -9,6 +9,8 @@ import {
 	qpvListTable
 } from '$lib/server/export/territory-export';
 import { loadContratArticulation } from '$lib/server/evaluation/contrat-articulation';
+import { loadActionsMoyens } from '$lib/server/evaluation/actions-moyens';
+import { actionsMoyensTables } from '$lib/server/export/actions-export';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
 import { exportResponse, parseFormat } from '$lib/server/export/respond';
 import { getContrat, getContratQpv } from '$lib/server/queries/contrats';
@@ -40,9 +42,16 @@ export const GET: RequestHandler = async ({ params }) => {
 		indicators: card.pillars.flatMap((p) => p.indicators),
 		provenance: card.provenance
 	});
+	const actions = await actionsMoyensTables(await loadActionsMoyens(contrat.code));
 	return exportResponse(
 		{ scope: 'contrat', code: contrat.code, subject: 'annexe evaluation', format },
-		[qpvListTable(card.qpv), ...tables, postsTable(card.posts), articulationTable(articulation)],
-		sources
+		[
+			qpvListTable(card.qpv),
+			...tables,
+			postsTable(card.posts),
+			...actions.tables,
+			articulationTable(articulation)
+		],
+		[...sources, ...actions.sources]
 	);
 };

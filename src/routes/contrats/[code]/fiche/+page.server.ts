@@ -8,6 +8,8 @@ import { formatChange, formatNumber, formatValue } from '$lib/format';
 import { pillarLabels } from '$lib/schemas/indicators';
 import { requireContratCode } from '$lib/server/params';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
+import { loadActionsMoyens } from '$lib/server/evaluation/actions-moyens';
+import { contratLinkNotes } from '$lib/server/evaluation/link-gaps';
 import { sourcePathsForTables } from '$lib/server/queries/provenance';
 import { sourceLine } from '$lib/server/queries/sources';
 import {
@@ -112,6 +114,8 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 		return [last, base].filter((v): v is number => v !== undefined);
 	});
 	return {
+		actions: await loadActionsMoyens(code),
+		linkNotes: await contratLinkNotes(code),
 		contrat: {
 			code: contrat.code,
 			name: contrat.name,
