@@ -53,6 +53,25 @@ describe('Actions et moyens', () => {
 	});
 });
 
+describe('/actions-financees', () => {
+	it('counts each contrat once, by pillar, with the inferred year and a département map', async () => {
+		// 30,585 published − 183 of five contrats listed twice = 30,402, in 415 contrats of 433.
+		const { status, body } = await get('/actions-financees');
+		expect(status).toBe(200);
+		const text = textOf(body);
+		expect(text).toContain('30\u202f402 projets');
+		expect(text).toContain('dans 415 contrats de ville sur 433');
+		expect(text).toContain('Année 2020 déduite du script de construction de la source');
+		expect(body).toContain('<svg');
+		// 24,724 published in « cohésion sociale » − 146 of the duplicates (46 + 35 + 24 + 10 + 31).
+		expect(text).toMatch(/Cohésion sociale 24\u202f578/);
+	});
+
+	it('answers 400 to an unknown pillar', async () => {
+		expect((await get('/actions-financees?pilier=autre')).status).toBe(400);
+	});
+});
+
 describe('the link’s known gaps', () => {
 	it('shows both populations of CV105 and the QPV that explains the gap', async () => {
 		// geom_cv_ctr.json pop = 68 315; its 21 linked QPV sum to 69 420; QP033023 has 1 105.

@@ -157,26 +157,57 @@ export const nationalPillars = memo(() =>
 export interface DepartementProjects {
 	departement_code: string;
 	departement: string | null;
-	pillar: FundedPillar;
+	/** A pillar, or `total` for all projects. */
+	pillar: FundedPillar | 'total';
 	projects: number;
+	contrats: number;
 	population: number;
 	per_1000: number;
 }
 
-/** Projects per pillar and département of the contrat, per 1,000 inhabitants of its contrats' QPV. */
+/**
+ * Projects per pillar (and in all) in each département of the contrats (their QPV's when the
+ * contrat has none, as in Corse), per 1,000 inhabitants of
+ * the QPV of its contrats that have a count (contrats without a count are left out of both).
+ */
 export const departementProjects = memo(() =>
 	query<DepartementProjects>(
 		`WITH pop AS (${CONTRAT_POPULATION}),
-		 dep AS (
-		   SELECT c.departement_code, sum(p.population) AS population
+		 qpv_dep AS (
+		   SELECT qc.contrat_code, min(q.departement_code) AS departement_code
+		   FROM qpv_contrat qc JOIN qpv q ON q.code = qc.qpv_code GROUP BY 1),
+		 counted AS (
+		   SELECT c.code, coalesce(c.departement_code, qd.departement_code) AS departement_code, p.population
 		   FROM contrats c JOIN pop p ON p.contrat_code = c.code
-		   WHERE c.code IN (SELECT contrat_code FROM funded_project_totals) GROUP BY 1)
-		 SELECT c.departement_code, d.name AS departement, f.pillar, sum(f.projects)::INTEGER AS projects,
-		        any_value(dep.population) AS population,
-		        1000.0 * sum(f.projects) / any_value(dep.population) AS per_1000
-		 FROM funded_projects f JOIN contrats c ON c.code = f.contrat_code
-		 JOIN dep ON dep.departement_code = c.departement_code
-		 LEFT JOIN departements d ON d.code = c.departement_code
+		   LEFT JOIN qpv_dep qd ON qd.contrat_code = c.code
+		   WHERE c.code IN (SELECT contrat_code FROM funded_project_totals)),
+		 dep AS (SELECT departement_code, sum(population) AS population, count(*) AS contrats FROM counted GROUP BY 1),
+		 rows AS (
+		   SELECT k.departement_code, f.pillar, f.projects FROM funded_projects f JOIN counted k ON k.code = f.contrat_code
+		   UNION ALL
+		   SELECT k.departement_code, 'total', t.projects FROM funded_project_totals t JOIN counted k ON k.code = t.contrat_code)
+		 SELECT r.departement_code, d.name AS departement, r.pillar, sum(r.projects)::INTEGER AS projects,
+		        any_value(dep.contrats)::INTEGER AS contrats, any_value(dep.population) AS population,
+		        1000.0 * sum(r.projects) / any_value(dep.population) AS per_1000
+		 FROM rows r JOIN dep ON dep.departement_code = r.departement_code
+		 LEFT JOIN departements d ON d.code = r.departement_code
 		 GROUP BY 1, 2, 3 ORDER BY 1, 3`
 	)
 );
+
+export interface FundedSummary {
+	projects: number;
+	contrats: number;
+	contrats_total: number;
+	rejected_rows: number;
+}
+
+export const fundedSummary = memo(async () => {
+	const [row] = await query<FundedSummary>(
+		`SELECT (SELECT sum(projects) FROM funded_project_totals)::INTEGER AS projects,
+		        (SELECT count(*) FROM funded_project_totals)::INTEGER AS contrats,
+		        (SELECT count(*) FROM contrats)::INTEGER AS contrats_total,
+		        (SELECT count(*) FROM rejects WHERE path = 'actions-financees/cv_nb_projets.gpkg')::INTEGER AS rejected_rows`
+	);
+	return row!;
+});
