@@ -33,7 +33,11 @@ export const GET: RequestHandler = async ({ params }) => {
 				header: 'Code contrat (vide : non rattaché dans la source)',
 				type: 'text'
 			},
-			{ key: 'posts', header: 'Postes financés', type: 'integer' },
+			{
+				key: 'posts',
+				header: 'Postes distincts (un poste sous deux codes compte sous chacun)',
+				type: 'integer'
+			},
 			{ key: 'amount_eur', header: 'Montant (€)', type: 'number', decimals: 0 },
 			{ key: 'source_path', header: 'Fichier source', type: 'text', width: 40 }
 		],
