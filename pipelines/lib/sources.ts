@@ -77,6 +77,11 @@ const rules: SourceRule[] = [
 		producer: 'INSEE, ANCT (Hackaviz 2021)',
 		vintage: () => '2021'
 	},
+	{
+		pattern: /^actions-financees\/cv_nb(_themes)?_projets\.gpkg$/,
+		producer: 'ANCT (base des subventions du programme 147, via anct-carto/ci-ville)',
+		vintage: () => '2020 (déduit du script de construction de la source)'
+	},
 	{ pattern: /^dispositifs\//, producer: 'ANCT', vintage: () => 'non daté' },
 	{ pattern: /^barometre-etalab\//, producer: 'DITP / Etalab', vintage: () => '2017–2022' },
 	{ pattern: /^barometre-ditp\//, producer: 'DITP', vintage: () => '2021–2024' },

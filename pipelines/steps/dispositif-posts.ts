@@ -45,19 +45,23 @@ export function employerOf(
 	};
 }
 
-/** `CV380CV384` (Guyane) names several contrats at once: it cannot be stored as one code. */
+/**
+ * `CV380CV384` (Guyane) names several contrats at once: `contrat_code` (one contrat) stays empty and
+ * `codes` lists them all, so that the post is shown on each contrat and counted once (documented
+ * rule, see post_contrats).
+ */
 export function parseContratCode(raw: string | undefined): {
 	code: string | null;
+	codes: string[];
 	problem: string | null;
 } {
 	const text = (raw ?? '').trim();
-	if (text === '') return { code: null, problem: null };
-	if (/^CV\d{3}$/.test(text)) return { code: text, problem: null };
+	if (text === '') return { code: null, codes: [], problem: null };
+	if (/^CV\d{3}$/.test(text)) return { code: text, codes: [text], problem: null };
 	if (/^(CV\d{3}){2,}$/.test(text)) {
-		const codes = text.match(/CV\d{3}/g)!.join(', ');
-		return { code: null, problem: `code composé de plusieurs contrats (${codes}) : non rattaché` };
+		return { code: null, codes: [...new Set(text.match(/CV\d{3}/g)!)].sort(), problem: null };
 	}
-	return { code: null, problem: 'code contrat invalide' };
+	return { code: null, codes: [], problem: 'code contrat invalide' };
 }
 
 export type PostOutcome =
@@ -121,6 +125,7 @@ export function toPostRow(
 		year,
 		post_id: post.id_poste,
 		contrat_code: contrat.code,
+		contrat_codes: contrat.codes.length ? contrat.codes.join(',') : null,
 		departement_code: codeOrNull(
 			post.insee_dep,
 			departementCode,
@@ -148,6 +153,20 @@ export function toPostRow(
 	return { ok: true, row: checked.data, cellIssues };
 }
 
+interface FileStats {
+	elements: number;
+	loaded: number;
+	rejected: number;
+	/** Records identical to an earlier record of the file: rejected. */
+	identical_duplicates: number;
+	/** `id_poste` values kept more than once (records that differ). */
+	duplicated_ids: number;
+	distinct_posts: number;
+}
+
+export const duplicateReason = (first: number) =>
+	`doublon : enregistrement identique à l’élément ${first} du même fichier (un poste compté une fois)`;
+
 export const dispositifPostsStep: Step = {
 	table: postsTable.name,
 	async run(ctx: BuildContext) {
@@ -158,10 +177,7 @@ export const dispositifPostsStep: Step = {
 		if (files.length === 0)
 			throw new SourceFileError(DIR, 'aucun fichier adulte-relais-*.json ni postes-fonjep-*.json');
 		const rows: DispositifPost[] = [];
-		const perFile: Record<
-			string,
-			{ elements: number; loaded: number; rejected: number; duplicated_ids: number }
-		> = {};
+		const perFile: Record<string, FileStats> = {};
 		const compound: Record<string, number> = {};
 		for (const file of files) {
 			const [, prefix, year] = file.match(FILE)!;
@@ -176,9 +192,28 @@ export const dispositifPostsStep: Step = {
 				throw new SourceFileError(relPath, `JSON illisible (${(e as Error).message})`);
 			}
 			if (!Array.isArray(elements)) throw new SourceFileError(relPath, 'tableau JSON attendu');
-			const stats = { elements: elements.length, loaded: 0, rejected: 0, duplicated_ids: 0 };
+			const stats: FileStats = {
+				elements: elements.length,
+				loaded: 0,
+				rejected: 0,
+				identical_duplicates: 0,
+				duplicated_ids: 0,
+				distinct_posts: 0
+			};
 			const seen = new Map<string, number>();
+			const firstOf = new Map<string, number>();
 			elements.forEach((element, i) => {
+				// A record identical to an earlier one is the same post published twice.
+				const identity = JSON.stringify(element);
+				const first = firstOf.get(identity);
+				if (first !== undefined) {
+					const id = (element as { id_poste?: unknown })?.id_poste;
+					ledger.rejectRow(i + 1, 'id_poste', String(id), duplicateReason(first));
+					stats.rejected++;
+					stats.identical_duplicates++;
+					return;
+				}
+				firstOf.set(identity, i + 1);
 				const outcome = toPostRow(kind, Number(year), element, i + 1, relPath);
 				if (!outcome.ok) {
 					ledger.rejectRow(i + 1, outcome.column, outcome.value, outcome.reason);
@@ -187,21 +222,24 @@ export const dispositifPostsStep: Step = {
 				}
 				for (const c of outcome.cellIssues) ledger.rejectCell(i + 1, c.column, c.value, c.reason);
 				const raw = (element as { code_cv?: string }).code_cv;
-				if (raw && outcome.row.contrat_code === null) compound[raw] = (compound[raw] ?? 0) + 1;
-				// Same id_poste twice: kept (two funding lines, e.g. two SIRET of one employer), counted.
+				if (raw && outcome.row.contrat_codes?.includes(','))
+					compound[raw] = (compound[raw] ?? 0) + 1;
+				// Same id_poste in different records: kept (two funding lines, e.g. two SIRET of one
+				// employer or two contrats), counted once as a post (see post_contrats).
 				seen.set(outcome.row.post_id, (seen.get(outcome.row.post_id) ?? 0) + 1);
 				ledger.loaded(postsTable.name);
 				rows.push(outcome.row);
 				stats.loaded++;
 			});
 			stats.duplicated_ids = [...seen.values()].filter((n) => n > 1).length;
+			stats.distinct_posts = seen.size;
 			perFile[relPath] = stats;
 		}
 		await ctx.db.insert(postsTable, rows);
 		ctx.report[postsTable.name] = {
 			files: perFile,
 			without_contrat_code: rows.filter((r) => r.contrat_code === null).length,
-			unattached_contrat_codes: compound,
+			multi_contrat_codes: compound,
 			contrats_not_found: await contratsNotFound(ctx, rows)
 		};
 	}

@@ -18,6 +18,9 @@ import { barometreValuesStep } from './barometre-values';
 import { citeCommunesStep } from './cite-communes';
 import { citesStep } from './cites';
 import { dispositifPostsStep } from './dispositif-posts';
+import { fundedProjectTotalsStep } from './funded-project-totals';
+import { fundedProjectsStep } from './funded-projects';
+import { postContratsStep } from './post-contrats';
 import { onpvFiguresStep } from './onpv-figures';
 import { faitsAttestesStep } from './faits-attestes';
 import { mesureIndicateursStep } from './mesure-indicateurs';
@@ -46,6 +49,9 @@ export const steps: Step[] = [
 	referenceTerritoriesStep,
 	// dispositifs and baromètre
 	dispositifPostsStep,
+	postContratsStep,
+	fundedProjectTotalsStep,
+	fundedProjectsStep,
 	citesStep,
 	citeCommunesStep,
 	barometreIndicatorsStep,

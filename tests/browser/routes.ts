@@ -69,6 +69,13 @@ export const pageRoutes: PageRoute[] = [
 		chart: false
 	},
 	{ route: '/methodologie', path: '/methodologie', heading: 'Méthodologie', chart: false },
+	// The département choropleth of the funded projects.
+	{
+		route: '/actions-financees',
+		path: '/actions-financees',
+		heading: 'Projets financés par la politique de la ville',
+		chart: true
+	},
 	// Feuille de route 2018 (data/reference/): M03 is the class-halving measure, with Baromètre
 	// series by département (national chart, ranking, histogram).
 	{ route: '/mesures', path: '/mesures', heading: /feuille de route/i, chart: false },

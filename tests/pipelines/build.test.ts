@@ -72,6 +72,39 @@ describe('buildDatabase', () => {
 		}
 	});
 
+	it('reconciles funded projects with the raw files and the contrats, counting each once', async () => {
+		const d = report.details as Record<string, Record<string, unknown>>;
+		// 30,585 as published; CV044, CV226, CV252, CV267 and CV337 are listed twice
+		// (57 + 43 + 26 + 10 + 47 = 183 projects): 30,402 once each, in 415 contrats.
+		expect(d.funded_project_totals).toMatchObject({
+			rows: 435,
+			projects_as_published: 30585,
+			projects_loaded: 30402,
+			contrats_loaded: 415
+		});
+		const reconciliation = d.funded_projects!.reconciliation as Record<string, string[]>;
+		expect(reconciliation.totals_differing_from_pillar_sum).toEqual([]);
+		expect(reconciliation.codes_not_in_contrats).toEqual([]);
+		const [pillarSum] = await scalar('SELECT sum(projects) FROM funded_projects');
+		expect(Number(pillarSum)).toBe(30402);
+	});
+
+	it('counts posts, not records: FONJEP 2020 has 1,455 records for 1,433 posts', async () => {
+		const [posts] = await scalar(
+			`SELECT count(DISTINCT post_id) FROM dispositif_posts WHERE kind = 'fonjep' AND year = 2020`
+		);
+		expect(Number(posts)).toBe(1433);
+		const [rejected] = await scalar(
+			`SELECT count(*) FROM rejects WHERE path = 'contrats-de-ville/postes-fonjep-2020.json' AND reason LIKE 'doublon%'`
+		);
+		expect(Number(rejected)).toBe(1455 - 1433);
+		const [shared] = await scalar(
+			`SELECT string_agg(contrat_code, ',' ORDER BY contrat_code) FROM post_contrats
+			 WHERE post_id = '97420R049501' AND year = 2023`
+		);
+		expect(shared).toBe('CV386,CV390');
+	});
+
 	it('leaves the previous database intact when a build fails', async () => {
 		const before = sha256(outPath);
 		const failing = {

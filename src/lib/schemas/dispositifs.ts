@@ -9,6 +9,11 @@ export const postsTable = defineTable({
 		year: z.number().int().min(2015).max(2030),
 		post_id: z.string().min(1),
 		contrat_code: contratCode.nullable(),
+		/** Every contrat the record's `code_cv` names (`CV380,CV384` for a two-contrat code). */
+		contrat_codes: z
+			.string()
+			.regex(/^CV\d{3}(,CV\d{3})*$/)
+			.nullable(),
 		departement_code: departementCode.nullable(),
 		region_code: regionCode.nullable(),
 		amount_eur: z.number().nonnegative().nullable(),
@@ -22,6 +27,7 @@ export const postsTable = defineTable({
 		year: 'INTEGER',
 		post_id: 'VARCHAR',
 		contrat_code: 'VARCHAR',
+		contrat_codes: 'VARCHAR',
 		departement_code: 'VARCHAR',
 		region_code: 'VARCHAR',
 		amount_eur: 'DOUBLE',

@@ -7,6 +7,7 @@ import { databasePath } from '$lib/server/db';
 import { availableTables, linkQuality, territoryTypeCounts } from '$lib/server/queries/overview';
 import { fileVintages, rejectTotal } from '$lib/server/queries/provenance';
 import { listProvenance } from '$lib/server/queries/sources';
+import { linkGapsSummary } from '$lib/server/evaluation/link-gaps';
 import type { PageServerLoad } from './$types';
 
 export const csr = false;
@@ -53,6 +54,7 @@ export const load: PageServerLoad = async () => {
 	]);
 	const report = readReport();
 	return {
+		linkGaps: await linkGapsSummary(),
 		quality,
 		provenance: provenance.map(({ sha256: _sha, ...p }) => p),
 		rejects,

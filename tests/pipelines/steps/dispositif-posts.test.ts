@@ -34,17 +34,27 @@ describe('employerOf', () => {
 
 describe('parseContratCode', () => {
 	it('keeps a single CVnnn code', () => {
-		expect(parseContratCode('CV002')).toEqual({ code: 'CV002', problem: null });
+		expect(parseContratCode('CV002')).toEqual({ code: 'CV002', codes: ['CV002'], problem: null });
 	});
 
-	it('refuses a code naming several contrats', () => {
-		const parsed = parseContratCode('CV380CV384');
-		expect(parsed.code).toBeNull();
-		expect(parsed.problem).toContain('CV380, CV384');
+	it('lists every contrat of a code naming several, without a single contrat_code', () => {
+		expect(parseContratCode('CV384CV380')).toEqual({
+			code: null,
+			codes: ['CV380', 'CV384'],
+			problem: null
+		});
 	});
 
 	it('returns null without problem when the code is absent', () => {
-		expect(parseContratCode(undefined)).toEqual({ code: null, problem: null });
+		expect(parseContratCode(undefined)).toEqual({ code: null, codes: [], problem: null });
+	});
+
+	it('flags a code that is not CVnnn', () => {
+		expect(parseContratCode('CV12')).toEqual({
+			code: null,
+			codes: [],
+			problem: 'code contrat invalide'
+		});
 	});
 });
 
@@ -99,9 +109,8 @@ describe('dispositifPostsStep', () => {
 		expect(ar.rejects).toContainEqual(
 			expect.objectContaining({ line: 2, column: 'montant', value: '"abc"' })
 		);
-		expect(ar.rejects).toContainEqual(
-			expect.objectContaining({ line: 4, column: 'code_cv', value: 'CV380CV384' })
-		);
+		// The two-contrat code is no longer a reject: it is attached to both (see post_contrats).
+		expect(ar.rejects.map((r) => r.column)).toEqual(['montant']);
 		expect([ar.rowsRead, ar.rowsLoaded, ar.rowsRejected, ar.balanced]).toEqual([5, 4, 1, true]);
 		const fonjep = ctx.ledgers.for('contrats-de-ville/postes-fonjep-2023.json');
 		expect([fonjep.rowsRead, fonjep.rowsLoaded, fonjep.balanced]).toEqual([2, 2, true]);

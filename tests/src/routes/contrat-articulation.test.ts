@@ -27,12 +27,14 @@ describe('/contrats/[code] articulation', () => {
 	it('counts the adultes-relais posts of the contrat in the latest year of the source', async () => {
 		const posts = JSON.parse(
 			readFileSync('data/raw/contrats-de-ville/adulte-relais-2023.json', 'utf8')
-		) as { code_cv: string | null }[];
-		const own = posts.filter((p) => p.code_cv === 'CV004').length;
+		) as { id_poste: string; code_cv: string | null }[];
+		// Posts, not records: distinct id_poste (5,416 records are 5,412 posts in 2023).
+		const own = new Set(posts.filter((p) => p.code_cv === 'CV004').map((p) => p.id_poste)).size;
+		const national = new Set(posts.map((p) => p.id_poste)).size;
 		const text = section((await get('/contrats/CV004')).body);
 		expect(text).toContain(`${own} postes financés en 2023`);
 		expect(text).toContain(
-			`${new Intl.NumberFormat('fr-FR').format(posts.length)} postes financés en 2023`
+			`${new Intl.NumberFormat('fr-FR').format(national)} postes financés en 2023`
 		);
 	});
 

@@ -127,7 +127,7 @@ LEFT JOIN regions r ON r.code = d.region_code
 LEFT JOIN qpv_contrat qc ON qc.contrat_code = c.code
 LEFT JOIN qpv q ON q.code = qc.qpv_code
 LEFT JOIN (
-  SELECT contrat_code, count(*)::INTEGER AS posts FROM dispositif_posts
+  SELECT contrat_code, count(DISTINCT post_id)::INTEGER AS posts FROM post_contrats
   WHERE kind = 'adulte_relais'
     AND year = (SELECT max(year) FROM dispositif_posts WHERE kind = 'adulte_relais')
   GROUP BY contrat_code

@@ -4,16 +4,26 @@ import { query } from '../db';
 export interface PostsByYear {
 	kind: 'adulte_relais' | 'fonjep';
 	year: number;
+	/** Distinct posts (identical records were rejected; a post under two contrats counts here). */
 	posts: number;
+	/** Of which attached to this contrat and another one (two records or a code like CV380CV384). */
+	shared_posts: number;
 	amount_eur: number | null;
 	source_path: string;
 }
 
+/** Posts per year attached to the contrat: each post once, amounts of the records naming it. */
 export function getContratPosts(code: string): Promise<PostsByYear[]> {
 	return query<PostsByYear>(
-		`SELECT kind, year, count(*)::INTEGER AS posts, sum(amount_eur) AS amount_eur, min(source_path) AS source_path
-		 FROM dispositif_posts WHERE contrat_code = $1
-		 GROUP BY kind, year ORDER BY kind, year`,
+		`WITH links AS (SELECT * FROM post_contrats WHERE contrat_code = $1),
+		 amounts AS (
+		   SELECT d.kind, d.year, sum(d.amount_eur) AS amount_eur FROM dispositif_posts d
+		   WHERE list_contains(string_split(d.contrat_codes, ','), $1) GROUP BY ALL)
+		 SELECT l.kind, l.year, count(DISTINCT l.post_id)::INTEGER AS posts,
+		        (count(DISTINCT l.post_id) FILTER (WHERE l.contrat_count > 1))::INTEGER AS shared_posts,
+		        any_value(a.amount_eur) AS amount_eur, min(l.source_path) AS source_path
+		 FROM links l LEFT JOIN amounts a ON a.kind = l.kind AND a.year = l.year
+		 GROUP BY l.kind, l.year ORDER BY l.kind, l.year`,
 		[code]
 	);
 }

@@ -73,7 +73,8 @@ export interface PostsByYear {
 
 export function postsByYear(): Promise<PostsByYear[]> {
 	return query<PostsByYear>(
-		`SELECT kind, year, count(*)::INTEGER AS posts, count(contrat_code)::INTEGER AS with_contrat,
+		`SELECT kind, year, count(DISTINCT post_id)::INTEGER AS posts,
+		        count(DISTINCT post_id) FILTER (WHERE contrat_codes IS NOT NULL)::INTEGER AS with_contrat,
 		        list_sort(list_distinct(list(source_path))) AS source_paths
 		 FROM dispositif_posts GROUP BY kind, year ORDER BY kind, year`
 	);

@@ -7,6 +7,8 @@ import { loadContratArticulation } from '$lib/server/evaluation/contrat-articula
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
 import { loadContratSynthesis } from '$lib/server/evaluation/contrat-synthesis';
 import { synthesisView } from '$lib/server/evaluation/synthesis-view';
+import { loadActionsMoyens } from '$lib/server/evaluation/actions-moyens';
+import { contratLinkNotes } from '$lib/server/evaluation/link-gaps';
 import { sourceLine } from '$lib/server/queries/sources';
 import { formatEuros, toScorecardRows } from './view';
 import type { PageServerLoad } from './$types';
@@ -76,8 +78,11 @@ export const load: PageServerLoad = async ({ params }) => {
 		indicators: card.pillars.flatMap((p) => p.indicators),
 		provenance
 	});
+	const [actions, linkNotes] = await Promise.all([loadActionsMoyens(code), contratLinkNotes(code)]);
 	return {
 		synthesis: synthesisView(synthesis, provenance),
+		actions,
+		linkNotes,
 		articulation,
 		contrat: { ...card.contrat, geometry: null },
 		qpv: card.qpv,

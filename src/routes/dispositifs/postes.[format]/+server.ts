@@ -19,7 +19,7 @@ export const GET: RequestHandler = async ({ params }) => {
 	const format = parseFormat(params.format);
 	const rows = await query<PostRow>(
 		`SELECT CASE kind WHEN 'adulte_relais' THEN 'Adultes-relais' ELSE 'Postes FONJEP' END AS kind,
-		        year, contrat_code, count(*)::INTEGER AS posts, sum(amount_eur) AS amount_eur,
+		        year, contrat_code, count(DISTINCT post_id)::INTEGER AS posts, sum(amount_eur) AS amount_eur,
 		        min(source_path) AS source_path
 		 FROM dispositif_posts GROUP BY ALL ORDER BY kind, year, contrat_code NULLS LAST`
 	);
@@ -33,7 +33,11 @@ export const GET: RequestHandler = async ({ params }) => {
 				header: 'Code contrat (vide : non rattaché dans la source)',
 				type: 'text'
 			},
-			{ key: 'posts', header: 'Postes financés', type: 'integer' },
+			{
+				key: 'posts',
+				header: 'Postes distincts (un poste sous deux codes compte sous chacun)',
+				type: 'integer'
+			},
 			{ key: 'amount_eur', header: 'Montant (€)', type: 'number', decimals: 0 },
 			{ key: 'source_path', header: 'Fichier source', type: 'text', width: 40 }
 		],

@@ -8,6 +8,7 @@ import { loadQpvProfile } from '$lib/server/evaluation/qpv-profile';
 import { loadQpvTimelines } from '$lib/server/evaluation/qpv-timelines';
 import { periodLabel } from '$lib/server/evaluation/synthesis-view';
 import { periodKindLabels } from '$lib/schemas/evaluation';
+import { qpvLinkNotes } from '$lib/server/evaluation/link-gaps';
 import { qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
 import { sourceLine } from '$lib/server/queries/sources';
 import { toIndicatorRows, type ChartBlock } from './view';
@@ -81,6 +82,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			)
 		: null;
 	return {
+		linkNotes: await qpvLinkNotes(code),
 		qpv: { ...qpv, boundary: null },
 		communes: profile.communes,
 		references: profile.references.map((r) => ({ kind: r.kind, label: r.label, code: r.code })),

@@ -4,6 +4,8 @@ import { contratCode } from '$lib/schemas/table';
 import { contratApiSeries, synthesisApi } from '$lib/server/evaluation/api';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
 import { loadContratSynthesis } from '$lib/server/evaluation/contrat-synthesis';
+import { loadActionsMoyens } from '$lib/server/evaluation/actions-moyens';
+import { contratLinkNotes } from '$lib/server/evaluation/link-gaps';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params }) => {
@@ -27,6 +29,8 @@ export const GET: RequestHandler = async ({ params }) => {
 		synthese: synthesisApi(synthesis),
 		...series,
 		dispositifs: card.posts,
+		actions_moyens: await loadActionsMoyens(code.data),
+		rattachement: await contratLinkNotes(code.data),
 		licence: 'Licence Ouverte / Open Licence 2.0 (Etalab)'
 	});
 };

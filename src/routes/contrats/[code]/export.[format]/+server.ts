@@ -9,6 +9,8 @@ import {
 	qpvListTable
 } from '$lib/server/export/territory-export';
 import { loadContratArticulation } from '$lib/server/evaluation/contrat-articulation';
+import { loadActionsMoyens } from '$lib/server/evaluation/actions-moyens';
+import { actionsMoyensTables } from '$lib/server/export/actions-export';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
 import { loadContratSynthesis } from '$lib/server/evaluation/contrat-synthesis';
 import { synthesisTable } from '$lib/server/export/synthesis-export';
@@ -42,6 +44,7 @@ export const GET: RequestHandler = async ({ params }) => {
 		indicators: card.pillars.flatMap((p) => p.indicators),
 		provenance: card.provenance
 	});
+	const actions = await actionsMoyensTables(await loadActionsMoyens(contrat.code));
 	return exportResponse(
 		{ scope: 'contrat', code: contrat.code, subject: 'annexe evaluation', format },
 		[
@@ -49,8 +52,9 @@ export const GET: RequestHandler = async ({ params }) => {
 			qpvListTable(card.qpv),
 			...tables,
 			postsTable(card.posts),
+			...actions.tables,
 			articulationTable(articulation)
 		],
-		sources
+		[...sources, ...actions.sources]
 	);
 };

@@ -10,6 +10,8 @@ import { requireContratCode } from '$lib/server/params';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
 import { loadContratSynthesis } from '$lib/server/evaluation/contrat-synthesis';
 import { synthesisPaths, synthesisView } from '$lib/server/evaluation/synthesis-view';
+import { loadActionsMoyens } from '$lib/server/evaluation/actions-moyens';
+import { contratLinkNotes } from '$lib/server/evaluation/link-gaps';
 import { sourcePathsForTables } from '$lib/server/queries/provenance';
 import { sourceLine } from '$lib/server/queries/sources';
 import {
@@ -118,6 +120,8 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 		return [last, base].filter((v): v is number => v !== undefined);
 	});
 	return {
+		actions: await loadActionsMoyens(code),
+		linkNotes: await contratLinkNotes(code),
 		contrat: {
 			code: contrat.code,
 			name: contrat.name,

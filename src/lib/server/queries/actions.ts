@@ -1,0 +1,213 @@
+// Means of a contrat set against the others: funded projects per pillar and per 1,000 QPV
+// inhabitants, posts per 1,000 inhabitants, and the national distribution, all computed in DuckDB.
+import { memo, query } from '../db';
+import type { FundedPillar } from '$lib/schemas/actions';
+
+/** QPV population 2018 of each contrat, through the derived QPV → contrat link. */
+const CONTRAT_POPULATION = `
+  SELECT qc.contrat_code, sum(q.population_2018)::DOUBLE AS population
+  FROM qpv_contrat qc JOIN qpv q ON q.code = qc.qpv_code
+  GROUP BY 1 HAVING count(q.population_2018) = count(*) AND sum(q.population_2018) > 0`;
+
+/** How many contrats of nearest QPV population (on each side) make the comparison group. */
+export const PEER_SPAN = 10;
+
+export interface PillarProjects {
+	pillar: FundedPillar;
+	projects: number;
+	per_1000: number;
+	national_projects: number;
+	national_q1: number;
+	national_median: number;
+	national_q3: number;
+	contrats: number;
+	/** Contrats with fewer projects per 1,000 inhabitants (rank among `contrats`). */
+	below: number;
+	peer_median: number | null;
+	peers: number;
+}
+
+/**
+ * Per pillar: the contrat's projects and rate, the distribution of rates among the contrats with
+ * funded-project data (a contrat without a row in a pillar has 0 there), and the median of the
+ * `PEER_SPAN` contrats of nearest QPV population on each side. Null when the source gives no
+ * count for the contrat.
+ */
+export async function getPillarProjects(code: string): Promise<PillarProjects[] | null> {
+	const rows = await query<PillarProjects>(
+		`WITH pop AS (${CONTRAT_POPULATION}),
+		 ranked AS (
+		   SELECT p.contrat_code, p.population, row_number() OVER (ORDER BY p.population, p.contrat_code) AS r
+		   FROM pop p WHERE p.contrat_code IN (SELECT contrat_code FROM funded_project_totals)),
+		 me AS (SELECT r FROM ranked WHERE contrat_code = $1),
+		 peers AS (SELECT contrat_code FROM ranked, me WHERE abs(ranked.r - me.r) BETWEEN 1 AND ${PEER_SPAN}),
+		 rates AS (
+		   SELECT k.contrat_code, p.pillar, coalesce(f.projects, 0) AS projects,
+		          1000.0 * coalesce(f.projects, 0) / k.population AS rate
+		   FROM ranked k
+		   CROSS JOIN (VALUES ('cohesion_sociale'), ('emploi_developpement_economique'), ('cadre_de_vie'), ('pilotage')) p(pillar)
+		   LEFT JOIN funded_projects f ON f.contrat_code = k.contrat_code AND f.pillar = p.pillar),
+		 mine AS (SELECT pillar, projects, rate FROM rates WHERE contrat_code = $1)
+		 SELECT r.pillar, m.projects::INTEGER AS projects, m.rate AS per_1000,
+		        sum(r.projects)::INTEGER AS national_projects,
+		        quantile_cont(r.rate, 0.25) AS national_q1, median(r.rate) AS national_median,
+		        quantile_cont(r.rate, 0.75) AS national_q3, count(*)::INTEGER AS contrats,
+		        (count(*) FILTER (WHERE r.rate < m.rate))::INTEGER AS below,
+		        median(r.rate) FILTER (WHERE r.contrat_code IN (SELECT contrat_code FROM peers)) AS peer_median,
+		        (count(*) FILTER (WHERE r.contrat_code IN (SELECT contrat_code FROM peers)))::INTEGER AS peers
+		 FROM rates r JOIN mine m ON m.pillar = r.pillar
+		 GROUP BY r.pillar, m.projects, m.rate
+		 ORDER BY CASE r.pillar WHEN 'cohesion_sociale' THEN 1 WHEN 'emploi_developpement_economique' THEN 2
+		          WHEN 'cadre_de_vie' THEN 3 ELSE 4 END`,
+		[code]
+	);
+	return rows.length ? rows : null;
+}
+
+export interface PostRate {
+	kind: 'adulte_relais' | 'fonjep';
+	year: number;
+	posts: number;
+	shared_posts: number;
+	per_1000: number | null;
+	national_per_1000: number;
+}
+
+/** Distinct posts per year attached to the contrat, per 1,000 QPV inhabitants (2018), and France's rate. */
+export function getPostRates(code: string): Promise<PostRate[]> {
+	return query<PostRate>(
+		`WITH pop AS (${CONTRAT_POPULATION}),
+		 national AS (
+		   SELECT kind, year, 1000.0 * count(DISTINCT post_id) / (SELECT sum(population) FROM pop) AS rate
+		   FROM post_contrats WHERE contrat_code IN (SELECT contrat_code FROM pop) GROUP BY 1, 2),
+		 mine AS (
+		   SELECT kind, year, count(DISTINCT post_id)::INTEGER AS posts,
+		          (count(DISTINCT post_id) FILTER (WHERE contrat_count > 1))::INTEGER AS shared_posts
+		   FROM post_contrats WHERE contrat_code = $1 GROUP BY 1, 2)
+		 SELECT n.kind, n.year, coalesce(m.posts, 0)::INTEGER AS posts,
+		        coalesce(m.shared_posts, 0)::INTEGER AS shared_posts,
+		        1000.0 * coalesce(m.posts, 0) / (SELECT population FROM pop WHERE contrat_code = $1) AS per_1000,
+		        n.rate AS national_per_1000
+		 FROM national n LEFT JOIN mine m ON m.kind = n.kind AND m.year = n.year
+		 ORDER BY n.kind, n.year`,
+		[code]
+	);
+}
+
+export interface SharedPost {
+	kind: 'adulte_relais' | 'fonjep';
+	year: number;
+	post_id: string;
+	others: string;
+	via_multi_code: boolean;
+}
+
+/** Posts of the contrat also attached to another contrat, with the other contrats. */
+export function getSharedPosts(code: string): Promise<SharedPost[]> {
+	return query<SharedPost>(
+		`SELECT p.kind, p.year, p.post_id, p.via_multi_code,
+		        string_agg(o.contrat_code, ', ' ORDER BY o.contrat_code) AS others
+		 FROM post_contrats p JOIN post_contrats o
+		   ON o.kind = p.kind AND o.year = p.year AND o.post_id = p.post_id AND o.contrat_code <> p.contrat_code
+		 WHERE p.contrat_code = $1
+		 GROUP BY ALL ORDER BY p.kind, p.year, p.post_id`,
+		[code]
+	);
+}
+
+export interface FundedRowSource {
+	source_path: string;
+	source_line: number;
+	published_name: string | null;
+}
+
+/** Where the contrat's total comes from (file and GeoPackage fid), or null. */
+export async function getFundedTotalSource(code: string): Promise<FundedRowSource | null> {
+	const rows = await query<FundedRowSource>(
+		'SELECT source_path, source_line, published_name FROM funded_project_totals WHERE contrat_code = $1',
+		[code]
+	);
+	return rows[0] ?? null;
+}
+
+/** The rejected row of a contrat the source lists without a count, if any. */
+export async function getFundedEmptyRow(code: string): Promise<{ line: number } | null> {
+	const rows = await query<{ line: number }>(
+		`SELECT min(line)::INTEGER AS line FROM rejects
+		 WHERE path = 'actions-financees/cv_nb_projets.gpkg' AND "column" = 'nb_projets'
+		   AND list_contains(string_split(split_part(value, 'code_cv ', 2), ' '), $1)`,
+		[code]
+	);
+	return rows[0]?.line ? rows[0] : null;
+}
+
+export interface NationalPillar {
+	pillar: FundedPillar;
+	projects: number;
+	contrats: number;
+}
+
+export const nationalPillars = memo(() =>
+	query<NationalPillar>(
+		`SELECT pillar, sum(projects)::INTEGER AS projects, count(*)::INTEGER AS contrats
+		 FROM funded_projects GROUP BY 1 ORDER BY projects DESC`
+	)
+);
+
+export interface DepartementProjects {
+	departement_code: string;
+	departement: string | null;
+	/** A pillar, or `total` for all projects. */
+	pillar: FundedPillar | 'total';
+	projects: number;
+	contrats: number;
+	population: number;
+	per_1000: number;
+}
+
+/**
+ * Projects per pillar (and in all) in each département of the contrats (their QPV's when the
+ * contrat has none, as in Corse), per 1,000 inhabitants of
+ * the QPV of its contrats that have a count (contrats without a count are left out of both).
+ */
+export const departementProjects = memo(() =>
+	query<DepartementProjects>(
+		`WITH pop AS (${CONTRAT_POPULATION}),
+		 qpv_dep AS (
+		   SELECT qc.contrat_code, min(q.departement_code) AS departement_code
+		   FROM qpv_contrat qc JOIN qpv q ON q.code = qc.qpv_code GROUP BY 1),
+		 counted AS (
+		   SELECT c.code, coalesce(c.departement_code, qd.departement_code) AS departement_code, p.population
+		   FROM contrats c JOIN pop p ON p.contrat_code = c.code
+		   LEFT JOIN qpv_dep qd ON qd.contrat_code = c.code
+		   WHERE c.code IN (SELECT contrat_code FROM funded_project_totals)),
+		 dep AS (SELECT departement_code, sum(population) AS population, count(*) AS contrats FROM counted GROUP BY 1),
+		 rows AS (
+		   SELECT k.departement_code, f.pillar, f.projects FROM funded_projects f JOIN counted k ON k.code = f.contrat_code
+		   UNION ALL
+		   SELECT k.departement_code, 'total', t.projects FROM funded_project_totals t JOIN counted k ON k.code = t.contrat_code)
+		 SELECT r.departement_code, d.name AS departement, r.pillar, sum(r.projects)::INTEGER AS projects,
+		        any_value(dep.contrats)::INTEGER AS contrats, any_value(dep.population) AS population,
+		        1000.0 * sum(r.projects) / any_value(dep.population) AS per_1000
+		 FROM rows r JOIN dep ON dep.departement_code = r.departement_code
+		 LEFT JOIN departements d ON d.code = r.departement_code
+		 GROUP BY 1, 2, 3 ORDER BY 1, 3`
+	)
+);
+
+export interface FundedSummary {
+	projects: number;
+	contrats: number;
+	contrats_total: number;
+	rejected_rows: number;
+}
+
+export const fundedSummary = memo(async () => {
+	const [row] = await query<FundedSummary>(
+		`SELECT (SELECT sum(projects) FROM funded_project_totals)::INTEGER AS projects,
+		        (SELECT count(*) FROM funded_project_totals)::INTEGER AS contrats,
+		        (SELECT count(*) FROM contrats)::INTEGER AS contrats_total,
+		        (SELECT count(*) FROM rejects WHERE path = 'actions-financees/cv_nb_projets.gpkg')::INTEGER AS rejected_rows`
+	);
+	return row!;
+});
