@@ -96,7 +96,8 @@ export interface JoinedPoint extends DatedValue {
 }
 
 export interface Overlap {
-	year: number;
+	/** The month ('2021-12') both publish, or the year ('2022') when they share no month. */
+	period: string;
 	etalab: DatedValue;
 	ditp: DatedValue;
 	/** DITP − Etalab, relative to Etalab (in %), or in points for a rate. */
@@ -115,41 +116,47 @@ export interface JoinedSeries {
 /** Tolerance of a join: 1 % of the value for counts, 1 point for rates. */
 export const JOIN_TOLERANCE = { percent: 1, points: 1 } as const;
 
-/** The last value of each calendar year (the two publications date the same month differently). */
-function lastOfYear(points: DatedValue[]): Map<number, DatedValue> {
-	const byYear = new Map<number, DatedValue>();
+/** The last value of each period: month ('2021-12', length 7) or year ('2021', length 4). */
+function lastOfPeriod(points: DatedValue[], length: 4 | 7): Map<string, DatedValue> {
+	const byPeriod = new Map<string, DatedValue>();
 	for (const p of [...points].sort((a, b) => a.date.localeCompare(b.date)))
-		byYear.set(Number(p.date.slice(0, 4)), p);
-	return byYear;
+		byPeriod.set(p.date.slice(0, length), p);
+	return byPeriod;
+}
+
+function gapOf(e: number, d: number, isRate: boolean): number {
+	if (isRate) return d - e;
+	if (e === 0) return d === 0 ? 0 : Infinity;
+	return ((d - e) / e) * 100;
 }
 
 /**
  * Joins an Etalab series and a DITP series that claim to measure the same thing. They are compared
- * on each year both publish (the last value of the year in each); they join only when they agree
- * on at least one year and disagree on none: a disagreement means two definitions, never one trend.
+ * on each period both publish; they join only when they agree on at least one period and disagree
+ * on none: a disagreement means two definitions, never one trend.
  */
 export function joinSeries(
 	etalab: DatedValue[],
 	ditp: DatedValue[],
 	isRate: boolean
 ): JoinedSeries {
-	const e = lastOfYear(etalab);
-	const d = lastOfYear(ditp);
-	const overlaps: Overlap[] = [];
-	for (const [year, ev] of e) {
-		const dv = d.get(year);
-		if (!dv) continue;
-		const gap = isRate
-			? dv.value - ev.value
-			: ev.value === 0
-				? dv.value === 0
-					? 0
-					: Infinity
-				: ((dv.value - ev.value) / ev.value) * 100;
-		const limit = isRate ? JOIN_TOLERANCE.points : JOIN_TOLERANCE.percent;
-		overlaps.push({ year, etalab: ev, ditp: dv, gap, agrees: Math.abs(gap) <= limit });
+	// The two publications date a month differently (31/12 and 01/12): compare months they share,
+	// or, when they share none (a school year dated 30/11 and 01/09), the last value of each year.
+	let e = lastOfPeriod(etalab, 7);
+	let d = lastOfPeriod(ditp, 7);
+	if (![...e.keys()].some((k) => d.has(k))) {
+		e = lastOfPeriod(etalab, 4);
+		d = lastOfPeriod(ditp, 4);
 	}
-	overlaps.sort((a, b) => a.year - b.year);
+	const limit = isRate ? JOIN_TOLERANCE.points : JOIN_TOLERANCE.percent;
+	const overlaps: Overlap[] = [];
+	for (const [period, ev] of e) {
+		const dv = d.get(period);
+		if (!dv) continue;
+		const gap = gapOf(ev.value, dv.value, isRate);
+		overlaps.push({ period, etalab: ev, ditp: dv, gap, agrees: Math.abs(gap) <= limit });
+	}
+	overlaps.sort((a, b) => a.period.localeCompare(b.period));
 	const joined = overlaps.length > 0 && overlaps.every((o) => o.agrees);
 	if (!joined) return { joined, overlaps, points: [] };
 	const firstDitp = [...ditp].sort((a, b) => a.date.localeCompare(b.date))[0]!.date;

@@ -89,9 +89,10 @@ describe('joinSeries', () => {
 	it('joins on agreeing overlapping years: Etalab before the first DITP date, DITP after', () => {
 		const j = joinSeries(etalab, ditp, false);
 		expect(j.joined).toBe(true);
-		expect(j.overlaps.map((o) => [o.year, o.gap])).toEqual([
-			[2021, 0],
-			[2022, 0]
+		expect(j.overlaps.map((o) => [o.period, o.gap])).toEqual([
+			['2021-12', 0],
+			['2022-01', 0],
+			['2022-12', 0]
 		]);
 		expect(j.points.map((p) => `${p.date} ${p.source}`)).toEqual([
 			'2017-12-31 etalab',
@@ -120,6 +121,7 @@ describe('joinSeries', () => {
 			true
 		);
 		expect(j.joined).toBe(true);
+		expect(j.overlaps[0]!.period).toBe('2022');
 		expect(j.overlaps[0]!.gap).toBeCloseTo(-0.16, 6);
 	});
 	it('does not join series that never overlap', () => {
