@@ -63,7 +63,8 @@ function baseOf(b: Base, kind: BaseKind): number | null {
 
 /**
  * One standing per département of `bases`, with or without a value: a département absent from the
- * series stays in the list with no value, so that it is shown grey and counted, never as 0.
+ * series stays in the list with no value, so that it is shown grey and counted, never as 0. Where
+ * the other publication agrees in every département, the trajectory starts at its first value.
  */
 export function departementStandings(
 	bases: Base[],
@@ -75,15 +76,22 @@ export function departementStandings(
 	const byCode = new Map(tracks.map((t) => [t.code, t]));
 	const pairByCode = new Map(pairTracks.map((t) => [t.code, t]));
 	const isRate = reading.base === 'rate';
+	// One disagreement anywhere means two definitions at this level: no département is joined, so
+	// that every change in the ranking is read within one publication over comparable periods.
+	const joins = new Map(
+		tracks.flatMap((t) => {
+			const pair = pairByCode.get(t.code);
+			return pair && pair.first_date < t.first_date
+				? [[t.code, joinSeries(pair.points, t.points, isRate)] as const]
+				: [];
+		})
+	);
+	const sameDefinition = [...joins.values()].every((j) => j.joined);
 	return bases.map((b) => {
 		const track = byCode.get(b.code) ?? null;
 		const base = baseOf(b, reading.base);
 		const pair = pairByCode.get(b.code);
-		const join =
-			track && pair && pair.first_date < track.first_date
-				? joinSeries(pair.points, track.points, isRate)
-				: null;
-		const joined = join?.joined === true;
+		const joined = sameDefinition && joins.get(b.code)?.joined === true;
 		const firstDate = joined ? pair!.first_date : (track?.first_date ?? null);
 		const firstValue = joined ? pair!.first_value : (track?.first_value ?? null);
 		const latest = track?.latest_value ?? null;

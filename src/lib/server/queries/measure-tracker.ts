@@ -12,7 +12,10 @@ export interface DepartementBase {
 	qpv_population: number | null;
 }
 
-/** The bases every département value is divided by, memoised (the database never changes). */
+/**
+ * The bases of the 101 départements (those the map draws; the collectivités d’outre-mer have no
+ * QPV), memoised: the database never changes while the server runs.
+ */
 export const getDepartementBases = memo(() =>
 	query<DepartementBase>(
 		`WITH pop AS (SELECT departement_code AS code, sum(population)::BIGINT AS population
@@ -21,7 +24,8 @@ qpv AS (SELECT departement_code AS code, sum(population_2018)::BIGINT AS qpv_pop
   FROM qpv GROUP BY 1)
 SELECT d.code, d.name, r.name AS region, pop.population::DOUBLE AS population,
        qpv.qpv_population::DOUBLE AS qpv_population
-FROM departements d LEFT JOIN regions r ON r.code = d.region_code
+FROM departements d JOIN departement_shapes s ON s.code = d.code
+LEFT JOIN regions r ON r.code = d.region_code
 LEFT JOIN pop ON pop.code = d.code LEFT JOIN qpv ON qpv.code = d.code
 ORDER BY d.code`
 	)

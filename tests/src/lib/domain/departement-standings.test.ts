@@ -67,13 +67,27 @@ describe('departementStandings', () => {
 		// Ain: 599,989 / 652,432 × 1,000 = 919.62
 		expect(rows[0]!.rate).toBeCloseTo(919.62, 2);
 	});
-	it('starts the trajectory at the Etalab value where both publications agree (Ain, 0.27 %)', () => {
-		expect(rows[0]!.joined).toBe(true);
-		expect(rows[0]!.firstDate).toBe('2017-12-31');
-		// (599,989 − 500,000) / 500,000 = +19.9978 %
-		expect(rows[0]!.change!.percent).toBeCloseTo(19.9978, 3);
+	it('joins no département when the publications disagree in one (Paris), even where they agree', () => {
+		// Ain agrees (557,634 vs 556,124, −0.27 %) but Paris does not: two definitions
+		expect(rows[0]!.joined).toBe(false);
+		expect(rows[0]!.firstDate).toBe('2021-12-01');
+		// (599,989 − 556,124) / 556,124 = +7.8876 %
+		expect(rows[0]!.change!.percent).toBeCloseTo(7.8876, 3);
 		// progress (599,989 − 556,124) / (834,187 − 556,124) = 43,865 / 278,063 = 15.775 %
 		expect(rows[0]!.progress.percent).toBeCloseTo(15.775, 3);
+	});
+	it('starts at the Etalab value when they agree in every département', () => {
+		const agreeing = departementStandings(
+			bases,
+			ditp.slice(0, 1),
+			etalab,
+			SERIES_READINGS['IND-304']!,
+			'hausse'
+		);
+		expect(agreeing[0]!.joined).toBe(true);
+		expect(agreeing[0]!.firstDate).toBe('2017-12-31');
+		// (599,989 − 500,000) / 500,000 = +19.9978 %
+		expect(agreeing[0]!.change!.percent).toBeCloseTo(19.9978, 3);
 	});
 	it('keeps its own first value where they disagree (Paris, −39 %)', () => {
 		expect(rows[2]!.joined).toBe(false);
