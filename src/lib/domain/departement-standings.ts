@@ -102,7 +102,12 @@ export function departementStandings(
 			region: b.region,
 			base,
 			track,
-			rate: isRate ? latest : ratePer(latest, base, reading.per),
+			// A count that was always 0 (Lozère has no REP school) is out of scope, not last.
+			rate: isRate
+				? latest
+				: firstValue === 0 && latest === 0
+					? null
+					: ratePer(latest, base, reading.per),
 			firstDate,
 			firstValue,
 			change,

@@ -97,7 +97,11 @@ export function barometreView(group: SeriesGroup, provenance: Map<string, Proven
 			title: `${label} : ${metric === 'progress' ? 'avancement vers la cible' : base} par département`,
 			legend,
 			format: (v) => `${num(v)}${metric === 'progress' || isRate ? `${NBSP}%` : ''}`,
-			higherIsBetter: group.direction === null ? undefined : group.direction === 'hausse'
+			// A count per inhabitant says how much, not how well: only progress and shares are judged.
+			higherIsBetter:
+				group.direction === null || (metric === 'rate' && !isRate)
+					? undefined
+					: group.direction === 'hausse'
 		}
 	);
 	const formatRow = (r: (typeof table)[number]) => ({
@@ -192,7 +196,9 @@ export function barometreView(group: SeriesGroup, provenance: Map<string, Proven
 		map,
 		laggards: withValue.slice(-LAGGARDS).reverse().map(formatRow),
 		rows: table.map(formatRow),
-		missing: table.filter((r) => r.latest_value === null).map((r) => `${r.name} (${r.code})`),
+		missing: table
+			.filter((r) => r.rate === null && r.progress === null)
+			.map((r) => `${r.name} (${r.code})`),
 		sources: sourcesOf(
 			[
 				...new Set(
