@@ -43,7 +43,8 @@ export function postStandings(rows: PostsRow[], year: number | null): PostStandi
 	for (const r of rows) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r]);
 	const standings = [...byCode.entries()].map(([code, list]): PostStanding => {
 		const any = list[0]!;
-		const posts = list.find((r) => r.year === year)?.posts ?? 0;
+		const shown = list.find((r) => r.year === year);
+		const posts = shown?.posts ?? 0;
 		const firstPosts = list.find((r) => r.year === firstYear)?.posts ?? 0;
 		const rate = ratePer(posts, any.qpv_population, POSTS_PER);
 		const firstRate = ratePer(firstPosts, any.qpv_population, POSTS_PER);
@@ -59,7 +60,8 @@ export function postStandings(rows: PostsRow[], year: number | null): PostStandi
 			firstPosts,
 			firstRate,
 			rateChange: rate !== null && firstRate !== null ? rate - firstRate : null,
-			source_path: any.source_path
+			// The file of the year shown; a territory without posts that year cites its latest file.
+			source_path: shown?.source_path ?? list.at(-1)!.source_path
 		};
 	});
 	return standings.sort((a, b) => {
