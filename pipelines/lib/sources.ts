@@ -87,6 +87,16 @@ const rules: SourceRule[] = [
 	{ pattern: /^barometre-ditp\//, producer: 'DITP', vintage: () => '2021–2024' },
 	{ pattern: /^onpv\//, producer: 'ONPV / DEPP', vintage: () => '2018' },
 	{
+		pattern: /^barometre-documentation\/mesures_[\w-]+\.md$/,
+		producer: 'DITP / Etalab (notes de méthode du Baromètre)',
+		vintage: () => 'non daté'
+	},
+	{
+		pattern: /^cartographie\/(geom_dep|cercles_drom)\.json$/,
+		producer: 'ANCT (cartographie)',
+		vintage: () => 'non daté'
+	},
+	{
 		pattern: /^npm\/@etalab\/decoupage-administratif@2\.3\.1\/data\/\w+\.json$/,
 		producer: 'INSEE COG 2022 via @etalab/decoupage-administratif 2.3.1',
 		vintage: () => '2022'

@@ -15,6 +15,8 @@ import { qpvContratStep } from './qpv-contrat';
 import { regionsStep } from './regions';
 import { barometreIndicatorsStep } from './barometre-indicators';
 import { barometreValuesStep } from './barometre-values';
+import { barometreDocumentationStep } from './barometre-documentation';
+import { departementShapesStep } from './departement-shapes';
 import { citeCommunesStep } from './cite-communes';
 import { citesStep } from './cites';
 import { dispositifPostsStep } from './dispositif-posts';
@@ -56,6 +58,8 @@ export const steps: Step[] = [
 	citeCommunesStep,
 	barometreIndicatorsStep,
 	barometreValuesStep,
+	barometreDocumentationStep,
+	departementShapesStep,
 	onpvFiguresStep,
 	// referentials (feuille de route, Pacte de Dijon, PaQte)
 	programmesStep,

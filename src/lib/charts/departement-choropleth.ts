@@ -163,7 +163,7 @@ export function departementChoropleth(rows: ChoroplethRow[], options: Choropleth
 					fontSize: 9,
 					fill: '#3a3a3a'
 				}),
-				Plot.text([`En gris : pas de valeur publiée (${missing} département${s})`], {
+				Plot.text(missing ? [`En gris : pas de valeur publiée (${missing} département${s})`] : [], {
 					frameAnchor: 'top-right',
 					fontSize: 11,
 					fill: '#3a3a3a'

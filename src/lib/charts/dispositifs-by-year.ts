@@ -20,7 +20,9 @@ export function dispositifsByYearChart(rows: DispositifYearRow[], options: Chart
 		.sort((a, b) => a.year - b.year || a.kind.localeCompare(b.kind))
 		.map((r) => ({ ...r, label: dispositifLabels[r.kind] }));
 	const years = [...new Set(data.map((r) => r.year))];
-	const labels = Object.values(dispositifLabels);
+	// Only the dispositifs drawn: a legend entry without bars reads as a missing series.
+	const all = Object.values(dispositifLabels);
+	const labels = all.filter((l) => data.some((r) => r.label === l));
 	const description =
 		options.description ??
 		(data.length === 0
@@ -36,7 +38,11 @@ export function dispositifsByYearChart(rows: DispositifYearRow[], options: Chart
 			fx: { label: 'Année', tickFormat: yearTick, padding: 0.15 },
 			x: { axis: null, domain: labels, padding: 0.1 },
 			y: { label: 'Nombre de postes', tickFormat: tickFormatter('postes'), grid: true },
-			color: { domain: labels, range: [COLORS.selected, COLORS.reference[2]], legend: true },
+			color: {
+				domain: labels,
+				range: labels.map((l) => (l === all[0] ? COLORS.selected : COLORS.reference[2])),
+				legend: labels.length > 1
+			},
 			marks: [
 				Plot.barY(data, { fx: 'year', x: 'label', y: 'count', fill: 'label' }),
 				Plot.text(data, {

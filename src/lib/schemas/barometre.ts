@@ -59,3 +59,36 @@ export const barometreValuesTable = defineTable({
 
 export type BarometreIndicator = z.infer<typeof barometreIndicatorsTable.schema>;
 export type BarometreValue = z.infer<typeof barometreValuesTable.schema>;
+
+/** One indicator of a DITP method note (barometre-documentation/*.md), in the note's own words. */
+export const barometreDocumentationTable = defineTable({
+	name: 'barometre_documentation',
+	schema: z.object({
+		file: z.string().min(1),
+		/** Number of the indicator in the note (1 when the note has a single indicator). */
+		indicator: z.number().int().positive(),
+		title: z.string().min(1),
+		name: z.string().nullable(),
+		definition: z.string().nullable(),
+		production: z.string().nullable(),
+		frequency: z.string().nullable(),
+		temporal_coverage: z.string().nullable(),
+		spatial_coverage: z.string().nullable(),
+		granularity: z.string().nullable()
+	}),
+	columns: {
+		file: 'VARCHAR',
+		indicator: 'INTEGER',
+		title: 'VARCHAR',
+		name: 'VARCHAR',
+		definition: 'VARCHAR',
+		production: 'VARCHAR',
+		frequency: 'VARCHAR',
+		temporal_coverage: 'VARCHAR',
+		spatial_coverage: 'VARCHAR',
+		granularity: 'VARCHAR'
+	},
+	orderBy: ['file', 'indicator']
+});
+
+export type BarometreDocumentation = z.infer<typeof barometreDocumentationTable.schema>;

@@ -12,6 +12,7 @@ import {
 	UNDOCUMENTED_TITLE
 } from '$lib/server/queries/referentiels';
 import { getProvenance, sourceLine } from '$lib/server/queries/sources';
+import { trackerRows } from '$lib/server/evaluation/tracker-overview';
 import type { PageServerLoad } from './$types';
 
 export const csr = false;
@@ -43,9 +44,13 @@ export const load: PageServerLoad = async ({ url }) => {
 		listFacts(['feuille_de_route']),
 		getProvenance()
 	]);
-	const figures = await loadNationalFigures(links);
+	const [figures, tracker] = await Promise.all([
+		loadNationalFigures(links),
+		trackerRows(links, (owner) => `/mesures/${owner}`)
+	]);
 	const programmeLabels = new Map(programmes.map((p) => [p.id, p.label]));
 	return {
+		tracker,
 		filters,
 		programmes: programmes.map((p) => ({
 			...p,

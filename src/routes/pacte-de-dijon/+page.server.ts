@@ -14,6 +14,7 @@ import {
 	listPacteLinks
 } from '$lib/server/queries/referentiels';
 import { getProvenance, sourceLine } from '$lib/server/queries/sources';
+import { trackerRows } from '$lib/server/evaluation/tracker-overview';
 import type { PageServerLoad } from './$types';
 
 export const csr = false;
@@ -31,10 +32,22 @@ export const load: PageServerLoad = async () => {
 		listFacts(['pacte_dijon']),
 		getProvenance()
 	]);
-	const figures = await loadNationalFigures(links);
 	// A series also linked to a measure is shown in full on that measure's page.
 	const measureOf = new Map(measureLinks.map((l) => [l.target_id, l.owner_id]));
+	const labelOf = new Map(domaines.map((d) => [d.id, d.label]));
+	const [figures, tracker] = await Promise.all([
+		loadNationalFigures(links),
+		// The same normalised view as the measures, each series linking to its measure's page.
+		trackerRows(
+			links.map((l) => ({ ...l, owner_id: labelOf.get(l.owner_id) ?? l.owner_id })),
+			() => null
+		)
+	]);
 	return {
+		tracker: tracker.map((r) => {
+			const measure = measureOf.get(r.id);
+			return { ...r, href: measure ? `/mesures/${measure}#serie-${r.id}` : null };
+		}),
 		domaines: domaines.map((d) => ({
 			id: d.id,
 			label: d.label,

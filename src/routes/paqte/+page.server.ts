@@ -15,6 +15,8 @@ import {
 import { getProvenance, sourceLine } from '$lib/server/queries/sources';
 import type { PageServerLoad } from './$types';
 
+import { trackerRows } from '$lib/server/evaluation/tracker-overview';
+
 export const csr = false;
 
 export const load: PageServerLoad = async () => {
@@ -26,11 +28,13 @@ export const load: PageServerLoad = async () => {
 	]);
 	const ids = new Set(mesures.map((m) => m.id));
 	const links = allLinks.filter((l) => ids.has(l.owner_id));
-	const [figures, facts] = await Promise.all([
+	const [figures, facts, tracker] = await Promise.all([
 		loadNationalFigures(links),
-		listFacts(['paqte', ...ids])
+		listFacts(['paqte', ...ids]),
+		trackerRows(links, (owner) => `/mesures/${owner}`)
 	]);
 	return {
+		tracker,
 		axes: axes.map((a) => ({ ...a, sources: sourceLinks(a.source_urls) })),
 		mesures: mesures.map((m) => ({
 			id: m.id,

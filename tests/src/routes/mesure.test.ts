@@ -28,47 +28,82 @@ async function exportCsv(path: string) {
 	};
 }
 
+const ind304 = Papa.parse<Record<string, string>>(
+	readFileSync('data/raw/barometre-ditp/ind-304.csv', 'utf8'),
+	{ header: true, skipEmptyLines: true }
+).data;
+
+/** Text with every kind of space folded to one ordinary space, for readable expectations. */
+const plain = (html: string) => textOf(html).replace(/[\s\u00a0\u202f]+/g, ' ');
+
 describe('/mesures/[id]', () => {
-	it('renders M03 with its facts, national series and département ranking', async () => {
+	it('renders M03: facts, national trajectory with its full target label, ranking by a base', async () => {
 		const { status, body } = await get('/mesures/M03');
 		expect(status).toBe(200);
-		const text = textOf(body);
+		const text = plain(body);
 		expect(textOf(body.slice(body.indexOf('<h1'), body.indexOf('</h1>')))).toContain(
 			'M03 · Dédoublement des classes de CP et CE1 en REP/REP+'
 		);
-		expect(text).toContain(
-			'Plus de 300 000 enfants concernés par le dédoublement 300\u202f000 enfants'
-		);
+		expect(text).toContain('Plus de 300 000 enfants concernés par le dédoublement 300 000 enfants');
 		const national = ind242.find(
 			(r) => r.maille === 'NAT' && r.metric_enforce_date === '2023-09-01'
 		);
 		expect(national?.indic_va).toBe('372646.0');
 		expect(text).toContain(
-			'372\u202f646 élèves dans des classes de grande section, CP et CE1 dédoublées au 01/09/2023'
+			'372 646 élèves dans des classes de grande section, CP et CE1 dédoublées au 01/09/2023'
 		);
-		expect(text).toContain('Seine-Saint-Denis (93) Île-de-France 01/09/2023 37\u202f758');
+		// The target label is written left of its point: never cut at the chart's edge.
+		expect(text).toContain('cible 400 000 (01/12/2026)');
+		// From the initial value indic_vi 362,313: (372,646 − 362,313) / (400,000 − 362,313) =
+		// 10,333 / 37,687 = 27.42 %, the rate the DITP publishes itself (indic_ta 27.42).
+		expect(text).toContain('27,4 % du chemin vers la cible');
 		expect(body).toContain('id="serie-IND-242"');
 		expect(body).toContain('href="/mesures/M03/export.csv?serie=IND-242&amp;tableau=departements"');
-		// National chart, ranking and histogram of each Baromètre series, as accessible images.
-		expect((body.match(/<svg[^>]*role="img"/g) ?? []).length).toBeGreaterThanOrEqual(6);
-		// The map: one dot per metropolitan département, titled with its latest value.
-		expect(body).toContain('carte des départements (dernière valeur)');
-		expect(body).toMatch(/<title>Seine-Saint-Denis \(93\) : 37\u202f758/);
+		// Grande section: Etalab 2019–2022 and DITP 2022–2023 joined on 2022 (68 vs 67.84).
+		expect(text).toContain('sur les dates communes (2022) : elles sont raccordées');
+		expect(text).toContain(
+			'4 % des classes de grande section en éducation prioritaire au 30/11/2019'
+		);
+		// Départements drawn from their outlines, Lozère (no REP pupil) out of the ranking.
+		expect(body).toContain('par département');
+		expect(text).toMatch(/Sans valeur publiée ou toujours à 0 \(\d+\) : [^.]*Lozère \(48\)/);
 	});
 
-	it('shows an undocumented slot with the wording, without invented series', async () => {
-		const { status, body } = await get('/mesures/M18');
-		expect(status).toBe(200);
-		const text = textOf(body);
+	it('shows the two patrol-hour series: one national trajectory, diverging départements listed', async () => {
+		const text = plain((await get('/mesures/M12')).body);
+		expect(text).toContain('(2022-01, 2022-12) : elles sont raccordées en une seule trajectoire');
+		// Paris, October 2022: Etalab 12,091,398 h, DITP 3,321,280 h: (3,321,280 − 12,091,398) /
+		// 12,091,398 = −72.5 %
+		const paris = ind304.find(
+			(r) => r.enforce_zone_id === 'D75' && r.metric_enforce_date === '2022-10-01'
+		);
+		expect(paris?.indic_va).toBe('3321280.0');
+		expect(text).toContain('Paris (75) 2022-10 12 091 398 3 321 280 −72,5 %');
+		expect(text).toContain('heures des forces mobiles ne sont comptées qu’au niveau national');
+		expect(text).toContain('pour 1 000 habitants');
+	});
+
+	it('merges the maisons de santé published under two names into one series', async () => {
+		const { body } = await get('/mesures/M17');
+		expect(body).toContain('id="serie-IND-311"');
+		expect(body).not.toContain('id="serie-nb-maisons-sante"');
+		expect(plain(body)).toContain('concordent dans 101 départements sur 101');
+	});
+
+	it('counts distinct adultes-relais posts and ranks contrats per 1,000 QPV inhabitants', async () => {
+		const text = plain((await get('/mesures/M13')).body);
+		expect(text).toContain('En 2023 : 5 412 postes distincts financés en France');
+		expect(text).toContain('Les 10 contrats les mieux dotés pour 1 000 habitants des QPV en 2023');
+		expect(text).not.toContain('Postes FONJEP');
+	});
+
+	it('says what a measure without series would need (M08) and invents none (M18)', async () => {
+		expect(plain((await get('/mesures/M08')).body)).toContain(
+			'Pour suivre les emplois francs, il faudrait le nombre d’embauches en emploi franc'
+		);
+		const text = plain((await get('/mesures/M18')).body);
 		expect(text).toContain('M18 · intitulé non documenté dans les sources disponibles');
-		expect(text).toContain('Aucune série de la base ne mesure directement cette mesure');
-	});
-
-	it('ranks the contrats by adultes-relais posts of the latest year', async () => {
-		const text = textOf((await get('/mesures/M13')).body);
-		expect(text).toMatch(/Les 30 contrats de ville ayant le plus de postes en 2023/);
-		// Posts, not records: adulte-relais-2023.json has 5,416 records for 5,412 distinct id_poste.
-		expect(text).toContain('5\u202f412 postes financés en 2023');
+		expect(text).toContain('Aucune série de la base ne suit cette mesure');
 	});
 
 	it('answers 400 for a malformed id and 404 for an unknown series', async () => {
@@ -82,22 +117,31 @@ describe('/mesures/[id]', () => {
 });
 
 describe('/mesures/[id]/export.csv', () => {
-	it('exports the département ranking equal to the raw DITP file', async () => {
+	it('exports every département with its base, change and progress columns', async () => {
 		const csv = await exportCsv('/mesures/M03/export.csv?serie=IND-242');
 		expect(csv.status).toBe(200);
 		expect(csv.bom).toBe(true);
 		expect(csv.disposition).toContain('mesure-M03-ind-242-departements.csv');
-		const latestDept = ind242.filter(
-			(r) => r.maille === 'DEPT' && r.metric_enforce_date === '2023-09-01' && r.indic_va !== ''
+		expect(csv.rows.length).toBe(101);
+		const ssd = csv.rows.find((r) => r['Code département'] === '93')!;
+		const raw = (date: string) =>
+			Number(
+				ind242.find((r) => r.enforce_zone_id === 'D93' && r.metric_enforce_date === date)!.indic_va
+			);
+		expect(ssd['Dernière valeur']).toBe(String(raw('2023-09-01')));
+		expect(ssd['Première valeur']).toBe(String(raw('2022-09-01')));
+		// 37,758 pupils for 1,655,422 inhabitants: 22.81 per 1,000
+		expect(Number(ssd['Valeur rapportée à la base']!.replace(',', '.'))).toBeCloseTo(
+			(37758 / 1655422) * 1000,
+			6
 		);
-		expect(csv.rows.length).toBe(latestDept.length);
-		const seineSaintDenis = csv.rows.find((r) => r['Code département'] === '93')!;
-		expect(seineSaintDenis['Rang']).toBe('1');
-		expect(seineSaintDenis['Valeur']).toBe(
-			String(Number(latestDept.find((r) => r.enforce_zone_id === 'D93')!.indic_va))
-		);
-		expect(seineSaintDenis['Source']).toContain('barometre-ditp/ind-242.csv');
-		// Codes stay text with their leading zero.
+		expect(ssd['Base']).toBe('pour 1\u202f000 habitants');
+		expect(ssd['Source']).toContain('barometre-ditp/ind-242.csv');
+		const rates = csv.rows
+			.map((r) => r['Valeur rapportée à la base'])
+			.filter((v) => v !== '')
+			.map((v) => Number(v!.replace(',', '.')));
+		expect(rates).toEqual([...rates].sort((a, b) => b - a));
 		expect(csv.rows.some((r) => r['Code département'] === '01')).toBe(true);
 	});
 
@@ -110,12 +154,27 @@ describe('/mesures/[id]/export.csv', () => {
 		]);
 	});
 
-	it('exports every contrat with adultes-relais posts', async () => {
-		const csv = await exportCsv('/mesures/M13/export.csv?serie=adulte_relais');
-		expect(csv.rows.length).toBeGreaterThan(30);
-		const posts = csv.rows.map((r) => Number(r['Postes financés']));
-		expect(posts).toEqual([...posts].sort((a, b) => b - a));
-		expect(csv.rows.every((r) => /^CV\d{3}$/.test(r['Code contrat']!))).toBe(true);
+	it('exports contrats and départements ranked by posts per 1,000 QPV inhabitants', async () => {
+		const contrats = await exportCsv('/mesures/M13/export.csv?serie=adulte_relais');
+		expect(contrats.rows.length).toBeGreaterThan(30);
+		const rates = contrats.rows
+			.map((r) => r['Postes pour 1 000 habitants des QPV'])
+			.filter((v) => v !== '')
+			.map((v) => Number(v!.replace(',', '.')));
+		expect(rates.length).toBeGreaterThan(30);
+		expect(rates).toEqual([...rates].sort((a, b) => b - a));
+		expect(contrats.rows.every((r) => /^CV\d{3}$/.test(r['Code contrat']!))).toBe(true);
+		const deps = await exportCsv(
+			'/mesures/M13/export.csv?serie=adulte_relais&tableau=departements'
+		);
+		const row = deps.rows[0]!;
+		const posts = Number(row['Postes distincts']);
+		const population = Number(row['Population des QPV (2018)']);
+		expect(Number(row['Postes pour 1 000 habitants des QPV']!.replace(',', '.'))).toBeCloseTo(
+			(posts / population) * 1000,
+			6
+		);
+		expect(row['Source']).toContain('adulte-relais-2023.json');
 	});
 });
 

@@ -10,12 +10,18 @@ import {
 	type DepartementValue,
 	type SeriesPoint
 } from '../queries/barometre';
-import { citesByKind, postsByYear, type CitesCount } from '../queries/overview';
+import { citesByKind, type CitesCount } from '../queries/overview';
+import {
+	getDistinctPostsByYear,
+	getPostsByTerritory,
+	type PostsYearDistinct
+} from '../queries/measure-tracker';
+import { loadSeriesGroups, type SeriesGroup } from './measure-tracker';
+import { postStandings, type PostStanding } from '$lib/domain/post-standings';
+import { postColumns, standingColumns, standingRows } from './measure-columns';
 import {
 	getCitesByDepartement,
-	getPostsByContrat,
 	type CitesByDepartement,
-	type ContratPosts,
 	type SeriesLink
 } from '../queries/referentiels';
 
@@ -33,7 +39,7 @@ export const exportParams = z.object({
 		.optional()
 });
 
-type PostsYear = Awaited<ReturnType<typeof postsByYear>>[number];
+type PostsYear = PostsYearDistinct;
 
 export type SeriesPanel =
 	| {
@@ -41,14 +47,17 @@ export type SeriesPanel =
 			link: SeriesLink;
 			national: SeriesPoint[];
 			departements: DepartementValue[];
+			/** The series with its pair of the other publication when the same owner follows both. */
+			group: SeriesGroup | null;
 	  }
 	| {
 			kind: 'posts';
 			link: SeriesLink;
 			byYear: PostsYear[];
 			year: number | null;
-			/** Every contrat with posts that year, most first (the page shows the first 30). */
-			contrats: ContratPosts[];
+			/** Every contrat / département with posts, ranked by posts per 1,000 QPV inhabitants. */
+			contrats: PostStanding[];
+			departements: PostStanding[];
 	  }
 	| {
 			kind: 'cites';
@@ -61,24 +70,44 @@ export type SeriesPanel =
 /** Tables each panel kind can export, the first being the default. */
 export const panelTables: Record<SeriesPanel['kind'], ExportTableName[]> = {
 	barometre: ['departements', 'national'],
-	posts: ['contrats', 'national'],
+	posts: ['contrats', 'departements', 'national'],
 	cites: ['departements'],
 	indicateur: []
 };
 
-export async function loadSeriesPanel(link: SeriesLink): Promise<SeriesPanel> {
+/**
+ * The data of one linked series. `siblings` are the other series the same measure or domain
+ * follows: a Baromètre series and its pair of the other publication are read together.
+ */
+export async function loadSeriesPanel(
+	link: SeriesLink,
+	siblings: string[] = []
+): Promise<SeriesPanel> {
 	if (link.target_kind === 'barometre') {
-		const [national, departements] = await Promise.all([
+		const [national, departements, groups] = await Promise.all([
 			getNationalSeries(link.target_id),
-			getDepartementLatest(link.target_id)
+			getDepartementLatest(link.target_id),
+			loadSeriesGroups([link.target_id, ...siblings])
 		]);
-		return { kind: 'barometre', link, national, departements };
+		const group =
+			groups.find((g) => g.primary.id === link.target_id || g.pair?.id === link.target_id) ?? null;
+		return { kind: 'barometre', link, national, departements, group };
 	}
 	if (link.target_kind === 'dispositif' && ['adulte_relais', 'fonjep'].includes(link.target_id)) {
-		const byYear = (await postsByYear()).filter((p) => p.kind === link.target_id);
+		const [byYear, contrats, departements] = await Promise.all([
+			getDistinctPostsByYear(link.target_id),
+			getPostsByTerritory(link.target_id, 'contrat'),
+			getPostsByTerritory(link.target_id, 'departement')
+		]);
 		const year = byYear.at(-1)?.year ?? null;
-		const contrats = year === null ? [] : await getPostsByContrat(link.target_id, year);
-		return { kind: 'posts', link, byYear, year, contrats };
+		return {
+			kind: 'posts',
+			link,
+			byYear,
+			year,
+			contrats: postStandings(contrats, year),
+			departements: postStandings(departements, year)
+		};
 	}
 	if (link.target_kind === 'dispositif') {
 		const [counts, departements] = await Promise.all([
@@ -118,15 +147,20 @@ function barometreTable(
 			source: (r) => source([r.source_path])
 		});
 	}
+	if (panel.group) {
+		return exportTable({
+			name: 'Départements',
+			columns: standingColumns,
+			rows: standingRows(panel.group),
+			source: (r) => source(r.source_path ? [r.source_path] : [])
+		});
+	}
 	const columns: ExportColumn<DepartementValue & { rank: number; unit: string }>[] = [
 		{ key: 'rank', header: 'Rang', type: 'integer' },
 		{ key: 'code', header: 'Code département', type: 'text' },
 		{ key: 'name', header: 'Département', type: 'text', width: 26 },
-		{ key: 'region_code', header: 'Code région', type: 'text' },
-		{ key: 'region', header: 'Région', type: 'text', width: 26 },
 		{ key: 'date', header: 'Date', type: 'text' },
 		{ key: 'value', header: 'Valeur', type: 'number', decimals: 2 },
-		{ key: 'target', header: 'Cible du département', type: 'number', decimals: 2 },
 		{ key: 'unit', header: 'Unité', type: 'text', width: 30 },
 		{ key: 'source_line', header: 'Ligne source', type: 'integer' }
 	];
@@ -161,18 +195,12 @@ export function panelExportTable(
 		});
 	}
 	if (panel.kind === 'posts') {
-		const columns: ExportColumn<ContratPosts & { rank: number; year: number | null }>[] = [
-			{ key: 'rank', header: 'Rang', type: 'integer' },
-			{ key: 'contrat_code', header: 'Code contrat', type: 'text' },
-			{ key: 'name', header: 'Contrat de ville', type: 'text', width: 40 },
-			{ key: 'departement_code', header: 'Code département', type: 'text' },
-			{ key: 'year', header: 'Année', type: 'integer' },
-			{ key: 'posts', header: 'Postes financés', type: 'integer' }
-		];
+		const level = table === 'departements' ? 'departement' : 'contrat';
+		const rows = level === 'contrat' ? panel.contrats : panel.departements;
 		return exportTable({
-			name: 'Contrats',
-			columns,
-			rows: panel.contrats.map((r, i) => ({ ...r, rank: i + 1, year: panel.year })),
+			name: level === 'contrat' ? 'Contrats' : 'Départements',
+			columns: postColumns(level),
+			rows: rows.map((r, i) => ({ ...r, rank: i + 1 })),
 			source: (r) => source([r.source_path])
 		});
 	}

@@ -1,6 +1,6 @@
 // Baromètre des résultats (Etalab 2017–2022, DITP 2021–2024): latest national figures, national
 // series with targets, latest value of every département. Builders are pure; values are params.
-import { memo, query, type Param } from '../db';
+import { query, type Param } from '../db';
 
 export interface Built {
 	sql: string;
@@ -136,18 +136,3 @@ export function getDepartementLatest(
 	const { sql, params } = departementLatestQuery(id, departement);
 	return query<DepartementValue>(sql, params);
 }
-
-export interface DepartementCentre {
-	code: string;
-	longitude: number;
-	latitude: number;
-}
-
-/** Mean position of each département's current communes (La Poste coordinates), memoised. */
-export const getDepartementCentres = memo(() =>
-	query<DepartementCentre>(
-		`SELECT departement_code AS code, avg(longitude) AS longitude, avg(latitude) AS latitude
-		 FROM communes WHERE kind = 'actuelle' AND longitude IS NOT NULL AND latitude IS NOT NULL
-		 GROUP BY departement_code ORDER BY departement_code`
-	)
-);

@@ -8,6 +8,7 @@ import {
 	panelExportTable,
 	panelTables
 } from '$lib/server/evaluation/mesure-view';
+import { barometreSiblings } from '$lib/server/evaluation/mesure-panels';
 import { exportResponse, parseFormat } from '$lib/server/export/respond';
 import { getMesure, listMesureLinks } from '$lib/server/queries/referentiels';
 import { getProvenance } from '$lib/server/queries/sources';
@@ -27,10 +28,11 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	}
 	const mesure = await getMesure(id.data);
 	if (!mesure) error(404, `Aucune mesure n’a l’identifiant ${id.data}.`);
-	const link = (await listMesureLinks(mesure.id)).find((l) => l.target_id === parsed.data.serie);
+	const links = await listMesureLinks(mesure.id);
+	const link = links.find((l) => l.target_id === parsed.data.serie);
 	if (!link)
 		error(404, `La mesure ${mesure.id} n’est liée à aucune série « ${parsed.data.serie} ».`);
-	const panel = await loadSeriesPanel(link);
+	const panel = await loadSeriesPanel(link, barometreSiblings(links));
 	const tableName = parsed.data.tableau ?? panelTables[panel.kind][0];
 	const provenance = await getProvenance();
 	const table = tableName ? panelExportTable(panel, tableName, provenance) : undefined;

@@ -1,0 +1,75 @@
+// Loads every panel of a measure's page: one per linked series, a Baromètre series and its pair of
+// the other publication shown as one panel, each with its view, summary and downloads.
+import { getProvenance } from '../queries/sources';
+import { listFacts, listMesureLinks, type SeriesLink } from '../queries/referentiels';
+import { barometreView, exportLinks, postsView } from './mesure-page';
+import { loadSeriesPanel, type SeriesPanel } from './mesure-view';
+import { factView, loadNationalFigures, sourcesOf, summariseLink } from './series-links';
+import { formatNumber } from '$lib/format';
+
+/** Ids of the Baromètre series an owner follows: a series is read with its pair among them. */
+export function barometreSiblings(links: SeriesLink[]): string[] {
+	return links.filter((l) => l.target_kind === 'barometre').map((l) => l.target_id);
+}
+
+/** A pair's second series is drawn inside the panel of the first, not on its own. */
+function shownAlone(panel: SeriesPanel): boolean {
+	return !(panel.kind === 'barometre' && panel.group?.pair?.id === panel.link.target_id);
+}
+
+/** What a measure without series would need, for the measures the working groups asked about. */
+const NEEDED: Record<string, string> = {
+	M08:
+		'Pour suivre les emplois francs, il faudrait le nombre d’embauches en emploi franc par année, ' +
+		'par département et par quartier de résidence du salarié, rapporté aux demandeurs d’emploi ' +
+		'résidant en QPV. Aucune de ces séries n’est dans les fichiers réunis ici (Baromètre Etalab et ' +
+		'DITP, ANCT, SIG Ville) : ni au niveau national, ni à un niveau plus fin (département, contrat, QPV).'
+};
+
+export function neededData(id: string): string {
+	return (
+		NEEDED[id] ??
+		'Aucune série des fichiers réunis ici (Baromètre Etalab et DITP, ANCT, SIG Ville) ne mesure cette ' +
+			'mesure, ni au niveau national ni à un niveau plus fin (département, contrat, QPV).'
+	);
+}
+
+export async function loadMeasurePanels(measure: string) {
+	const [links, facts, provenance] = await Promise.all([
+		listMesureLinks(measure),
+		listFacts([measure]),
+		getProvenance()
+	]);
+	const siblings = barometreSiblings(links);
+	const [figures, panels] = await Promise.all([
+		loadNationalFigures(links),
+		Promise.all(links.map((l) => loadSeriesPanel(l, siblings)))
+	]);
+	return {
+		facts: facts.map(factView),
+		series: panels.filter(shownAlone).map((panel) => {
+			const summary = summariseLink(panel.link, figures, provenance, null);
+			const exports = exportLinks(panel, measure);
+			if (panel.kind === 'barometre' && panel.group)
+				return { summary, exports, view: barometreView(panel.group, provenance) };
+			if (panel.kind === 'posts') return { summary, exports, view: postsView(panel, provenance) };
+			if (panel.kind === 'cites')
+				return {
+					summary,
+					exports,
+					view: {
+						kind: 'cites' as const,
+						labels: panel.count?.labels ?? 0,
+						entries: panel.count?.entries ?? 0,
+						departements: panel.departements.map((d) => ({
+							code: d.departement_code,
+							name: d.name ?? d.departement_code,
+							cites: formatNumber(d.cites)
+						})),
+						sources: sourcesOf(panel.count?.source_paths ?? [], provenance)
+					}
+				};
+			return { summary, exports, view: { kind: 'other' as const } };
+		})
+	};
+}
