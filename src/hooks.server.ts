@@ -6,14 +6,16 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { version } from '$app/environment';
-import { databasePath, DatabaseUnavailableError } from '$lib/server/db';
+import { busyMs, databasePath, DatabaseUnavailableError, queryTiming } from '$lib/server/db';
 import { errorLog } from '$lib/server/handles/error-log';
 import { pageCache, cacheKey } from '$lib/server/handles/page-cache';
-import { securityHeaders } from '$lib/server/handles/security';
+import { installStaticSecurityHeaders, securityHeaders } from '$lib/server/handles/security';
 import { PageStore, storeIdentity } from '$lib/server/page-store';
 import { localPortOf } from '$lib/server/pdf-response';
 import { createWarmer, WARMER_HEADER } from '$lib/server/page-warmer';
 import { ResponseCache } from '$lib/server/response-cache';
+
+installStaticSecurityHeaders();
 
 let store: PageStore | null | undefined;
 /** The disk store of this database and build (null while the database is not built). */
@@ -28,6 +30,25 @@ function pageStore(): PageStore | null {
 const warmer = createWarmer(
 	(path) => pageStore()?.has(cacheKey(new URL(path, 'http://x'))) ?? true
 );
+
+/**
+ * `Server-Timing: db;dur=…` on rendered answers (not on cache hits): the wall time during which
+ * the request's DuckDB queries ran, beside the whole render: the floor a page cannot go under.
+ */
+const timing: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const spans: [number, number][] = [];
+	const response = await queryTiming.run(spans, () => resolve(event));
+	if (spans.length > 0 && !response.headers.has('server-timing')) {
+		const total = (performance.now() - started).toFixed(1);
+		const db = busyMs(spans).toFixed(1);
+		response.headers.set(
+			'server-timing',
+			`db;dur=${db};desc="${spans.length} queries", total;dur=${total}`
+		);
+	}
+	return response;
+};
 
 /** Counts users' requests (the warmer renders only when there are none) and starts the warmer. */
 const idleTracking: Handle = async ({ event, resolve }) => {
@@ -49,7 +70,8 @@ export const handle: Handle = sequence(
 	pageCache({
 		memory: new ResponseCache(Number(process.env.RESPONSE_CACHE_MB ?? 96) * 1024 * 1024),
 		store: pageStore
-	})
+	}),
+	timing
 );
 
 export const handleError: HandleServerError = ({ error, status, message }) => {

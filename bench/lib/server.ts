@@ -36,10 +36,13 @@ export interface Server {
 	stop(): Promise<void>;
 }
 
-export async function startServer(port = Number(process.env.BENCH_PORT ?? 4174)): Promise<Server> {
+export async function startServer(
+	port = Number(process.env.BENCH_PORT ?? 4174),
+	extraEnv: Record<string, string> = {}
+): Promise<Server> {
 	const origin = `http://127.0.0.1:${port}`;
 	const child: ChildProcess = spawn(process.execPath, ['build'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+		env: { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	let exited = false;

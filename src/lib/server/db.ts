@@ -1,6 +1,7 @@
 // The app's only DuckDB access: opens the built database once, read-only, and runs typed,
 // parameterised queries (prepared statements; never string-built from user input).
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -55,13 +56,31 @@ export function memo<T>(compute: () => Promise<T>): () => Promise<T> {
 
 export type Param = string | number | boolean | null;
 
+/** When the current request's DuckDB queries ran (start, end in ms), for Server-Timing. */
+export const queryTiming = new AsyncLocalStorage<[number, number][]>();
+
+/** Wall time during which at least one query of the request ran (overlaps counted once). */
+export function busyMs(spans: [number, number][]): number {
+	let total = 0;
+	let end = -Infinity;
+	for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+		if (b <= end) continue;
+		total += b - Math.max(a, end);
+		end = b;
+	}
+	return total;
+}
+
 /** Runs `sql` with positional `$1…` parameters and returns plain JS rows. */
 export async function query<Row>(sql: string, params: Param[] = []): Promise<Row[]> {
+	const started = performance.now();
 	const conn = await getConnection();
 	const prepared = await conn.prepare(sql);
 	params.forEach((value, i) => bindParam(prepared, i + 1, value));
 	const reader = await prepared.runAndReadAll();
-	return reader.getRowObjectsJS().map(normaliseRow) as Row[];
+	const rows = reader.getRowObjectsJS().map(normaliseRow) as Row[];
+	queryTiming.getStore()?.push([started, performance.now()]);
+	return rows;
 }
 
 function bindParam(

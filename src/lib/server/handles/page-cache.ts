@@ -71,10 +71,15 @@ export function pageCache({ memory, store }: PageCacheOptions): Handle {
 		if (!isCacheable('GET', status, headers.get('content-type'), headers.get('cache-control'))) {
 			return { response, entry: null };
 		}
-		const entry = { status, headers: [...headers.entries()], body: await response.text() };
+		// Server-Timing describes this render only: not kept for later answers.
+		const kept = [...headers.entries()].filter(([name]) => name !== 'server-timing');
+		const entry = { status, headers: kept, body: await response.text() };
 		memory.set(key, entry);
 		void store()?.set(key, entry);
-		return { response: answer(entry, false), entry };
+		const fresh = answer(entry, false);
+		const timing = headers.get('server-timing');
+		if (timing) fresh.headers.set('server-timing', timing);
+		return { response: fresh, entry };
 	}
 
 	return async ({ event, resolve }) => {

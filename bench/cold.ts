@@ -1,0 +1,147 @@
+// `npm run bench:cold`: every page fast the first time. Against one server, in one run:
+// 1. cached throughput: 50 connections, 10 s, on four URLs already rendered;
+// 2. cold throughput: 50 connections, 30 s, every URL distinct (each contrat and QPV page once);
+// 3. one page at a time: render time of uncached contrat and QPV pages beside the summed time of
+//    their DuckDB queries (Server-Timing `db`), the floor of a render.
+// BENCH_COLD_STORE=empty (default) removes the disk page store first: pages really never rendered.
+// BENCH_COLD_STORE=keep measures a server whose store the warmer has filled (pages pre-rendered).
+import { DuckDBInstance } from '@duckdb/node-api';
+import { rmSync } from 'node:fs';
+import { runLoad, p50, p95 } from './lib/http';
+import { ensureBuild, startServer } from './lib/server';
+import { median, percentile, round } from './lib/stats';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4175);
+const CONNECTIONS = 50;
+const COLD_SECONDS = Number(process.env.BENCH_COLD_SECONDS ?? 30);
+
+async function pageCodes(): Promise<{ contrats: string[]; qpv: string[] }> {
+	const instance = await DuckDBInstance.create('data/build/politique-ville.duckdb', {
+		access_mode: 'READ_ONLY'
+	});
+	const conn = await instance.connect();
+	const codes = async (sql: string) =>
+		(await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => String(r.code));
+	const out = {
+		contrats: await codes('SELECT code FROM contrats ORDER BY code'),
+		qpv: await codes('SELECT code FROM qpv ORDER BY code')
+	};
+	conn.closeSync();
+	instance.closeSync();
+	return out;
+}
+
+/** Deterministic interleaving: contrat and QPV pages mixed, each URL once. */
+function distinctUrls(codes: { contrats: string[]; qpv: string[] }): string[] {
+	const urls: string[] = [];
+	const n = Math.max(codes.contrats.length, codes.qpv.length);
+	for (let i = 0; i < n; i++) {
+		if (i < codes.qpv.length) urls.push(`/quartiers/${codes.qpv[i]}`);
+		if (i < codes.contrats.length && i % 3 === 0) urls.push(`/contrats/${codes.contrats[i]}`);
+	}
+	for (let i = 0; i < codes.contrats.length; i++)
+		if (i % 3 !== 0) urls.push(`/contrats/${codes.contrats[i]}`);
+	return urls;
+}
+
+/** `CONNECTIONS` clients each take the next URL of the queue until time is up or it is empty. */
+async function coldRun(origin: string, urls: string[], onTick: () => void) {
+	const latencies: number[] = [];
+	let errors = 0;
+	let next = 0;
+	const deadline = performance.now() + COLD_SECONDS * 1000;
+	const started = performance.now();
+	const timer = setInterval(onTick, 200);
+	const client = async () => {
+		while (next < urls.length && performance.now() < deadline) {
+			const url = urls[next++]!;
+			const t0 = performance.now();
+			try {
+				const response = await fetch(origin + url);
+				await response.arrayBuffer();
+				if (response.status !== 200) errors++;
+			} catch {
+				errors++;
+			}
+			latencies.push(performance.now() - t0);
+		}
+	};
+	await Promise.all(Array.from({ length: CONNECTIONS }, client));
+	clearInterval(timer);
+	const seconds = (performance.now() - started) / 1000;
+	return {
+		requests: latencies.length,
+		seconds,
+		rps: latencies.length / seconds,
+		latencies,
+		errors
+	};
+}
+
+/** Render time and DuckDB time of pages never requested before, one at a time. */
+async function singlePages(origin: string, urls: string[]) {
+	const render: number[] = [];
+	const db: number[] = [];
+	for (const url of urls) {
+		const t0 = performance.now();
+		const response = await fetch(origin + url);
+		await response.arrayBuffer();
+		render.push(performance.now() - t0);
+		const match = /db;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '');
+		db.push(match ? Number(match[1]) : NaN);
+	}
+	return { renderMs: round(median(render)), dbMs: round(median(db)) };
+}
+
+ensureBuild();
+if ((process.env.BENCH_COLD_STORE ?? 'empty') === 'empty') {
+	rmSync('data/build/page-cache', { recursive: true, force: true });
+}
+const codes = await pageCodes();
+const urls = distinctUrls(codes);
+// The single-page samples are kept out of the cold run, so that they are really uncached.
+const singleContrats = codes.contrats.slice(-9).map((c) => `/contrats/${c}`);
+const singleQpv = codes.qpv.slice(-9).map((c) => `/quartiers/${c}`);
+const coldUrls = urls.filter((u) => !singleContrats.includes(u) && !singleQpv.includes(u));
+const server = await startServer(PORT, { PAGE_WARMER: '0' });
+let peakMb = 0;
+const sample = () => (peakMb = Math.max(peakMb, server.memory().rssMb));
+try {
+	const single = {
+		contrat: await singlePages(server.origin, singleContrats),
+		qpv: await singlePages(server.origin, singleQpv)
+	};
+	const hot = ['/', '/contrats', singleContrats[0]!, singleQpv[0]!];
+	const cached = await runLoad({
+		origin: server.origin,
+		paths: hot,
+		connections: CONNECTIONS,
+		seconds: 10,
+		onTick: sample
+	});
+	const cold = await coldRun(server.origin, coldUrls, sample);
+	sample();
+	const summary = {
+		machine_note: 'machine partagée (2 cœurs) : lire comme un ordre de grandeur',
+		store: process.env.BENCH_COLD_STORE ?? 'empty',
+		cached: {
+			rps: round(cached.requestsPerSecond),
+			p95_ms: round(p95(cached)),
+			p50_ms: round(p50(cached))
+		},
+		cold: {
+			requests: cold.requests,
+			distinct_urls_available: coldUrls.length,
+			rps: round(cold.rps),
+			p50_ms: round(percentile(cold.latencies, 50)),
+			p95_ms: round(percentile(cold.latencies, 95)),
+			errors: cold.errors
+		},
+		cold_over_cached: round(cold.rps / cached.requestsPerSecond, 3),
+		peak_rss_mb: Math.round(Math.max(peakMb, server.memory().peakRssMb)),
+		single_uncached_page_median_ms: single
+	};
+	console.log(JSON.stringify(summary, null, '\t'));
+} finally {
+	await server.stop();
+}
