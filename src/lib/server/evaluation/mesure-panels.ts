@@ -6,10 +6,16 @@ import { barometreView, exportLinks, postsView } from './mesure-page';
 import { loadSeriesPanel, type SeriesPanel } from './mesure-view';
 import { factView, loadNationalFigures, sourcesOf, summariseLink } from './series-links';
 import { formatNumber } from '$lib/format';
+import { readingOf } from '$lib/domain/barometre-catalogue';
 
 /** Ids of the Baromètre series an owner follows: a series is read with its pair among them. */
 export function barometreSiblings(links: SeriesLink[]): string[] {
 	return links.filter((l) => l.target_kind === 'barometre').map((l) => l.target_id);
+}
+
+function isEtalabOfPair(id: string, siblings: string[]): boolean {
+	const pair = readingOf(id, null).pair;
+	return !id.startsWith('IND-') && pair !== undefined && siblings.includes(pair);
 }
 
 /** A pair's second series is drawn inside the panel of the first, not on its own. */
@@ -43,7 +49,12 @@ export async function loadMeasurePanels(measure: string) {
 	const siblings = barometreSiblings(links);
 	const [figures, panels] = await Promise.all([
 		loadNationalFigures(links),
-		Promise.all(links.map((l) => loadSeriesPanel(l, siblings)))
+		// The Etalab member of a followed pair is read inside its DITP panel, not loaded twice.
+		Promise.all(
+			links
+				.filter((l) => !(l.target_kind === 'barometre' && isEtalabOfPair(l.target_id, siblings)))
+				.map((l) => loadSeriesPanel(l, siblings))
+		)
 	]);
 	return {
 		facts: facts.map(factView),

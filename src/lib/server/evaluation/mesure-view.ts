@@ -17,6 +17,7 @@ import {
 	type PostsYearDistinct
 } from '../queries/measure-tracker';
 import { loadSeriesGroups, type SeriesGroup } from './measure-tracker';
+import { readingOf } from '$lib/domain/barometre-catalogue';
 import { postStandings, type PostStanding } from '$lib/domain/post-standings';
 import { postColumns, standingColumns, standingRows } from './measure-columns';
 import {
@@ -75,6 +76,12 @@ export const panelTables: Record<SeriesPanel['kind'], ExportTableName[]> = {
 	indicateur: []
 };
 
+/** The series and, when the owner follows it too, its pair of the other publication. */
+function pairOf(id: string, siblings: string[]): string[] {
+	const pair = readingOf(id, null).pair;
+	return pair && siblings.includes(pair) ? [id, pair] : [id];
+}
+
 /**
  * The data of one linked series. `siblings` are the other series the same measure or domain
  * follows: a Baromètre series and its pair of the other publication are read together.
@@ -87,7 +94,7 @@ export async function loadSeriesPanel(
 		const [national, departements, groups] = await Promise.all([
 			getNationalSeries(link.target_id),
 			getDepartementLatest(link.target_id),
-			loadSeriesGroups([link.target_id, ...siblings])
+			loadSeriesGroups(pairOf(link.target_id, siblings))
 		]);
 		const group =
 			groups.find((g) => g.primary.id === link.target_id || g.pair?.id === link.target_id) ?? null;
