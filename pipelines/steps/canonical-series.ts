@@ -1,31 +1,55 @@
 // canonical_series: one value per indicator, territory and period (the data year, or the vintage
 // when the data year is unpublished), chosen by the precedence of src/lib/domain/timeline.ts, with
 // its comparability segment (declared breaks). Also checks that the sources agree where they overlap.
-import { canonicalSeriesTable } from '../../src/lib/schemas/evaluation';
+import { canonicalSeriesTable, type SeriesBreak } from '../../src/lib/schemas/evaluation';
 import { sourceRankSql } from '../../src/lib/domain/timeline';
 import type { BuildDb } from '../lib/build-db';
 import type { Step } from '../lib/step';
 
-export const canonicalSeriesSql = `INSERT INTO canonical_series
+/** Segment number of a point: how many declared breaks of its indicator lie at or before it. */
+export function segmentSql(
+	breaks: Pick<SeriesBreak, 'indicator_id' | 'period' | 'period_kind'>[]
+): string {
+	const terms = breaks.map(
+		(b) =>
+			`(r.indicator_id = '${b.indicator_id.replaceAll("'", "''")}' AND r.period_kind = '${b.period_kind}' AND r.period >= ${Number(b.period)})::INTEGER`
+	);
+	return terms.length ? terms.join(' + ') : '0';
+}
+
+/** Breaks are few: the segment is a sum of conditions, not a join over millions of rows. */
+export function canonicalSeriesSql(
+	breaks: Pick<SeriesBreak, 'indicator_id' | 'period' | 'period_kind'>[],
+	onlyQpvCommunes = false
+): string {
+	// Communes are kept only where a QPV compares with them (1.2 million Filosofi rows otherwise).
+	const communes = onlyQpvCommunes
+		? `WHERE territory_type <> 'commune' OR territory_code IN
+			(SELECT territory_code FROM qpv_references WHERE territory_type = 'commune')`
+		: '';
+	return `INSERT INTO canonical_series
 WITH o AS (
 	SELECT indicator_id, territory_type, territory_code, coalesce(reference_year, vintage) AS period,
 		CASE WHEN reference_year IS NULL THEN 'millesime' ELSE 'annee_donnees' END AS period_kind,
 		reference_year AS data_year, vintage, value, status, source_path, source_line,
 		${sourceRankSql()} AS source_rank
-	FROM observations
+	FROM observations ${communes}
 ), ranked AS (
 	SELECT *,
 		row_number() OVER (PARTITION BY indicator_id, territory_type, territory_code, period_kind, period
-			ORDER BY (status = 'ok') DESC, source_rank, vintage DESC, source_path, source_line) AS rn,
-		list(source_path || ' l.' || source_line) OVER (PARTITION BY indicator_id, territory_type, territory_code, period_kind, period) AS all_sources
+			ORDER BY (status = 'ok') DESC, source_rank, vintage DESC, source_path, source_line) AS rn
 	FROM o
+), others AS (
+	SELECT indicator_id, territory_type, territory_code, period_kind, period,
+		string_agg(source_path || ' l.' || source_line, ' ; ' ORDER BY source_path, source_line) AS other_sources
+	FROM ranked WHERE rn > 1 GROUP BY ALL
 )
 SELECT r.indicator_id, r.territory_type, r.territory_code, r.period, r.period_kind, r.data_year, r.vintage,
-	r.value, r.status, r.source_path, r.source_line,
-	coalesce((SELECT count(*) FROM series_breaks b WHERE b.indicator_id = r.indicator_id
-		AND b.period_kind = r.period_kind AND b.period <= r.period), 0)::INTEGER AS segment,
-	nullif(array_to_string(list_filter(r.all_sources, s -> s <> r.source_path || ' l.' || r.source_line), ' ; '), '')
-FROM ranked r WHERE rn = 1`;
+	r.value, r.status, r.source_path, r.source_line, (${segmentSql(breaks)})::INTEGER AS segment,
+	x.other_sources
+FROM ranked r LEFT JOIN others x USING (indicator_id, territory_type, territory_code, period_kind, period)
+WHERE r.rn = 1`;
+}
 
 export interface Agreement {
 	data_year: number;
@@ -49,8 +73,9 @@ export async function sourceAgreement(db: BuildDb): Promise<Agreement[]> {
 export const canonicalSeriesStep: Step = {
 	table: canonicalSeriesTable.name,
 	async run(ctx) {
+		const breaks = await ctx.db.query<SeriesBreak>('SELECT * FROM series_breaks');
 		await ctx.db.create(canonicalSeriesTable);
-		await ctx.db.run(canonicalSeriesSql);
+		await ctx.db.run(canonicalSeriesSql(breaks, ctx.db.tableNames().includes('qpv_references')));
 		ctx.report.source_agreement = await sourceAgreement(ctx.db);
 	}
 };

@@ -157,10 +157,20 @@ export const contratSynthesisStep: Step = {
 				).map((r) => [r.code, r.p])
 			)
 		};
+		// Indexed by QPV once, so each contrat only filters its own rows.
+		const evolutions = groupBy(input.evolutions, (r) => r.qpv_code);
+		const gaps = groupBy(input.gaps, (r) => r.qpv_code);
+		const peers = groupBy(input.peers, (r) => r.qpv_code);
 		const rows: ContratSynthesisRow[] = [];
 		for (const [contrat, group] of groupBy(links, (l) => l.contrat_code)) {
 			const codes = group.map((l) => l.qpv_code);
-			for (const indicator of indicators) rows.push(synthesisRow(contrat, indicator, codes, input));
+			const own: SynthesisInput = {
+				evolutions: codes.flatMap((c) => evolutions.get(c) ?? []),
+				gaps: codes.flatMap((c) => gaps.get(c) ?? []),
+				peers: codes.flatMap((c) => peers.get(c) ?? []),
+				population: input.population
+			};
+			for (const indicator of indicators) rows.push(synthesisRow(contrat, indicator, codes, own));
 		}
 		await ctx.db.create(contratSynthesisTable);
 		await ctx.db.insert(contratSynthesisTable, rows);

@@ -12,8 +12,9 @@ import { seriesBreaksStep } from './series-breaks';
 export const evaluationSteps: Step[] = [
 	dataYearsStep,
 	seriesBreaksStep,
-	canonicalSeriesStep,
+	// before canonical_series: it keeps the communes QPV are compared with
 	qpvReferencesStep,
+	canonicalSeriesStep,
 	qpvGapsStep,
 	qpvEvolutionsStep,
 	qpvPeersStep,

@@ -24,7 +24,7 @@ async function scalar(sql: string): Promise<unknown[]> {
 
 beforeAll(async () => {
 	report = await buildDatabase({ rawDir: 'data/raw', referenceDir: 'data/reference', outPath });
-}, 300_000);
+}, 600_000);
 
 afterAll(() => {
 	// the temporary directory is left to the OS; nothing else to close
@@ -62,6 +62,38 @@ describe('buildDatabase', () => {
 			`SELECT count(*) FROM observations WHERE territory_type = 'ensemble_qpv'`
 		);
 		expect(Number(ensemble)).toBeGreaterThan(0);
+	});
+
+	it('builds the canonical series by data year, where Filosofi QPV and SIG Ville REVN agree', async () => {
+		expect(report.details.source_agreement).toEqual([
+			{ data_year: 2017, both_published: 16220, different: 0 },
+			{ data_year: 2018, both_published: 16219, different: 0 }
+		]);
+		// QP001001 poverty rate: 38,6 is REVN_2017 line 3 (data year 2013); 41,9 is data_filo19.
+		const poverty = await scalar(
+			`SELECT period || ':' || value || ':' || source_path FROM canonical_series
+			 WHERE territory_code = 'QP001001' AND indicator_id = 'tx_pauvrete_60' ORDER BY period`
+		);
+		expect(poverty).toEqual([
+			'2013:38.6:sig-ville/REVN_2017.csv',
+			'2014:38.8:sig-ville/REVN_2018.csv',
+			'2015:40.9:sig-ville/REVN_2019.csv',
+			'2016:40.0:filosofi-qpv/data_filo16_qp_revdis.csv',
+			'2017:38.9:filosofi-qpv/data_filo17_qp_revdis.csv',
+			'2018:41.4:filosofi-qpv/data_filo18_qp_revdis.csv',
+			'2019:41.9:filosofi-qpv/data_filo19_qp_revdis.csv'
+		]);
+		const [evidence] = await scalar(
+			`SELECT evidence FROM series_breaks WHERE indicator_id = 'taux_emploi'`
+		);
+		expect(evidence).toContain('valeurs identiques pour 1\u202f291 QPV sur 1\u202f291');
+		expect(evidence).toContain('47,4 avant 2019, 44,6 à partir de 2019');
+		// CV037 job-seekers: a sum over the same QPV at both dates, never 5 QPV against 4.
+		const [figure] = await scalar(
+			`SELECT figure_kind || ':' || figure_n_qpv || '/' || n_qpv FROM contrat_synthesis
+			 WHERE contrat_code = 'CV037' AND indicator_id = 'demandeurs_emploi_abc'`
+		);
+		expect(figure).toBe('somme_memes_qpv:4/5');
 	});
 
 	it('accounts for every row of every file and reads every raw data file', () => {
