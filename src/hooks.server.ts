@@ -1,6 +1,8 @@
 // Security headers on every response (the CSP itself is set by SvelteKit from svelte.config.js),
 // and French, stack-free messages for unexpected errors.
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { sessionHandle } from '$lib/server/workspace/session-handle';
 import { DatabaseUnavailableError } from '$lib/server/db';
 import { isCacheable, ResponseCache, type CachedResponse } from '$lib/server/response-cache';
 
@@ -64,7 +66,7 @@ async function renderAndKeep(
 	return { response: fromCache(entry), entry };
 }
 
-export const handle: Handle = async ({ event, resolve }) => {
+const cacheAndHeaders: Handle = async ({ event, resolve }) => {
 	const response = await cachedResolve(event, resolve);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -72,6 +74,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('Permissions-Policy', 'geolocation=(), camera=(), microphone=()');
 	return response;
 };
+
+/** The session handle runs inside the cache, so its `no-store` is seen before anything is kept. */
+export const handle = sequence(cacheAndHeaders, sessionHandle);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (error instanceof DatabaseUnavailableError) {

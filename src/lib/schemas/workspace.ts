@@ -13,7 +13,12 @@ export const campaignLabels: Record<Campaign, string> = {
 	2022: 'Évaluation finale (2022)'
 };
 
-export const judgments = ['atteint', 'partiellement_atteint', 'non_atteint', 'non_evaluable'] as const;
+export const judgments = [
+	'atteint',
+	'partiellement_atteint',
+	'non_atteint',
+	'non_evaluable'
+] as const;
 export const judgmentLabels: Record<(typeof judgments)[number], string> = {
 	atteint: 'Atteint',
 	partiellement_atteint: 'Partiellement atteint',
@@ -22,7 +27,14 @@ export const judgmentLabels: Record<(typeof judgments)[number], string> = {
 };
 
 /** The six themes of the 2017 consultation of the conseils citoyens. */
-export const themes = ['education', 'emploi', 'formation', 'mobilite', 'parentalite', 'culture'] as const;
+export const themes = [
+	'education',
+	'emploi',
+	'formation',
+	'mobilite',
+	'parentalite',
+	'culture'
+] as const;
 export const themeLabels: Record<(typeof themes)[number], string> = {
 	education: 'Éducation',
 	emploi: 'Emploi',
@@ -65,7 +77,12 @@ export const recommendationStatusLabels: Record<(typeof recommendationStatuses)[
 	abandonnee: 'Abandonnée'
 };
 
-export const appreciations = ['fonctionne', 'a_ajuster', 'ne_fonctionne_pas', 'non_deploye'] as const;
+export const appreciations = [
+	'fonctionne',
+	'a_ajuster',
+	'ne_fonctionne_pas',
+	'non_deploye'
+] as const;
 export const appreciationLabels: Record<(typeof appreciations)[number], string> = {
 	fonctionne: 'Fonctionne',
 	a_ajuster: 'À ajuster',
@@ -108,7 +125,12 @@ const refCode = (pattern: RegExp) =>
 		.optional()
 		.transform((v) => v ?? null);
 
-export const email = z.string().trim().toLowerCase().email('adresse électronique invalide').max(200);
+export const email = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.email('adresse électronique invalide')
+	.max(200);
 export const password = z.string().min(10, 'mot de passe : 10 caractères au moins').max(200);
 
 export const objectiveInput = z.object({
@@ -126,7 +148,10 @@ export const criterionInput = z.object({
 });
 export const indicatorLinkInput = z.object({
 	criterion_id: z.uuid('critère invalide'),
-	indicator_id: z.string().trim().regex(/^[a-z0-9_]{1,80}$/, 'indicateur invalide')
+	indicator_id: z
+		.string()
+		.trim()
+		.regex(/^[a-z0-9_]{1,80}$/, 'indicateur invalide')
 });
 export const findingInput = z.object({
 	question_id: z.uuid('question invalide'),
@@ -146,8 +171,8 @@ export const recommendationInput = z.object({
 	text: text(4000, 'Recommandation'),
 	signatory: z.enum(signatories, { error: 'signataire inconnu' }),
 	measure_id: refCode(/^M\d{2}$/),
-	pacte_domain_id: refCode(/^[A-Za-z0-9_-]{1,20}$/),
-	paqte_axis_id: refCode(/^[A-Za-z0-9_-]{1,20}$/),
+	pacte_domain_id: refCode(/^[a-z0-9_-]{1,60}$/),
+	paqte_axis_id: refCode(/^[a-z0-9_-]{1,60}$/),
 	deadline: z
 		.string()
 		.trim()
@@ -159,7 +184,10 @@ export const recommendationInput = z.object({
 	status: z.enum(recommendationStatuses, { error: 'statut inconnu' })
 });
 export const feedbackInput = z.object({
-	measure_id: z.string().trim().regex(/^M\d{2}$/, 'mesure invalide'),
+	measure_id: z
+		.string()
+		.trim()
+		.regex(/^M\d{2}$/, 'mesure invalide'),
 	appreciation: z.enum(appreciations, { error: 'appréciation inconnue' }),
 	text: text(4000, 'Retour')
 });

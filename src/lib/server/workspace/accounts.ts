@@ -53,7 +53,12 @@ async function actorOf(ws: Workspace, id: string): Promise<Actor | null> {
 		.from(accountContrats)
 		.where(eq(accountContrats.account_id, id))
 		.orderBy(accountContrats.contrat_code);
-	return { id: row.id, email: row.email, role: row.role as Role, contrats: links.map((l) => l.code) };
+	return {
+		id: row.id,
+		email: row.email,
+		role: row.role as Role,
+		contrats: links.map((l) => l.code)
+	};
 }
 
 export type SignInResult =
@@ -78,7 +83,10 @@ export async function signIn(
 		.select({ n: sql<number>`count(*)::int` })
 		.from(signInAttempts)
 		.where(and(eq(signInAttempts.client, client), gt(signInAttempts.at, since)));
-	if ((byEmail?.n ?? 0) >= MAX_FAILURES_PER_EMAIL || (byClient?.n ?? 0) >= MAX_FAILURES_PER_CLIENT) {
+	if (
+		(byEmail?.n ?? 0) >= MAX_FAILURES_PER_EMAIL ||
+		(byClient?.n ?? 0) >= MAX_FAILURES_PER_CLIENT
+	) {
 		return { ok: false, reason: 'rate_limited' };
 	}
 	const [row] = await ws.db.select().from(accounts).where(eq(accounts.email, email));
@@ -92,9 +100,11 @@ export async function signIn(
 	const token = newSessionToken();
 	const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
 	await ws.db.delete(sessions).where(lt(sessions.expires_at, new Date().toISOString()));
-	await ws.db
-		.insert(sessions)
-		.values({ token_hash: hashToken(token), account_id: row.id, expires_at: expires.toISOString() });
+	await ws.db.insert(sessions).values({
+		token_hash: hashToken(token),
+		account_id: row.id,
+		expires_at: expires.toISOString()
+	});
 	return { ok: true, token, actor: (await actorOf(ws, row.id))!, expires };
 }
 
@@ -103,7 +113,10 @@ export async function actorForToken(ws: Workspace, token: string): Promise<Actor
 		.select()
 		.from(sessions)
 		.where(
-			and(eq(sessions.token_hash, hashToken(token)), gt(sessions.expires_at, new Date().toISOString()))
+			and(
+				eq(sessions.token_hash, hashToken(token)),
+				gt(sessions.expires_at, new Date().toISOString())
+			)
 		);
 	return row ? actorOf(ws, row.account_id) : null;
 }
@@ -128,7 +141,9 @@ export async function changePassword(
 		.where(eq(accounts.id, actor.id));
 	await ws.db
 		.delete(sessions)
-		.where(and(eq(sessions.account_id, actor.id), sql`${sessions.token_hash} <> ${hashToken(keepToken)}`));
+		.where(
+			and(eq(sessions.account_id, actor.id), sql`${sessions.token_hash} <> ${hashToken(keepToken)}`)
+		);
 	return true;
 }
 

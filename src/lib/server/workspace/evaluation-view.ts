@@ -27,7 +27,13 @@ export interface EvaluationView {
 	evaluation: Of<typeof evaluations> | null;
 	/** False when a draft exists that this actor may not read (nothing else is filled then). */
 	visible: boolean;
-	rights: { edit: boolean; contribute: boolean; feedback: boolean; publish: boolean; audit: boolean };
+	rights: {
+		edit: boolean;
+		contribute: boolean;
+		feedback: boolean;
+		publish: boolean;
+		audit: boolean;
+	};
 	objectives: (Of<typeof objectives> & {
 		questions: (Of<typeof questions> & {
 			finding: Of<typeof findings> | null;
@@ -71,7 +77,8 @@ export async function loadEvaluation(
 		audit: []
 	};
 	if (!evaluation) return empty;
-	if (!canRead(actor, contrat, evaluation.status === 'publiee')) return { ...empty, visible: false };
+	if (!canRead(actor, contrat, evaluation.status === 'publiee'))
+		return { ...empty, visible: false };
 	const id = evaluation.id;
 	const byEval = <T extends { evaluation_id: unknown; created_at: unknown; id: unknown }>(t: T) =>
 		ws.db

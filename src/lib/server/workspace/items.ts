@@ -89,12 +89,20 @@ export async function ensureEvaluation(
 	contrat: string,
 	campaign: Campaign
 ): Promise<string> {
-	if (!campaigns.includes(campaign)) throw new WorkspaceError(400, `Campagne inconnue : ${campaign}.`);
+	if (!campaigns.includes(campaign))
+		throw new WorkspaceError(400, `Campagne inconnue : ${campaign}.`);
 	const now = new Date().toISOString();
 	const id = randomUUID();
 	const inserted = await tx
 		.insert(evaluations)
-		.values({ id, contrat_code: contrat, campaign, created_at: now, updated_at: now, created_by: actor.id })
+		.values({
+			id,
+			contrat_code: contrat,
+			campaign,
+			created_at: now,
+			updated_at: now,
+			created_by: actor.id
+		})
 		.onConflictDoNothing()
 		.returning();
 	if (inserted[0]) {
@@ -127,7 +135,8 @@ async function checkParent(tx: Tx, kind: ItemKind, evaluationId: string, input: 
 		.select({ id: t.id })
 		.from(t)
 		.where(and(eq(t.id, parentId), eq(t.evaluation_id, evaluationId)));
-	if (!found.length) throw new WorkspaceError(400, `Élément parent introuvable dans cette évaluation.`);
+	if (!found.length)
+		throw new WorkspaceError(400, `Élément parent introuvable dans cette évaluation.`);
 }
 
 export interface ItemTarget {
@@ -186,7 +195,9 @@ async function evaluationIdOf(tx: Tx, target: ItemTarget): Promise<string | null
 	const [row] = await tx
 		.select({ id: evaluations.id })
 		.from(evaluations)
-		.where(and(eq(evaluations.contrat_code, target.contrat), eq(evaluations.campaign, target.campaign)));
+		.where(
+			and(eq(evaluations.contrat_code, target.contrat), eq(evaluations.campaign, target.campaign))
+		);
 	return row?.id ?? null;
 }
 
@@ -230,7 +241,10 @@ export async function changeItem(
 			return null;
 		}
 		if (target.kind === 'indicator_link') {
-			throw new WorkspaceError(400, 'Un indicateur lié ne se modifie pas : retirez-le puis liez-le.');
+			throw new WorkspaceError(
+				400,
+				'Un indicateur lié ne se modifie pas : retirez-le puis liez-le.'
+			);
 		}
 		await checkParent(tx, target.kind, evaluationId!, input);
 		const [after] = (await tx

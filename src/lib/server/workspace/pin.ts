@@ -17,7 +17,10 @@ function figureOf(ci: ContratIndicator, source: string): PinnedFigure {
 		vintage: b.vintage,
 		reference_year: b.referenceYear,
 		value: b.aggregate.kind === 'none' ? b.aggregate.distribution.median : b.aggregate.value,
-		label: b.aggregate.label
+		label:
+			b.aggregate.kind === 'none'
+				? `médiane des QPV (${b.aggregate.distribution.n} valeurs)`
+				: b.aggregate.label
 	}));
 	return {
 		indicator_label: ci.indicator.label,
@@ -57,6 +60,10 @@ export async function pinnableIndicators(code: string): Promise<PinnableIndicato
 	);
 }
 
+/** Stored as jsonb, whose key order is not the insertion order: compare the values only. */
+const valuesKey = (f: PinnedFigure) =>
+	JSON.stringify(f.values.map((v) => [v.vintage, v.reference_year, v.value]));
+
 /** Indicator ids whose current figures differ from the pinned ones (a newer data year, a fix). */
 export async function changedSincePinned(
 	code: string,
@@ -67,7 +74,7 @@ export async function changedSincePinned(
 	const changed = new Set<string>();
 	for (const link of pinned) {
 		const current = now.get(link.indicator_id);
-		if (current && JSON.stringify(current.values) !== JSON.stringify(link.pinned.values)) {
+		if (current && valuesKey(current) !== valuesKey(link.pinned)) {
 			changed.add(link.indicator_id);
 		}
 	}

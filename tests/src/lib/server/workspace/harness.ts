@@ -3,11 +3,7 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { createAccount } from '$lib/server/workspace/accounts';
-import {
-	openPglite,
-	openPostgres,
-	type Workspace
-} from '$lib/server/workspace/db';
+import { openPglite, openPostgres, type Workspace } from '$lib/server/workspace/db';
 import type { Actor } from '$lib/domain/workspace-rights';
 import type { Role } from '$lib/schemas/workspace';
 
@@ -38,6 +34,11 @@ export async function openTestWorkspace(backend: string): Promise<Workspace> {
 
 export const PASSWORD = 'un mot de passe assez long';
 
-export function account(ws: Workspace, email: string, role: Role, contrats: string[]): Promise<Actor> {
+export function account(
+	ws: Workspace,
+	email: string,
+	role: Role,
+	contrats: string[]
+): Promise<Actor> {
 	return createAccount(ws, { email, role, contrats, password: PASSWORD });
 }

@@ -11,7 +11,14 @@ import { account, backends, openTestWorkspace } from './harness';
 const OWN = 'CV004';
 const OTHER = 'CV005';
 type Who = 'admin' | 'evaluateur' | 'contributeur' | 'lecteur' | 'lecteur_libre' | 'anonyme';
-const everyone: Who[] = ['admin', 'evaluateur', 'contributeur', 'lecteur', 'lecteur_libre', 'anonyme'];
+const everyone: Who[] = [
+	'admin',
+	'evaluateur',
+	'contributeur',
+	'lecteur',
+	'lecteur_libre',
+	'anonyme'
+];
 
 /** Hand-written expectations: who may do each action on its own contrat (CV004) and on another. */
 const allowed: Record<string, { own: Who[]; other: Who[] }> = {
@@ -70,7 +77,9 @@ for (const backend of backends) {
 				} else if (action.startsWith('update_') || action.startsWith('delete_')) {
 					const kind = action.slice(7) as ItemKind;
 					const row = await seed(contrat, kind);
-					const body = action.startsWith('update_') ? { ...inputs[kind], text: 'modifié' } : null;
+					const body: Record<string, string> | null = action.startsWith('update_')
+						? { ...inputs[kind], text: 'modifié' }
+						: null;
 					if (kind === 'objective' && body) body.title = 'modifié';
 					await changeItem(ws, actor, target(kind), row, body);
 				} else if (action === 'publish') {
