@@ -11,26 +11,13 @@ import {
 	roles
 } from '../src/lib/schemas/workspace';
 import type { Role } from '../src/lib/schemas/workspace';
+import { parseArgs } from './lib/args';
 
 const usage =
 	'usage : npm run account -- add --email E --role (admin|evaluateur|contributeur|lecteur) [--contrat CV004 …]\n' +
 	'        npm run account -- password --email E\n' +
 	'        npm run account -- list\n' +
 	'Le mot de passe est lu sur l’entrée standard (10 caractères au moins).';
-
-export function parseArgs(argv: string[]): { command: string; options: Map<string, string[]> } {
-	const [command = '', ...rest] = argv;
-	const options = new Map<string, string[]>();
-	let current: string | null = null;
-	for (const arg of rest) {
-		if (arg.startsWith('--')) {
-			current = arg.slice(2);
-			if (!options.has(current)) options.set(current, []);
-		} else if (current) options.get(current)!.push(arg);
-		else throw new Error(`argument inattendu : ${arg}`);
-	}
-	return { command, options };
-}
 
 async function readStdin(): Promise<string> {
 	if (process.stdin.isTTY) process.stderr.write('Mot de passe (puis Entrée, Ctrl-D) : ');
