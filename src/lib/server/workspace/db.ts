@@ -101,6 +101,12 @@ let shared: Promise<Workspace> | undefined;
 
 /** The server's workspace, opened on first use (reading pages never open it). */
 export function getWorkspace(): Promise<Workspace> {
+	if (!shared) {
+		// adapter-node's graceful shutdown: close the database (and free the PGlite lock) on SIGTERM.
+		process.once('sveltekit:shutdown' as never, () => {
+			void shared?.then((ws) => ws.close()).catch(() => {});
+		});
+	}
 	shared ??= openConfigured().catch((error) => {
 		shared = undefined;
 		throw error;
