@@ -91,6 +91,13 @@ export async function ensureEvaluation(
 ): Promise<string> {
 	if (!campaigns.includes(campaign))
 		throw new WorkspaceError(400, `Campagne inconnue : ${campaign}.`);
+	const lookup = () =>
+		tx
+			.select({ id: evaluations.id })
+			.from(evaluations)
+			.where(and(eq(evaluations.contrat_code, contrat), eq(evaluations.campaign, campaign)));
+	const [existing] = await lookup();
+	if (existing) return existing.id;
 	const now = new Date().toISOString();
 	const id = randomUUID();
 	const inserted = await tx
@@ -109,10 +116,8 @@ export async function ensureEvaluation(
 		await audit(tx, actor, contrat, 'evaluation', id, 'create', null, inserted[0]);
 		return id;
 	}
-	const [row] = await tx
-		.select({ id: evaluations.id })
-		.from(evaluations)
-		.where(and(eq(evaluations.contrat_code, contrat), eq(evaluations.campaign, campaign)));
+	// Created meanwhile by a concurrent first save.
+	const [row] = await lookup();
 	return row!.id;
 }
 
