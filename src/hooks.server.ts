@@ -14,6 +14,7 @@ import { PageStore, storeIdentity } from '$lib/server/page-store';
 import { localPortOf } from '$lib/server/pdf-response';
 import { createWarmer, WARMER_HEADER } from '$lib/server/page-warmer';
 import { ResponseCache } from '$lib/server/response-cache';
+import { sessionHandle } from '$lib/server/workspace/session-handle';
 
 installStaticSecurityHeaders();
 
@@ -71,6 +72,8 @@ export const handle: Handle = sequence(
 		memory: new ResponseCache(Number(process.env.RESPONSE_CACHE_MB ?? 96) * 1024 * 1024),
 		store: pageStore
 	}),
+	// Inside the cache: its `private, no-store` on workspace answers is seen before anything is kept.
+	sessionHandle,
 	timing
 );
 

@@ -1,0 +1,162 @@
+// Accounts, sign-in (rate-limited per address and per client), sessions and password changes.
+import { randomUUID } from 'node:crypto';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Actor } from '../../domain/workspace-rights';
+import { roles, type Role } from '../../schemas/workspace';
+import type { Workspace } from './db';
+import { hashPassword, hashToken, newSessionToken, verifyPassword } from './password';
+import { accountContrats, accounts, sessions, signInAttempts } from './schema';
+
+export const SESSION_DAYS = 14;
+/** Failed attempts allowed per address, and per client, within the window. */
+export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_FAILURES_PER_CLIENT = 20;
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+export class AccountError extends Error {}
+
+export async function createAccount(
+	ws: Workspace,
+	input: { email: string; role: Role; contrats: string[]; password: string }
+): Promise<Actor> {
+	if (!roles.includes(input.role)) throw new AccountError(`rôle inconnu : ${input.role}`);
+	if (input.role === 'admin' && input.contrats.length) {
+		throw new AccountError('un compte admin est national : pas de --contrat');
+	}
+	if ((input.role === 'evaluateur' || input.role === 'contributeur') && !input.contrats.length) {
+		throw new AccountError(`un compte ${input.role} doit avoir au moins un --contrat`);
+	}
+	const existing = await ws.db.select().from(accounts).where(eq(accounts.email, input.email));
+	if (existing.length) throw new AccountError(`un compte existe déjà pour ${input.email}`);
+	const id = randomUUID();
+	const password_hash = await hashPassword(input.password);
+	await ws.db.transaction(async (tx) => {
+		await tx.insert(accounts).values({
+			id,
+			email: input.email,
+			role: input.role,
+			password_hash,
+			created_at: new Date().toISOString()
+		});
+		for (const code of input.contrats) {
+			await tx.insert(accountContrats).values({ account_id: id, contrat_code: code });
+		}
+	});
+	return { id, email: input.email, role: input.role, contrats: [...input.contrats] };
+}
+
+async function actorOf(ws: Workspace, id: string): Promise<Actor | null> {
+	const [row] = await ws.db.select().from(accounts).where(eq(accounts.id, id));
+	if (!row) return null;
+	const links = await ws.db
+		.select({ code: accountContrats.contrat_code })
+		.from(accountContrats)
+		.where(eq(accountContrats.account_id, id))
+		.orderBy(accountContrats.contrat_code);
+	return {
+		id: row.id,
+		email: row.email,
+		role: row.role as Role,
+		contrats: links.map((l) => l.code)
+	};
+}
+
+export type SignInResult =
+	| { ok: true; token: string; actor: Actor; expires: Date }
+	| { ok: false; reason: 'invalid' | 'rate_limited' };
+
+/** A dummy hash keeps unknown addresses as slow as wrong passwords. */
+let dummyHash: Promise<string> | undefined;
+
+export async function signIn(
+	ws: Workspace,
+	email: string,
+	password: string,
+	client: string
+): Promise<SignInResult> {
+	const since = new Date(Date.now() - FAILURE_WINDOW_MS).toISOString();
+	const [byEmail] = await ws.db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(signInAttempts)
+		.where(and(eq(signInAttempts.email, email), gt(signInAttempts.at, since)));
+	const [byClient] = await ws.db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(signInAttempts)
+		.where(and(eq(signInAttempts.client, client), gt(signInAttempts.at, since)));
+	if (
+		(byEmail?.n ?? 0) >= MAX_FAILURES_PER_EMAIL ||
+		(byClient?.n ?? 0) >= MAX_FAILURES_PER_CLIENT
+	) {
+		return { ok: false, reason: 'rate_limited' };
+	}
+	const [row] = await ws.db.select().from(accounts).where(eq(accounts.email, email));
+	dummyHash ??= hashPassword('mot de passe factice');
+	const valid = await verifyPassword(password, row?.password_hash ?? (await dummyHash));
+	if (!row || !valid) {
+		await ws.db.insert(signInAttempts).values({ email, client, at: new Date().toISOString() });
+		return { ok: false, reason: 'invalid' };
+	}
+	await ws.db.delete(signInAttempts).where(eq(signInAttempts.email, email));
+	const token = newSessionToken();
+	const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+	await ws.db.delete(sessions).where(lt(sessions.expires_at, new Date().toISOString()));
+	await ws.db.insert(sessions).values({
+		token_hash: hashToken(token),
+		account_id: row.id,
+		expires_at: expires.toISOString()
+	});
+	return { ok: true, token, actor: (await actorOf(ws, row.id))!, expires };
+}
+
+export async function actorForToken(ws: Workspace, token: string): Promise<Actor | null> {
+	const [row] = await ws.db
+		.select()
+		.from(sessions)
+		.where(
+			and(
+				eq(sessions.token_hash, hashToken(token)),
+				gt(sessions.expires_at, new Date().toISOString())
+			)
+		);
+	return row ? actorOf(ws, row.account_id) : null;
+}
+
+export async function signOut(ws: Workspace, token: string): Promise<void> {
+	await ws.db.delete(sessions).where(eq(sessions.token_hash, hashToken(token)));
+}
+
+/** Changes the password after checking the current one, and ends the account's other sessions. */
+export async function changePassword(
+	ws: Workspace,
+	actor: Actor,
+	current: string,
+	next: string,
+	keepToken: string
+): Promise<boolean> {
+	const [row] = await ws.db.select().from(accounts).where(eq(accounts.id, actor.id));
+	if (!row || !(await verifyPassword(current, row.password_hash))) return false;
+	await ws.db
+		.update(accounts)
+		.set({ password_hash: await hashPassword(next) })
+		.where(eq(accounts.id, actor.id));
+	await ws.db
+		.delete(sessions)
+		.where(
+			and(eq(sessions.account_id, actor.id), sql`${sessions.token_hash} <> ${hashToken(keepToken)}`)
+		);
+	return true;
+}
+
+export async function setPassword(ws: Workspace, email: string, password: string): Promise<void> {
+	const updated = await ws.db
+		.update(accounts)
+		.set({ password_hash: await hashPassword(password) })
+		.where(eq(accounts.email, email))
+		.returning({ id: accounts.id });
+	if (!updated.length) throw new AccountError(`aucun compte pour ${email}`);
+}
+
+export async function listAccounts(ws: Workspace): Promise<Actor[]> {
+	const rows = await ws.db.select({ id: accounts.id }).from(accounts).orderBy(accounts.email);
+	return (await Promise.all(rows.map((r) => actorOf(ws, r.id)))).filter((a): a is Actor => !!a);
+}
