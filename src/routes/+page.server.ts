@@ -19,7 +19,8 @@ import {
 } from '$lib/server/queries/overview';
 import { sourcePathsForTables } from '$lib/server/queries/provenance';
 import { search } from '$lib/server/queries/search';
-import { getProvenance, sourceLine } from '$lib/server/queries/sources';
+import { sourceNote as sourceLine } from '$lib/domain/source-note';
+import { getProvenance } from '$lib/server/queries/sources';
 import type { PageServerLoad } from './$types';
 
 export const csr = false;

@@ -1,6 +1,7 @@
 // How a contrat de ville relates to the 2018 feuille de route and the Pacte de Dijon: for each
 // measure or domain with territorial data, what is deployed in the contrat (posts, cités), its
 // département's latest Baromètre value against the national one, its QPV figures against all QPV.
+import { unitKind } from '$lib/domain/units';
 import { formatDate, formatNumber, formatValue } from '$lib/format';
 import type { Provenance } from '$lib/schemas/provenance';
 import { getDepartementLatest, type DepartementValue } from '../queries/barometre';
@@ -76,6 +77,11 @@ function summaryPaths(link: SeriesLink, figures: NationalFigures): string[] {
 	return e ? [e.source_path] : [];
 }
 
+/** Rates and shares compare across territories of any size; counts and amounts do not. */
+export function isRateUnit(unit: string | null | undefined): boolean {
+	return unitKind((unit ?? '').trim()) === 'rate';
+}
+
 /** One link as seen from the contrat: local figure, national figure, sources. */
 export function articulationRow(
 	link: SeriesLink,
@@ -93,7 +99,8 @@ export function articulationRow(
 			local: d
 				? `${where} : ${formatBarometre(d.value, link.unit)} au ${formatDate(d.date)}`
 				: `aucune valeur publiée pour ${where}`,
-			national: summary.latest,
+			// A département's count beside France's count says nothing: only rates are set side by side.
+			national: isRateUnit(link.unit) ? summary.latest : '—',
 			sources: sourcesOf(
 				[...new Set([d?.source_path, figures.barometre.get(link.target_id)?.source_path])].filter(
 					(p): p is string => Boolean(p)

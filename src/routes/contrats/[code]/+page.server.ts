@@ -5,8 +5,9 @@ import { dispositifsByYearChart } from '$lib/charts/dispositifs-by-year';
 import { requireContratCode } from '$lib/server/params';
 import { loadContratArticulation } from '$lib/server/evaluation/contrat-articulation';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
-import { sourceLine } from '$lib/server/queries/sources';
-import { formatEuros, toScorecardRows } from './view';
+import { sourceNote as sourceLine } from '$lib/domain/source-note';
+import { READABLE_FONT } from '$lib/charts/render';
+import { formatEuros, numberScorecardNotes, toScorecardRows } from './view';
 import type { PageServerLoad } from './$types';
 
 /** Read-only page: no client JavaScript needed. */
@@ -39,8 +40,9 @@ export const load: PageServerLoad = async ({ params }) => {
 						title: `${ci.indicator.label} dans chaque QPV du contrat, millésime ${last.vintage}`,
 						unit: ci.indicator.unit,
 						indicatorLabel: ci.indicator.label,
-						width: 640,
-						height: 60 + 26 * values.length
+						width: 400,
+						height: 60 + 24 * values.length,
+						fontSize: READABLE_FONT
 					}
 				),
 				sources: sourceLine(ci.sourcePaths, provenance)
@@ -52,8 +54,9 @@ export const load: PageServerLoad = async ({ params }) => {
 					card.posts.map((p) => ({ kind: p.kind, year: p.year, count: p.posts })),
 					{
 						title: `Postes adultes-relais et FONJEP financés par année, ${card.contrat.name}`,
-						width: 640,
-						height: 240
+						width: 400,
+						height: 260,
+						fontSize: READABLE_FONT
 					}
 				),
 				sources: sourceLine(
@@ -71,14 +74,24 @@ export const load: PageServerLoad = async ({ params }) => {
 		indicators: card.pillars.flatMap((p) => p.indicators),
 		provenance
 	});
+	const pillars = card.pillars.map((p) => {
+		const rows = toScorecardRows(p.indicators, provenance);
+		return {
+			pillar: p.pillar,
+			rows,
+			source: sourceLine(
+				rows.flatMap((r) => r.sourcePaths),
+				provenance
+			)
+		};
+	});
+	const notes = numberScorecardNotes(pillars.flatMap((p) => p.rows));
 	return {
+		notes,
 		articulation,
 		contrat: { ...card.contrat, geometry: null },
 		qpv: card.qpv,
-		pillars: card.pillars.map((p) => ({
-			pillar: p.pillar,
-			rows: toScorecardRows(p.indicators, provenance)
-		})),
+		pillars,
 		posts: card.posts.map((p) => ({ ...p, amount: formatEuros(p.amount_eur) })),
 		postsChart,
 		cites: card.cites,
@@ -86,7 +99,6 @@ export const load: PageServerLoad = async ({ params }) => {
 			['dispositifs/citeduc_geom.geojson', 'dispositifs/cde_geom.geojson'],
 			provenance
 		),
-		timeline: card.timeline,
 		distributionCharts,
 		qpvSources: sourceLine(
 			['qpv-2015/qpv_evolution_population.csv', 'geographie-2015/epcicom2015.csv'],

@@ -6,8 +6,9 @@ import { qpvBoundaryMap } from '$lib/charts/maps';
 import { requireQpvCode } from '$lib/server/params';
 import { loadQpvProfile } from '$lib/server/evaluation/qpv-profile';
 import { qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
-import { sourceLine } from '$lib/server/queries/sources';
-import { toIndicatorRows, type ChartBlock } from './view';
+import { sourceNote as sourceLine } from '$lib/domain/source-note';
+import { READABLE_FONT } from '$lib/charts/render';
+import { KEY_FIGURES, keyFigures, numberNotes, toIndicatorRows, type ChartBlock } from './view';
 import type { PageServerLoad } from './$types';
 
 /** Read-only page: no client JavaScript needed. */
@@ -31,14 +32,17 @@ export const load: PageServerLoad = async ({ params }) => {
 				value: o.value,
 				status: o.status
 			})),
-			...view.referenceSeries.flatMap((r) =>
-				r.rows.map((o) => ({
-					series: r.label,
-					vintage: o.reference_year ?? o.vintage,
-					value: o.value,
-					status: o.status
-				}))
-			)
+			// Département and région stay in the tables: six lines at most keep colours distinct.
+			...view.referenceSeries
+				.filter((r) => r.kind !== 'departement' && r.kind !== 'region')
+				.flatMap((r) =>
+					r.rows.map((o) => ({
+						series: r.label,
+						vintage: o.reference_year ?? o.vintage,
+						value: o.value,
+						status: o.status
+					}))
+				)
 		];
 		const seen = new Set<string>();
 		const unique = rows.filter((r) => {
@@ -50,11 +54,13 @@ export const load: PageServerLoad = async ({ params }) => {
 		charts.push({
 			title: `${view.indicator.label} : ${name}`,
 			svg: indicatorSeriesChart(unique, {
-				title: `${view.indicator.label}, ${name}, par année de référence`,
+				title: `${view.indicator.label}, ${name}, par année des données`,
 				unit: view.indicator.unit,
 				indicatorLabel: view.indicator.label,
-				width: 640,
-				height: 260
+				xLabel: 'Année des données',
+				width: 400,
+				height: 280,
+				fontSize: READABLE_FONT
 			}),
 			sources: sourceLine(view.sourcePaths, provenance)
 		});
@@ -67,9 +73,10 @@ export const load: PageServerLoad = async ({ params }) => {
 				unit: d.indicator.unit,
 				indicatorLabel: d.indicator.label,
 				selectedCode: qpv.code,
-				selectedLabel: name,
-				width: 640,
-				height: 220
+				selectedLabel: 'ce quartier',
+				width: 400,
+				height: 240,
+				fontSize: READABLE_FONT
 			}),
 			sources: sourceLine(
 				views
@@ -80,6 +87,15 @@ export const load: PageServerLoad = async ({ params }) => {
 			)
 		});
 	}
+	const pillarRows = profile.pillars.map((p) => ({
+		pillar: p.pillar,
+		rows: toIndicatorRows(p.views, profile.ranks, provenance),
+		source: sourceLine(
+			p.views.flatMap((v) => v.sourcePaths),
+			provenance
+		)
+	}));
+	const notes = numberNotes(pillarRows.flatMap((p) => p.rows));
 	const map = qpv.boundary
 		? qpvBoundaryMap(
 				{ code: qpv.code, name, geometry: qpv.boundary },
@@ -90,11 +106,16 @@ export const load: PageServerLoad = async ({ params }) => {
 		qpv: { ...qpv, boundary: null },
 		communes: profile.communes,
 		references: profile.references.map((r) => ({ kind: r.kind, label: r.label, code: r.code })),
-		pillars: profile.pillars.map((p) => ({
-			pillar: p.pillar,
-			rows: toIndicatorRows(p.views, profile.ranks, provenance)
-		})),
-		charts,
+		pillars: pillarRows,
+		notes,
+		keyFigures: keyFigures(views),
+		keySource: sourceLine(
+			views.filter((v) => KEY_FIGURES.includes(v.indicator.id)).flatMap((v) => v.sourcePaths),
+			provenance
+		),
+		populationSource: sourceLine(['qpv-2015/qpv_evolution_population.csv'], provenance),
+		charts: charts.slice(0, qpvChartIndicators.length),
+		distributionCharts: charts.slice(qpvChartIndicators.length),
 		map,
 		mapSources: map ? sourceLine(['qpv-occitanie-hackaviz/qp.geojson'], provenance) : null
 	};
