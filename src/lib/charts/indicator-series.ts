@@ -76,15 +76,23 @@ export function indicatorSeriesChart(rows: SeriesRow[], options: IndicatorSeries
 	const direct = names.length <= MAX_DIRECT_LABELS;
 	const labels = direct ? endLabels(sorted, domain, height, fontSize) : [];
 	const marginRight = direct
-		? Math.min(width * 0.4, 8 + fontSize * 0.6 * Math.max(0, ...labels.map((l) => l.text.length)))
+		? Math.min(
+				width * 0.42,
+				16 + fontSize * 0.62 * Math.max(0, ...labels.map((l) => l.text.length))
+			)
 		: 20;
 	return renderPlot(
 		{
 			width,
 			height,
-			marginLeft: 60,
+			marginLeft: Math.max(60, fontSize * 5.6),
 			marginRight,
-			x: { label: options.xLabel ?? 'Millésime', ticks: vintages, tickFormat: yearTick, inset: 12 },
+			x: {
+				label: options.xLabel ?? 'Millésime',
+				ticks: everyOther(vintages, width - marginRight - 60, fontSize),
+				tickFormat: yearTick,
+				inset: 12
+			},
 			y: {
 				label: options.indicatorLabel,
 				domain,
@@ -155,9 +163,11 @@ export function endLabels(
 	for (let i = 1; i < placed.length; i++) {
 		placed[i]!.y = Math.max(placed[i]!.y, placed[i - 1]!.y + gap);
 	}
+	// All labels at the last year, so that a line ending early does not label across others.
+	const lastYear = Math.max(...placed.map((p) => p.r.vintage));
 	return placed.map(({ r, y }) => ({
 		series: r.series,
-		vintage: r.vintage,
+		vintage: lastYear,
 		value: toValue(y),
 		text: shortName(r.series)
 	}));
@@ -178,8 +188,14 @@ function labelMarks(labels: EndLabel[]): Plot.Markish[] {
 	];
 }
 
+/** Year ticks that fit: every other year when four-digit labels would touch. */
+export function everyOther(years: number[], innerWidth: number, fontSize: number): number[] {
+	const fits = years.length * fontSize * 3 <= innerWidth;
+	return fits ? years : years.filter((_, i) => (years.length - 1 - i) % 2 === 0);
+}
+
 /** A direct label short enough to sit beside a line: 'Médiane des autres QPV du contrat (calculée)' → 'Médiane des autres QPV'. */
 export function shortName(name: string): string {
 	const plain = name.replace(/\s*\([^)]*\)$/, '').replace(/ du contrat$/, '');
-	return plain.length > 22 ? `${plain.slice(0, 21)}…` : plain;
+	return plain.length > 18 ? `${plain.slice(0, 17)}…` : plain;
 }

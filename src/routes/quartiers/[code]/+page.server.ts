@@ -1,11 +1,12 @@
 // QPV profile: validates the code, loads the profile, renders the charts to SVG on the server.
+import { curly } from '$lib/french';
 import { error } from '@sveltejs/kit';
 import { qpvDistributionChart } from '$lib/charts/qpv-distribution';
 import { indicatorSeriesChart } from '$lib/charts/indicator-series';
 import { qpvBoundaryMap } from '$lib/charts/maps';
 import { requireQpvCode } from '$lib/server/params';
 import { loadQpvProfile } from '$lib/server/evaluation/qpv-profile';
-import { qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
+import { keyIndicatorsByPillar, qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
 import { sourceNote as sourceLine } from '$lib/domain/source-note';
 import { READABLE_FONT } from '$lib/charts/render';
 import { KEY_FIGURES, keyFigures, numberNotes, toIndicatorRows, type ChartBlock } from './view';
@@ -52,13 +53,13 @@ export const load: PageServerLoad = async ({ params }) => {
 			return true;
 		});
 		charts.push({
-			title: `${view.indicator.label} : ${name}`,
+			title: `${curly(view.indicator.label)} : ${name}`,
 			svg: indicatorSeriesChart(unique, {
-				title: `${view.indicator.label}, ${name}, par année des données`,
+				title: `${curly(view.indicator.label)}, ${name}, par année des données`,
 				unit: view.indicator.unit,
 				indicatorLabel: view.indicator.label,
 				xLabel: 'Année des données',
-				width: 400,
+				width: 440,
 				height: 280,
 				fontSize: READABLE_FONT
 			}),
@@ -67,7 +68,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	}
 	for (const d of profile.distributions) {
 		charts.push({
-			title: `${d.indicator.label} : place parmi tous les QPV (millésime ${d.vintage})`,
+			title: `${curly(d.indicator.label)} : place parmi tous les QPV (millésime ${d.vintage})`,
 			svg: qpvDistributionChart(d.rows, {
 				title: `Répartition des QPV selon ${d.indicator.label.toLowerCase()}, millésime ${d.vintage}`,
 				unit: d.indicator.unit,
@@ -87,9 +88,11 @@ export const load: PageServerLoad = async ({ params }) => {
 			)
 		});
 	}
+	// Each theme opens on its headline indicators; the others follow in a disclosure.
 	const pillarRows = profile.pillars.map((p) => ({
 		pillar: p.pillar,
 		rows: toIndicatorRows(p.views, profile.ranks, provenance),
+		key: keyIndicatorsByPillar[p.pillar],
 		source: sourceLine(
 			p.views.flatMap((v) => v.sourcePaths),
 			provenance

@@ -1,5 +1,6 @@
 // Formats the QPV's indicator views into plain rows for the page (French numbers, labels).
-import { dataYear } from '$lib/french';
+import { curly, dataYear } from '$lib/french';
+import { unitKind } from '$lib/domain/units';
 import { formatChange, formatNumber, formatObservation, formatValue } from '$lib/format';
 import type { Provenance } from '$lib/schemas/provenance';
 import type { IndicatorView } from '$lib/server/evaluation/indicator-view';
@@ -41,7 +42,18 @@ export interface IndicatorRow {
 	mainGap: GapCell | null;
 	/** Numbers of the reading notes (shared by the rows of a page) that apply to this row. */
 	noteIds: number[];
+	/** Year the latest and first values describe (data year, else the file's year). */
+	latestYear: number | null;
+	baselineYear: number | null;
 }
+
+/** Shorter names of reference territories for table cells. */
+export function shortReference(label: string): string {
+	return label.replace(/^Médiane des autres QPV du contrat \(calculée\)$/, 'autres QPV du contrat');
+}
+
+const yearOf = (p: { vintage: number; reference_year: number | null } | null | undefined) =>
+	p ? (p.reference_year ?? p.vintage) : null;
 
 /**
  * Gives each distinct warning one number for the whole page, so a caveat shared by 30 rows is
@@ -87,7 +99,7 @@ export function toIndicatorRows(
 		}));
 		return {
 			id: indicator.id,
-			label: indicator.label,
+			label: curly(indicator.label),
 			unit: indicator.unit,
 			latest: evolution.latest
 				? formatValue(evolution.latest.value, indicator.unit)
@@ -106,8 +118,14 @@ export function toIndicatorRows(
 			secret: evolution.series.some((o) => o.status === 'secret'),
 			sources: sourceLine(view.sourcePaths, provenance),
 			sourcePaths: view.sourcePaths,
-			mainGap: gaps.find((g) => g.gap !== 'non calculable') ?? null,
-			noteIds: []
+			// A count is never set against another count: no headline gap for counts.
+			mainGap:
+				unitKind(indicator.unit) === 'count'
+					? null
+					: (gaps.find((g) => g.gap !== 'non calculable') ?? null),
+			noteIds: [],
+			latestYear: yearOf(evolution.latest ?? last),
+			baselineYear: yearOf(evolution.baseline)
 		};
 	});
 }
@@ -151,11 +169,11 @@ export function keyFigures(views: IndicatorView[]): KeyFigureView[] {
 		const i = view.references.findIndex(
 			(r) => r.latest?.status === 'ok' && r.latest.value !== null && r.gap?.value != null
 		);
-		const ref = view.references[i];
+		const ref = unitKind(indicator.unit) === 'count' ? undefined : view.references[i];
 		return [
 			{
 				id,
-				label: indicator.label,
+				label: curly(indicator.label),
 				value: formatValue(latest.value, indicator.unit),
 				when: dataYear(latest),
 				verdict: evolution.verdict,
@@ -165,7 +183,7 @@ export function keyFigures(views: IndicatorView[]): KeyFigureView[] {
 				gap:
 					ref?.latest && latest.value !== null
 						? {
-								label: ref.label,
+								label: shortReference(ref.label),
 								value: latest.value,
 								valueText: formatValue(latest.value, indicator.unit),
 								reference: ref.latest.value!,
