@@ -4,6 +4,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { dispositifsByYearChart } from '$lib/charts/dispositifs-by-year';
 import { qpvDistributionChart } from '$lib/charts/qpv-distribution';
+import { READABLE_FONT } from '$lib/charts/render';
 import { distribution } from '$lib/domain/aggregation';
 import type { Indicator } from '$lib/schemas/indicators';
 import { query } from '$lib/server/db';
@@ -53,7 +54,12 @@ export const load: PageServerLoad = async ({ url }) => {
 	const postsChart = posts.length
 		? dispositifsByYearChart(
 				posts.map((p) => ({ kind: p.kind, year: p.year, count: p.posts })),
-				{ title: 'Postes d’adultes-relais et FONJEP financés par année', width: 640, height: 260 }
+				{
+					title: 'Postes d’adultes-relais et FONJEP financés par année',
+					width: 400,
+					height: 280,
+					fontSize: READABLE_FONT
+				}
 			)
 		: null;
 
@@ -140,8 +146,9 @@ async function keyDistributions(provenance: ProvenanceMap, qpvCount: number) {
 				title: `Répartition des QPV selon ${indicator.label.toLowerCase()}, millésime ${vintage}`,
 				unit: indicator.unit,
 				indicatorLabel: indicator.label,
-				width: 520,
-				height: 220
+				width: 400,
+				height: 240,
+				fontSize: READABLE_FONT
 			}),
 			sources: sourceLine(
 				[...new Set(rows.map((r) => r.source_path)), ...(ensemble ? [ensemble.source_path] : [])],

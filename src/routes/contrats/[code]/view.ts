@@ -1,5 +1,5 @@
 // Formats the contrat scorecard for the page: one row per key indicator, French numbers.
-import { dataYear } from '$lib/french';
+import { curly, dataYear } from '$lib/french';
 import { formatChange, formatNumber, formatValue } from '$lib/format';
 import type { Provenance } from '$lib/schemas/provenance';
 import type { ContratIndicator } from '$lib/server/evaluation/contrat-scorecard';
@@ -42,7 +42,7 @@ function ruleLabel(ci: ContratIndicator): string {
 	const a = ci.indicator.aggregation;
 	if (a === 'sum') return 'somme des QPV';
 	if (a === 'ratio') return 'taux recalculé sur l’ensemble des QPV';
-	return 'non agrégeable : répartition entre les QPV';
+	return '';
 }
 
 export function toScorecardRows(
@@ -78,7 +78,7 @@ export function toScorecardRows(
 		if (ev) notes.push(...ev.warnings);
 		return {
 			id: ci.indicator.id,
-			label: ci.indicator.label,
+			label: curly(ci.indicator.label),
 			rule: ruleLabel(ci),
 			latest,
 			latestWhen: when,
