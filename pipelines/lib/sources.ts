@@ -87,6 +87,11 @@ const rules: SourceRule[] = [
 		vintage: () => '2022'
 	},
 	{
+		pattern: /^npm\/cog-(\d{4})@[\d.]+\/data\/epci\.json$/,
+		producer: 'INSEE COG (EPCI) via @etalab/decoupage-administratif',
+		vintage: (m) => m[1]!
+	},
+	{
 		pattern: /^referentiels\//,
 		producer: 'Notes sur sources publiques',
 		vintage: () => '2018–2021',

@@ -26,6 +26,7 @@ import { pacteDijonDomainesStep } from './pacte-dijon-domaines';
 import { pacteDijonIndicateursStep } from './pacte-dijon-indicateurs';
 import { paqteAxesStep } from './paqte-axes';
 import { programmesStep } from './programmes';
+import { evaluationSteps } from './evaluation';
 
 export const steps: Step[] = [
 	// territories (régions … qpv_contrat)
@@ -57,5 +58,7 @@ export const steps: Step[] = [
 	paqteAxesStep,
 	faitsAttestesStep,
 	mesureIndicateursStep,
-	pacteDijonIndicateursStep
+	pacteDijonIndicateursStep,
+	// evaluation core (data years, canonical series, gaps, synthesis): see ./evaluation.ts
+	...evaluationSteps
 ];

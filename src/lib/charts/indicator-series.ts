@@ -1,13 +1,14 @@
-// A territory's value by vintage with its reference territories' lines (QPV vs commune vs France).
+// A territory's value by data year with its reference territories' lines (QPV vs commune vs France).
 // Secret or missing values break the line and get no dot: they are absent, never drawn as 0.
 import * as Plot from '@observablehq/plot';
 import { formatValue, tickFormatter } from '../format';
-import { renderPlot, SERIES, yearTick, type ChartText } from './render';
+import { COLORS, renderPlot, SERIES, yearTick, type ChartText } from './render';
 
 export interface SeriesRow {
 	/** Line name shown in the legend, e.g. 'QPV Grande Reyssouze', 'Bourg-en-Bresse (commune)'. */
 	series: string;
-	vintage: number;
+	/** Position on the axis: the data year (or the vintage when the data year is unpublished). */
+	year: number;
 	value: number | null;
 	status: string;
 }
@@ -17,8 +18,10 @@ export interface IndicatorSeriesOptions extends ChartText {
 	indicatorLabel: string;
 	/** The series drawn in the highlight colour; the first series by default. */
 	selected?: string;
-	/** x-axis label: what the years are (default 'Millésime'). */
+	/** Axis label: 'Année des données' unless the data year is unpublished. */
 	xLabel?: string;
+	/** First years of a new comparability segment: a dashed rule marks each break. */
+	breaks?: number[];
 }
 
 /** Lines drawn with a label at their end instead of a legend: few enough to read. */
@@ -27,22 +30,22 @@ const MAX_DIRECT_LABELS = 3;
 const shown = (r: SeriesRow) => r.status === 'ok' && r.value !== null && Number.isFinite(r.value);
 
 /**
- * Adds an empty point for each vintage a series lacks between its first and last one (e.g. no
+ * Adds an empty point for each year a series lacks between its first and last one (e.g. no
  * commune file for 2017), so the line breaks there instead of drawing an interpolation.
  */
-export function withGaps(rows: SeriesRow[], vintages: number[]): SeriesRow[] {
+export function withGaps(rows: SeriesRow[], years: number[]): SeriesRow[] {
 	const out: SeriesRow[] = [];
 	for (const name of new Set(rows.map((r) => r.series))) {
 		const own = rows.filter((r) => r.series === name);
-		const years = new Set(own.map((r) => r.vintage));
-		const [first, last] = [Math.min(...years), Math.max(...years)];
-		const lacking = vintages.filter((v) => v > first && v < last && !years.has(v));
+		const present = new Set(own.map((r) => r.year));
+		const [first, last] = [Math.min(...present), Math.max(...present)];
+		const lacking = years.filter((v) => v > first && v < last && !present.has(v));
 		out.push(
 			...own,
-			...lacking.map((vintage) => ({ series: name, vintage, value: null, status: 'missing' }))
+			...lacking.map((year) => ({ series: name, year, value: null, status: 'missing' }))
 		);
 	}
-	return out.sort((a, b) => a.vintage - b.vintage);
+	return out.sort((a, b) => a.year - b.year);
 }
 
 function hiddenNote(n: number): string {
@@ -56,15 +59,18 @@ export function indicatorSeriesChart(rows: SeriesRow[], options: IndicatorSeries
 	const names = [...new Set(rows.map((r) => r.series))];
 	const selected = options.selected ?? names[0];
 	const ordered = selected ? [selected, ...names.filter((n) => n !== selected)] : names;
-	const vintages = [...new Set(rows.map((r) => r.vintage))].sort((a, b) => a - b);
-	const sorted = withGaps(rows, vintages).map((r) => ({ ...r, value: shown(r) ? r.value : null }));
+	const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+	const xLabel = options.xLabel ?? 'Année des données';
+	const breaks = options.breaks ?? [];
+	const sorted = withGaps(rows, years).map((r) => ({ ...r, value: shown(r) ? r.value : null }));
 	const hidden = rows.filter((r) => !shown(r)).length;
 	const description =
 		options.description ??
-		(vintages.length === 0
+		(years.length === 0
 			? `${options.indicatorLabel} : aucune valeur publiée.`
-			: `${options.indicatorLabel} par millésime, de ${vintages[0]} à ${vintages.at(-1)}, pour : ` +
+			: `${options.indicatorLabel} par ${xLabel.toLowerCase()}, de ${years[0]} à ${years.at(-1)}, pour : ` +
 				`${ordered.join(', ')}.` +
+				breaks.map((b) => ` Rupture de série en ${b} : pas d’évolution lue à travers.`).join('') +
 				hiddenNote(hidden));
 	const width = options.width ?? 640;
 	const height = options.height ?? 320;
@@ -88,8 +94,8 @@ export function indicatorSeriesChart(rows: SeriesRow[], options: IndicatorSeries
 			marginLeft: Math.max(60, fontSize * 5.6),
 			marginRight,
 			x: {
-				label: options.xLabel ?? 'Millésime',
-				ticks: everyOther(vintages, width - marginRight - 60, fontSize),
+				label: xLabel,
+				ticks: everyOther(years, width - marginRight - 60, fontSize),
 				tickFormat: yearTick,
 				inset: 12
 			},
@@ -105,8 +111,11 @@ export function indicatorSeriesChart(rows: SeriesRow[], options: IndicatorSeries
 				legend: !direct
 			},
 			marks: [
+				...breaks.map((b) =>
+					Plot.ruleX([b - 0.5], { stroke: COLORS.muted, strokeWidth: 2, strokeDasharray: '4,3' })
+				),
 				Plot.line(sorted, {
-					x: 'vintage',
+					x: 'year',
 					y: 'value',
 					stroke: 'series',
 					z: 'series',
@@ -116,12 +125,12 @@ export function indicatorSeriesChart(rows: SeriesRow[], options: IndicatorSeries
 				Plot.dot(
 					sorted.filter((r) => r.value !== null),
 					{
-						x: 'vintage',
+						x: 'year',
 						y: 'value',
 						fill: 'series',
 						r: 3.5,
 						title: (r: SeriesRow) =>
-							`${r.series}, ${r.vintage} : ${formatValue(r.value, options.unit)}`
+							`${r.series}, ${r.year} : ${formatValue(r.value, options.unit)}`
 					}
 				)
 			]
@@ -132,7 +141,7 @@ export function indicatorSeriesChart(rows: SeriesRow[], options: IndicatorSeries
 
 interface EndLabel {
 	series: string;
-	vintage: number;
+	year: number;
 	value: number;
 	text: string;
 }
@@ -164,10 +173,10 @@ export function endLabels(
 		placed[i]!.y = Math.max(placed[i]!.y, placed[i - 1]!.y + gap);
 	}
 	// All labels at the last year, so that a line ending early does not label across others.
-	const lastYear = Math.max(...placed.map((p) => p.r.vintage));
+	const lastYear = Math.max(...placed.map((p) => p.r.year));
 	return placed.map(({ r, y }) => ({
 		series: r.series,
-		vintage: lastYear,
+		year: lastYear,
 		value: toValue(y),
 		text: shortName(r.series)
 	}));
@@ -177,7 +186,7 @@ function labelMarks(labels: EndLabel[]): Plot.Markish[] {
 	if (labels.length === 0) return [];
 	return [
 		Plot.text(labels, {
-			x: 'vintage',
+			x: 'year',
 			y: 'value',
 			text: 'text',
 			fill: 'series',
@@ -194,8 +203,15 @@ export function everyOther(years: number[], innerWidth: number, fontSize: number
 	return fits ? years : years.filter((_, i) => (years.length - 1 - i) % 2 === 0);
 }
 
-/** A direct label short enough to sit beside a line: 'Médiane des autres QPV du contrat (calculée)' → 'Médiane des autres QPV'. */
+/** A direct label short enough to sit beside a line, cut at a word ('Commune X' → 'X'). */
 export function shortName(name: string): string {
-	const plain = name.replace(/\s*\([^)]*\)$/, '').replace(/ du contrat$/, '');
-	return plain.length > 18 ? `${plain.slice(0, 17)}…` : plain;
+	const plain = name
+		.replace(/\s*\([^)]*\)$/, '')
+		.replace(/ du contrat$/, '')
+		.replace(/^Commune /, '');
+	if (plain.length <= 21) return plain;
+	// Cut at a word boundary: 'Médiane des autres QPV' → 'Médiane des autres…'.
+	const cut = plain.slice(0, 21);
+	const space = cut.lastIndexOf(' ');
+	return `${cut.slice(0, space > 8 ? space : 20)}…`;
 }

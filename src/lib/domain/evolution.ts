@@ -1,7 +1,8 @@
 // Evolution of one indicator for one territory since the contrats were signed (2015) up to the
 // extension horizon (2022), with a verdict that follows the indicator's direction.
 import type { Indicator } from '../schemas/indicators';
-import { compareVintages, sourceFamily, type Comparability } from './comparability';
+import { compareVintages, readNote, sourceFamily, type Comparability } from './comparability';
+import { endpoints, HORIZON, trendOf, type TimelinePoint } from './timeline';
 import {
 	BASELINE_FROM,
 	chooseFamily,
@@ -64,11 +65,61 @@ export function verdictFor(
 	return change > 0 === (direction === 'up') ? 'amelioration' : 'degradation';
 }
 
+/** Points of a canonical series carry their period and segment (see domain/timeline.ts). */
+function isCanonical(points: SeriesPoint[]): points is (SeriesPoint & TimelinePoint)[] {
+	return (
+		points.length > 0 && points.every((p) => p.period !== undefined && p.segment !== undefined)
+	);
+}
+
+/**
+ * Evolution read on a canonical series: one point per data year whatever the file, baseline and
+ * latest by the timeline rule (never across a declared break). The catalogue's caveats stay
+ * warnings: the INSEE advice on year-to-year QPV figures is shown, not turned into a veto.
+ */
+function canonicalEvolution(
+	indicator: Pick<Indicator, 'direction' | 'unit' | 'comparability_note'>,
+	points: (SeriesPoint & TimelinePoint)[]
+): Evolution {
+	const series = points.filter((p) => p.period <= HORIZON).sort((a, b) => a.period - b.period);
+	const ends = endpoints(series);
+	const trend = trendOf(indicator, ends);
+	const note = readNote(indicator.comparability_note, series[0]?.territory_type);
+	const reasons = !ends.comparable && ends.reason ? [ends.reason] : [];
+	const caveats = [...note.reasons, ...note.warnings];
+	const warnings = [...(ends.reason ? [ends.reason] : []), ...caveats];
+	if (indicator.direction === 'neutral') {
+		warnings.push('Indicateur sans sens d’amélioration : l’évolution est décrite, pas jugée.');
+	}
+	const { baseline, latest } = ends;
+	const change = trend.change;
+	return {
+		family: 'canonique',
+		series,
+		baseline,
+		latest,
+		baselineNote: baseline
+			? `référence : ${describeVintage(baseline)}`
+			: `aucune valeur disponible depuis ${BASELINE_FROM}`,
+		change,
+		changeInPoints: isRate(indicator.unit),
+		relativeChange:
+			change === null || isRate(indicator.unit) || !baseline || baseline.value === 0
+				? null
+				: (change / Math.abs(baseline.value)) * 100,
+		verdict: trend.verdict,
+		verdictLabel: trend.label,
+		comparability: { comparable: ends.comparable, reasons, warnings: caveats },
+		warnings: [...new Set(warnings)]
+	};
+}
+
 export function computeEvolution(
 	indicator: Pick<Indicator, 'direction' | 'unit' | 'comparability_note'>,
 	observations: SeriesPoint[],
 	opts: { family?: string } = {}
 ): Evolution {
+	if (isCanonical(observations)) return canonicalEvolution(indicator, observations);
 	const family = opts.family ?? chooseFamily(observations);
 	const series = seriesByVintage(
 		observations.filter((o) => sourceFamily(o.source_path) === family)

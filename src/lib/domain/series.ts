@@ -12,7 +12,11 @@ export const BASELINE_FROM = 2015;
 export type SeriesPoint = Pick<
 	Observation,
 	'vintage' | 'reference_year' | 'value' | 'status' | 'source_path' | 'territory_type'
->;
+> & {
+	/** Set on canonical series points (canonical_series): axis year and comparability segment. */
+	period?: number;
+	segment?: number;
+};
 
 export function isOk(p: SeriesPoint): p is SeriesPoint & { value: number } {
 	return p.status === 'ok' && p.value !== null && Number.isFinite(p.value);
@@ -55,7 +59,9 @@ export function chooseFamily(observations: SeriesPoint[]): string | null {
 	return best?.fam ?? null;
 }
 
-export function describeVintage(p: SeriesPoint): string {
-	const year = p.reference_year !== null && p.reference_year !== p.vintage;
-	return `millésime ${p.vintage}${year ? ` (données ${p.reference_year})` : ''}`;
+/** When a value dates from: its data year first, the file's vintage as provenance. */
+export function describeVintage(p: Pick<SeriesPoint, 'vintage' | 'reference_year'>): string {
+	if (p.reference_year === null) return `millésime ${p.vintage} (année des données non publiée)`;
+	if (p.reference_year === p.vintage) return `données ${p.reference_year}`;
+	return `données ${p.reference_year} (millésime ${p.vintage})`;
 }

@@ -31,13 +31,25 @@ describe('/quartiers/[code]/export.csv', () => {
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const text = new TextDecoder().decode(bytes).slice(1);
 		const { data } = Papa.parse<Record<string, string>>(text, { delimiter: ';', header: true });
+		// One row per data year: 2018 is read in data_filo18 (line 3, 41,4), the INSEE file, and
+		// REVN_2022 (line 2) carries the same figure; both files agree.
 		const row = data.find(
-			(r) => r['Identifiant indicateur'] === 'tx_pauvrete_60' && r['Millésime'] === '2022'
+			(r) =>
+				r['Identifiant indicateur'] === 'tx_pauvrete_60' &&
+				r['Année des données (vide : non publiée)'] === '2018'
 		);
 		expect(row).toBeDefined();
 		const expected = await dbValue('QP001001', 'tx_pauvrete_60', 2022);
+		expect(expected).toBe(41.4);
 		expect(Number(row!['Valeur']!.replace(',', '.'))).toBeCloseTo(expected, 6);
-		expect(row!['Fichier source']).toBe('sig-ville/REVN_2022.csv');
+		expect(row!['Millésime']).toBe('2018');
+		expect(row!['Fichier source']).toBe('filosofi-qpv/data_filo18_qp_revdis.csv');
+		expect(row!['Autres fichiers, même année']).toBe('sig-ville/REVN_2022.csv l.2');
+		const employment = data.find(
+			(r) => r['Identifiant indicateur'] === 'taux_emploi' && r['Millésime'] === '2019'
+		);
+		expect(employment!['Année des données (vide : non publiée)']).toBe('');
+		expect(employment!['Segment comparable (change à chaque rupture)']).toBe('1');
 	});
 });
 
@@ -48,6 +60,14 @@ describe('/contrats/[code]/export.xlsx', () => {
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(await response.arrayBuffer());
 		const names = workbook.worksheets.map((w) => w.name);
+		expect(names[0]).toBe('Synthèse');
+		const synthesis = workbook.getWorksheet('Synthèse')!;
+		const poverty = synthesis
+			.getSheetValues()
+			.find((r) => Array.isArray(r) && String(r[1]).startsWith('Taux de pauvreté')) as unknown[];
+		// Départ 2015, arrivée 2019; QP001001 40,9 → 41,9 (worse), QP001002 50,1 → 48,2 (better).
+		expect(poverty.slice(3, 5)).toEqual([2015, 2019]);
+		expect(poverty.slice(9, 11)).toEqual([1, 1]);
 		expect(names).toContain('QPV');
 		expect(names).toContain('Dispositifs');
 		expect(names).toContain('Articulation');

@@ -3,6 +3,7 @@
 import { computeEvolution, type Evolution } from '$lib/domain/evolution';
 import { gapTrend, computeGap, type Gap, type GapEvolution } from '$lib/domain/gaps';
 import type { Indicator } from '$lib/schemas/indicators';
+import type { SeriesPoint } from '$lib/domain/series';
 import type { ObservationRow } from '../queries/observations';
 
 export interface ReferenceLike {
@@ -22,7 +23,7 @@ export interface ReferenceComparison {
 
 export interface IndicatorView {
 	indicator: Indicator;
-	series: ObservationRow[];
+	series: (ObservationRow & SeriesPoint)[];
 	evolution: Evolution;
 	references: ReferenceComparison[];
 	/** Each reference territory's own series, for charts. */
@@ -93,7 +94,7 @@ export function buildIndicatorView(
 	].sort();
 	return {
 		indicator,
-		series: evolution.series as ObservationRow[],
+		series: evolution.series as (ObservationRow & SeriesPoint)[],
 		evolution,
 		references: used.map(({ rows: _rows, ...c }) => c),
 		referenceSeries: comparisons

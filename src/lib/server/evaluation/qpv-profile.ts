@@ -20,6 +20,9 @@ import {
 } from '../queries/quartiers';
 import { getProvenance } from '../queries/sources';
 import { getContratQpv } from '../queries/contrats';
+import { getCanonicalSeries } from '../queries/evaluation';
+import type { CanonicalPoint, PeriodKind } from '$lib/schemas/evaluation';
+import type { SeriesPoint } from '$lib/domain/series';
 import { buildIndicatorView, type IndicatorView } from './indicator-view';
 import { qpvChartIndicators } from './key-indicators';
 
@@ -31,7 +34,9 @@ export interface QpvProfile {
 	ranks: Map<string, QpvRankRow>;
 	distributions: {
 		indicator: Indicator;
-		vintage: number;
+		/** The QPV's latest point: data year (or vintage when unpublished) the distribution is drawn for. */
+		period: number;
+		periodKind: PeriodKind;
 		rows: Awaited<ReturnType<typeof getQpvDistribution>>;
 	}[];
 	provenance: Map<string, Provenance>;
@@ -45,6 +50,23 @@ export function groupByIndicator(rows: ObservationRow[]): Map<string, Observatio
 		else out.set(row.indicator_id, [row]);
 	}
 	return out;
+}
+
+/** A canonical point in the observation shape the views read, with its period and segment. */
+export function canonicalAsObservation(p: CanonicalPoint): ObservationRow & SeriesPoint {
+	return {
+		indicator_id: p.indicator_id,
+		territory_type: p.territory_type,
+		territory_code: p.territory_code,
+		vintage: p.vintage,
+		reference_year: p.data_year,
+		value: p.value,
+		status: p.status,
+		source_path: p.source_path,
+		source_line: p.source_line,
+		period: p.period,
+		segment: p.segment
+	};
 }
 
 /** Medians of the other QPV of the QPV's contrat, when it has others. */
@@ -61,9 +83,10 @@ export async function loadQpvProfile(code: string): Promise<QpvProfile | undefin
 	if (!qpv) return undefined;
 	const communes = await getQpvCommunes(code);
 	const references = referenceTerritories(qpv, communes);
-	const [indicators, observations, rankRows, provenance] = await Promise.all([
+	const [indicators, observations, canonical, rankRows, provenance] = await Promise.all([
 		listIndicators(),
-		getObservations([{ type: 'qpv', code }, ...references]),
+		getObservations(references),
+		getCanonicalSeries([{ type: 'qpv', code }]),
 		getQpvRanks(code),
 		getProvenance()
 	]);
@@ -76,7 +99,8 @@ export async function loadQpvProfile(code: string): Promise<QpvProfile | undefin
 			label: 'Médiane des autres QPV du contrat (calculée)'
 		});
 	}
-	const own = groupByIndicator(observations.filter((o) => o.territory_type === 'qpv'));
+	// The QPV's own values: its canonical series (one value per data year, see domain/timeline.ts).
+	const own = groupByIndicator(canonical.map(canonicalAsObservation));
 	const refs = groupByIndicator([
 		...observations.filter((o) => o.territory_type !== 'qpv'),
 		...(peers as unknown as ObservationRow[])
@@ -96,11 +120,18 @@ export async function loadQpvProfile(code: string): Promise<QpvProfile | undefin
 	const distributions = await Promise.all(
 		views
 			.filter((v) => qpvChartIndicators.includes(v.indicator.id) && v.evolution.latest)
-			.map(async (v) => ({
-				indicator: v.indicator,
-				vintage: v.evolution.latest!.vintage,
-				rows: await getQpvDistribution(v.indicator.id, v.evolution.latest!.vintage)
-			}))
+			.map(async (v) => {
+				const latest = v.evolution.latest!;
+				const periodKind: PeriodKind =
+					latest.reference_year === null ? 'millesime' : 'annee_donnees';
+				const period = latest.period ?? latest.reference_year ?? latest.vintage;
+				return {
+					indicator: v.indicator,
+					period,
+					periodKind,
+					rows: await getQpvDistribution(v.indicator.id, period, periodKind)
+				};
+			})
 	);
 	return {
 		qpv,

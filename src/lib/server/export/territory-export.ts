@@ -1,14 +1,17 @@
-// Export tables of a QPV or a contrat: observations streamed one QPV at a time (never more than
+// Export tables of a QPV or a contrat: canonical series streamed one QPV at a time (never more than
 // one contrat in memory), the QPV list and the dispositifs, with their source files.
 import { pillarLabels, pillars, type Indicator, type Pillar } from '$lib/schemas/indicators';
 import type { ContratQpvRow } from '../queries/contrats';
 import type { ContratArticulation } from '../evaluation/contrat-articulation';
 import type { PostsByYear } from '../queries/dispositifs';
-import { getObservations, listIndicators, type ObservationRow } from '../queries/observations';
+import type { CanonicalPoint } from '$lib/schemas/evaluation';
+import { getCanonicalSeries } from '../queries/evaluation';
+import { listIndicators } from '../queries/observations';
 import { getProvenance, sourcesOfTables } from '../queries/sources';
 import { exportTable, type ExportColumn, type ExportSource, type ExportTable } from './columns';
 
-export interface ObservationExportRow extends ObservationRow {
+/** One point of a QPV's canonical series (one value per data year), as exported. */
+export interface ObservationExportRow extends CanonicalPoint {
 	qpv_name: string | null;
 	label: string;
 	unit: string;
@@ -20,12 +23,14 @@ const observationColumns: ExportColumn<ObservationExportRow>[] = [
 	{ key: 'indicator_id', header: 'Identifiant indicateur', type: 'text' },
 	{ key: 'label', header: 'Indicateur', type: 'text', width: 40 },
 	{ key: 'unit', header: 'Unité', type: 'text' },
+	{ key: 'data_year', header: 'Année des données (vide : non publiée)', type: 'integer' },
 	{ key: 'vintage', header: 'Millésime', type: 'integer' },
-	{ key: 'reference_year', header: 'Année de référence', type: 'integer' },
 	{ key: 'value', header: 'Valeur', type: 'number', decimals: 1 },
 	{ key: 'status', header: 'Statut (ok / secret / missing)', type: 'text' },
 	{ key: 'source_path', header: 'Fichier source', type: 'text', width: 36 },
-	{ key: 'source_line', header: 'Ligne source', type: 'integer' }
+	{ key: 'source_line', header: 'Ligne source', type: 'integer' },
+	{ key: 'other_sources', header: 'Autres fichiers, même année', type: 'text', width: 36 },
+	{ key: 'segment', header: 'Segment comparable (change à chaque rupture)', type: 'integer' }
 ];
 
 async function* observationRows(
@@ -34,7 +39,7 @@ async function* observationRows(
 	pillar?: Pillar
 ): AsyncGenerator<ObservationExportRow> {
 	for (const q of qpv) {
-		const rows = await getObservations([{ type: 'qpv', code: q.code }]);
+		const rows = await getCanonicalSeries([{ type: 'qpv', code: q.code }]);
 		for (const row of rows) {
 			const indicator = indicators.get(row.indicator_id);
 			if (!indicator || (pillar && indicator.pillar !== pillar)) continue;

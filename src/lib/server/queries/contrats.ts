@@ -1,6 +1,7 @@
 // Contrats de ville: the filtered, sorted list and one contrat's identity, QPV and communes.
 import { z } from 'zod';
 import { query, type Param } from '../db';
+import { latestQpvPeriodSql } from './latest';
 
 export const contratSortKeys = [
 	'code',
@@ -100,19 +101,14 @@ export function contratListQuery(
 	if (options.povertyIndicator) {
 		params.push(options.povertyIndicator);
 		const p = `$${params.length}`;
-		// One file of the latest vintage, as on the overview: no QPV counted twice.
-		poverty = `WITH pick AS (
-    SELECT vintage, source_path FROM observations
-    WHERE indicator_id = ${p} AND territory_type = 'qpv'
-    GROUP BY vintage, source_path
-    ORDER BY vintage DESC, count(*) FILTER (WHERE status = 'ok') DESC, source_path LIMIT 1
-  )
+		// The latest period of the canonical series, as on the overview (queries/latest.ts).
+		poverty = `WITH pick AS (${latestQpvPeriodSql(p)})
   SELECT qc2.contrat_code, min(o.value) AS poverty_min, max(o.value) AS poverty_max,
          count(o.value)::INTEGER AS poverty_known
   FROM qpv_contrat qc2
-  JOIN observations o ON o.territory_code = qc2.qpv_code AND o.territory_type = 'qpv'
+  JOIN canonical_series o ON o.territory_code = qc2.qpv_code AND o.territory_type = 'qpv'
    AND o.indicator_id = ${p} AND o.status = 'ok'
-  JOIN pick ON pick.vintage = o.vintage AND pick.source_path = o.source_path
+  JOIN pick ON pick.period = o.period AND pick.period_kind = o.period_kind
   GROUP BY qc2.contrat_code`;
 	}
 	const order = `${sortColumns[filters.tri]} ${filters.ordre === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, code`;

@@ -65,34 +65,25 @@ export interface DistributionRow {
 const distributions = new Map<string, Promise<DistributionRow[]>>();
 
 /**
- * Values of one indicator for every QPV in one vintage (secret rows included, value null),
- * memoised: the same distribution is drawn on every QPV page.
+ * Values of one indicator for every QPV in one period of the canonical series (secret rows
+ * included, value null), memoised: the same distribution is drawn on every QPV page.
  */
 export function getQpvDistribution(
 	indicatorId: string,
-	vintage: number
+	period: number,
+	periodKind: 'annee_donnees' | 'millesime'
 ): Promise<DistributionRow[]> {
-	const key = `${indicatorId}|${vintage}`;
+	const key = `${indicatorId}|${period}|${periodKind}`;
 	let rows = distributions.get(key);
 	if (!rows) {
 		rows = query<DistributionRow>(
-			`SELECT territory_code, value, status FROM observations
-			 WHERE indicator_id = $1 AND vintage = $2 AND territory_type = 'qpv'
+			`SELECT territory_code, value, status FROM canonical_series
+			 WHERE indicator_id = $1 AND period = $2 AND period_kind = $3 AND territory_type = 'qpv'
 			 ORDER BY territory_code`,
-			[indicatorId, vintage]
+			[indicatorId, period, periodKind]
 		);
-		// Bounded: only a few dozen indicator × vintage pairs are ever charted.
+		// Bounded: only a few dozen indicator × period pairs are ever charted.
 		if (distributions.size < 500) distributions.set(key, rows);
 	}
 	return rows;
-}
-
-/** The vintages in which an indicator has QPV observations, newest first. */
-export async function getVintages(indicatorId: string): Promise<number[]> {
-	const rows = await query<{ vintage: number }>(
-		`SELECT DISTINCT vintage FROM observations WHERE indicator_id = $1 AND territory_type = 'qpv'
-		 ORDER BY vintage DESC`,
-		[indicatorId]
-	);
-	return rows.map((r) => r.vintage);
 }

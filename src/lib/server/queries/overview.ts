@@ -1,6 +1,7 @@
 // National overview: the figures that frame the policy (QPV, population, contrats, dispositifs,
 // QPV → contrat link quality) and the distribution of key indicators across all QPV.
 import { query } from '../db';
+import { latestQpvPeriodSql } from './latest';
 
 /** Tables present in the built database: a page leaves out what the build did not produce. */
 export async function availableTables(): Promise<Set<string>> {
@@ -119,22 +120,15 @@ export interface KeyObservation {
 }
 
 /**
- * Pure SQL: every QPV value of one indicator in its latest vintage. When two files feed that
- * vintage, the one with the most published values is kept, so no QPV is counted twice.
+ * Pure SQL: every QPV value of one indicator in its latest period (see queries/latest.ts), read
+ * in the canonical series: one value per QPV, never two files for one QPV.
  */
 export const latestQpvValuesSql = `
-WITH pick AS (
-  SELECT vintage, source_path
-  FROM observations
-  WHERE indicator_id = $1 AND territory_type = 'qpv'
-  GROUP BY vintage, source_path
-  ORDER BY vintage DESC, count(*) FILTER (WHERE status = 'ok') DESC, source_path
-  LIMIT 1
-)
-SELECT o.territory_code, o.value, o.status, o.vintage, o.reference_year, o.source_path
-FROM observations o JOIN pick p ON p.vintage = o.vintage AND p.source_path = o.source_path
-WHERE o.indicator_id = $1 AND o.territory_type = 'qpv'
-ORDER BY o.territory_code`;
+WITH pick AS (${latestQpvPeriodSql('$1')})
+SELECT c.territory_code, c.value, c.status, c.vintage, c.data_year AS reference_year, c.source_path
+FROM canonical_series c JOIN pick p ON p.period = c.period AND p.period_kind = c.period_kind
+WHERE c.indicator_id = $1 AND c.territory_type = 'qpv'
+ORDER BY c.territory_code`;
 
 export function latestQpvValues(indicatorId: string): Promise<KeyObservation[]> {
 	return query<KeyObservation>(latestQpvValuesSql, [indicatorId]);
@@ -190,15 +184,14 @@ export interface LatestVintage {
 	source_path: string;
 }
 
-/** The vintage and file `latestQpvValuesSql` picks for an indicator (same rule). */
+/** The period `latestQpvValuesSql` picks for an indicator (same rule), with its main file. */
 export async function latestQpvVintage(indicatorId: string): Promise<LatestVintage | undefined> {
 	const rows = await query<LatestVintage>(
-		`SELECT vintage, max(reference_year) AS reference_year, source_path
-		 FROM observations
-		 WHERE indicator_id = $1 AND territory_type = 'qpv'
-		 GROUP BY vintage, source_path
-		 ORDER BY vintage DESC, count(*) FILTER (WHERE status = 'ok') DESC, source_path
-		 LIMIT 1`,
+		`WITH pick AS (${latestQpvPeriodSql('$1')})
+		 SELECT c.vintage, c.data_year AS reference_year, c.source_path
+		 FROM canonical_series c JOIN pick p ON p.period = c.period AND p.period_kind = c.period_kind
+		 WHERE c.indicator_id = $1 AND c.territory_type = 'qpv'
+		 GROUP BY ALL ORDER BY count(*) DESC, c.source_path LIMIT 1`,
 		[indicatorId]
 	);
 	return rows[0];

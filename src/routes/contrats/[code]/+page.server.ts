@@ -5,6 +5,8 @@ import { dispositifsByYearChart } from '$lib/charts/dispositifs-by-year';
 import { requireContratCode } from '$lib/server/params';
 import { loadContratArticulation } from '$lib/server/evaluation/contrat-articulation';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
+import { loadContratSynthesis } from '$lib/server/evaluation/contrat-synthesis';
+import { synthesisView } from '$lib/server/evaluation/synthesis-view';
 import { sourceNote as sourceLine } from '$lib/domain/source-note';
 import { READABLE_FONT } from '$lib/charts/render';
 import { formatEuros, numberScorecardNotes, toScorecardRows } from './view';
@@ -15,7 +17,10 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ params }) => {
 	const code = requireContratCode(params.code);
-	const card = await loadContratScorecard(code);
+	const [card, synthesis] = await Promise.all([
+		loadContratScorecard(code),
+		loadContratSynthesis(code)
+	]);
 	if (!card) error(404, `Aucun contrat de ville n’a le code ${code}.`);
 	const { provenance } = card;
 	const names = new Map(card.qpv.map((q) => [q.code, q.name]));
@@ -88,6 +93,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const notes = numberScorecardNotes(pillars.flatMap((p) => p.rows));
 	return {
 		notes,
+		synthesis: synthesisView(synthesis, provenance),
 		articulation,
 		contrat: { ...card.contrat, geometry: null },
 		qpv: card.qpv,

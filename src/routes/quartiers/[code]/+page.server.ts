@@ -6,6 +6,9 @@ import { indicatorSeriesChart } from '$lib/charts/indicator-series';
 import { qpvBoundaryMap } from '$lib/charts/maps';
 import { requireQpvCode } from '$lib/server/params';
 import { loadQpvProfile } from '$lib/server/evaluation/qpv-profile';
+import { loadQpvTimelines } from '$lib/server/evaluation/qpv-timelines';
+import { periodLabel } from '$lib/server/evaluation/synthesis-view';
+import { periodKindLabels } from '$lib/schemas/evaluation';
 import { keyIndicatorsByPillar, qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
 import { sourceNote as sourceLine } from '$lib/domain/source-note';
 import { READABLE_FONT } from '$lib/charts/render';
@@ -23,54 +26,41 @@ export const load: PageServerLoad = async ({ params }) => {
 	const name = qpv.name ?? qpv.code;
 	const views = profile.pillars.flatMap((p) => p.views);
 	const charts: ChartBlock[] = [];
-	for (const id of qpvChartIndicators) {
-		const view = views.find((v) => v.indicator.id === id);
+	const timelines = await loadQpvTimelines(
+		code,
+		name,
+		qpvChartIndicators,
+		new Map(
+			profile.communes.flatMap((c) => [
+				[c.code, c.name],
+				[c.current_code ?? c.code, c.name]
+			])
+		)
+	);
+	for (const t of timelines) {
+		const view = views.find((v) => v.indicator.id === t.indicatorId);
 		if (!view) continue;
-		const rows = [
-			...view.series.map((o) => ({
-				series: name,
-				vintage: o.reference_year ?? o.vintage,
-				value: o.value,
-				status: o.status
-			})),
-			// Département and région stay in the tables: six lines at most keep colours distinct.
-			...view.referenceSeries
-				.filter((r) => r.kind !== 'departement' && r.kind !== 'region')
-				.flatMap((r) =>
-					r.rows.map((o) => ({
-						series: r.label,
-						vintage: o.reference_year ?? o.vintage,
-						value: o.value,
-						status: o.status
-					}))
-				)
-		];
-		const seen = new Set<string>();
-		const unique = rows.filter((r) => {
-			const key = `${r.series}|${r.vintage}`;
-			if (seen.has(key)) return false;
-			seen.add(key);
-			return true;
-		});
+		const xLabel = periodKindLabels[t.periodKind];
 		charts.push({
 			title: `${curly(view.indicator.label)} : ${name}`,
-			svg: indicatorSeriesChart(unique, {
-				title: `${curly(view.indicator.label)}, ${name}, par année des données`,
+			svg: indicatorSeriesChart(t.rows, {
+				title: `${curly(view.indicator.label)}, ${name}, par ${xLabel.toLowerCase()}`,
 				unit: view.indicator.unit,
-				indicatorLabel: view.indicator.label,
-				xLabel: 'Année des données',
+				indicatorLabel: curly(view.indicator.label),
+				xLabel,
+				breaks: t.breaks.map((b) => b.period),
 				width: 440,
 				height: 280,
 				fontSize: READABLE_FONT
 			}),
-			sources: sourceLine(view.sourcePaths, provenance)
+			sources: sourceLine(t.sourcePaths, provenance)
 		});
 	}
 	for (const d of profile.distributions) {
 		charts.push({
-			title: `${curly(d.indicator.label)} : place parmi tous les QPV (millésime ${d.vintage})`,
+			title: `${curly(d.indicator.label)} : place parmi tous les QPV (${periodLabel(d.period, d.periodKind)})`,
 			svg: qpvDistributionChart(d.rows, {
-				title: `Répartition des QPV selon ${d.indicator.label.toLowerCase()}, millésime ${d.vintage}`,
+				title: `Répartition des QPV selon ${d.indicator.label.toLowerCase()}, ${periodLabel(d.period, d.periodKind)}`,
 				unit: d.indicator.unit,
 				indicatorLabel: d.indicator.label,
 				selectedCode: qpv.code,
@@ -82,7 +72,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			sources: sourceLine(
 				views
 					.find((v) => v.indicator.id === d.indicator.id)
-					?.series.filter((o) => o.vintage === d.vintage)
+					?.series.filter((o) => (o.period ?? o.vintage) === d.period)
 					.map((o) => o.source_path) ?? [],
 				provenance
 			)

@@ -11,13 +11,13 @@ import { contrats, qpvWithHole } from '../../../fixtures/charts/areas';
 import { count, decode, markGroups } from './helpers';
 
 const seriesRows = [
-	{ series: 'QPV A', vintage: 2017, value: 44.1, status: 'ok' },
-	{ series: 'QPV A', vintage: 2018, value: null, status: 'secret' },
-	{ series: 'QPV A', vintage: 2019, value: 43, status: 'ok' },
-	{ series: 'QPV A', vintage: 2021, value: 41.6, status: 'ok' },
-	{ series: 'Commune A', vintage: 2017, value: 20.5, status: 'ok' },
-	{ series: 'Commune A', vintage: 2019, value: 19.8, status: 'ok' },
-	{ series: 'Commune A', vintage: 2021, value: 19.1, status: 'ok' }
+	{ series: 'QPV A', year: 2017, value: 44.1, status: 'ok' },
+	{ series: 'QPV A', year: 2018, value: null, status: 'secret' },
+	{ series: 'QPV A', year: 2019, value: 43, status: 'ok' },
+	{ series: 'QPV A', year: 2021, value: 41.6, status: 'ok' },
+	{ series: 'Commune A', year: 2017, value: 20.5, status: 'ok' },
+	{ series: 'Commune A', year: 2019, value: 19.8, status: 'ok' },
+	{ series: 'Commune A', year: 2021, value: 19.1, status: 'ok' }
 ];
 
 function expectAccessible(html: string, title: string) {
@@ -45,7 +45,30 @@ describe('indicatorSeriesChart', () => {
 		expect(html).not.toContain('2\u202f017');
 		expect(html).toMatch(/>\d+\u00a0%</);
 		expect(html).toContain('1 valeur secrète ou non disponible, non représentée.');
-		expect(html.startsWith('<figure')).toBe(true);
+		// Two lines: labelled at their end, no legend.
+		expect(html.startsWith('<svg')).toBe(true);
+		expect(markGroups(html, 'text')).toContain('>QPV A<');
+		// 'Commune A' is labelled by its name alone.
+		expect(markGroups(html, 'text')).toContain('>A<');
+	});
+	it('reads data years on the axis and marks a declared break', () => {
+		const html = decode(
+			indicatorSeriesChart(seriesRows, {
+				title: 'Taux d’emploi',
+				unit: '%',
+				indicatorLabel: 'Taux d’emploi',
+				xLabel: 'Millésime (année des données non publiée)',
+				breaks: [2019]
+			})
+		);
+		expect(html).toContain('Millésime (année des données non publiée)');
+		expect(html).toContain('Rupture de série en 2019');
+		expect(count(markGroups(html, 'rule'), 'line')).toBe(1);
+		const plain = decode(
+			indicatorSeriesChart(seriesRows, { title: 'T', unit: '%', indicatorLabel: 'T' })
+		);
+		expect(plain).toContain('Année des données');
+		expect(plain).not.toContain('Rupture');
 	});
 	it('renders an empty chart without NaN', () => {
 		const html = decode(
@@ -57,29 +80,29 @@ describe('indicatorSeriesChart', () => {
 });
 
 describe('withGaps', () => {
-	it('adds an empty point where a series lacks a vintage inside its own span only', () => {
+	it('adds an empty point where a series lacks a year inside its own span only', () => {
 		const rows = withGaps(
 			[
-				{ series: 'C', vintage: 2016, value: 1, status: 'ok' },
-				{ series: 'C', vintage: 2018, value: 2, status: 'ok' },
-				{ series: 'F', vintage: 2014, value: 3, status: 'ok' }
+				{ series: 'C', year: 2016, value: 1, status: 'ok' },
+				{ series: 'C', year: 2018, value: 2, status: 'ok' },
+				{ series: 'F', year: 2014, value: 3, status: 'ok' }
 			],
 			[2014, 2016, 2017, 2018, 2019]
 		);
-		expect(rows.filter((r) => r.series === 'C').map((r) => [r.vintage, r.value])).toEqual([
+		expect(rows.filter((r) => r.series === 'C').map((r) => [r.year, r.value])).toEqual([
 			[2016, 1],
 			[2017, null],
 			[2018, 2]
 		]);
 		expect(rows.filter((r) => r.series === 'F')).toHaveLength(1);
 	});
-	it('breaks the drawn line at the missing vintage', () => {
+	it('breaks the drawn line at the missing year', () => {
 		const html = indicatorSeriesChart(
 			[
-				{ series: 'C', vintage: 2016, value: 1, status: 'ok' },
-				{ series: 'C', vintage: 2018, value: 2, status: 'ok' },
-				{ series: 'C', vintage: 2019, value: 3, status: 'ok' },
-				{ series: 'F', vintage: 2017, value: 3, status: 'ok' }
+				{ series: 'C', year: 2016, value: 1, status: 'ok' },
+				{ series: 'C', year: 2018, value: 2, status: 'ok' },
+				{ series: 'C', year: 2019, value: 3, status: 'ok' },
+				{ series: 'F', year: 2017, value: 3, status: 'ok' }
 			],
 			{ title: 't', unit: '%', indicatorLabel: 't' }
 		);
@@ -146,7 +169,8 @@ describe('contratQpvDistributionChart', () => {
 		expect(count(markGroups(html, 'rule'), 'line')).toBe(3);
 		expect(html).toContain('médiane 14\u202f000\u00a0€');
 		expect(html).toContain('secret statistique');
-		expect(html).toContain('fill="#000091"');
+		// The highlighted QPV in vermilion, the others in blue (Okabe–Ito).
+		expect(html).toContain('fill="#d55e00"');
 	});
 });
 

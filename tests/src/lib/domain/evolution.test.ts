@@ -39,7 +39,7 @@ describe('computeEvolution', () => {
 			obs({ vintage: 2021, value: 41.6 })
 		]);
 		expect(e.baseline?.vintage).toBe(2017);
-		expect(e.baselineNote).toBe('référence : millésime 2017 (données 2013)');
+		expect(e.baselineNote).toBe('référence : données 2013 (millésime 2017)');
 		expect(e.latest?.vintage).toBe(2021);
 		expect(e.change).toBeCloseTo(-2.5);
 		expect(e.changeInPoints).toBe(true);

@@ -1,6 +1,8 @@
-// JSON API: a QPV's identity and every observation with its vintage, reference year and source.
+// JSON API: a QPV's identity, canonical series by data year, gaps, evolutions, peers, and every
+// source observation with its vintage and line (README).
 import { json } from '@sveltejs/kit';
 import { qpvCode } from '$lib/schemas/table';
+import { quartierApiEvaluation } from '$lib/server/evaluation/api';
 import { getObservations } from '$lib/server/queries/observations';
 import { getQpv, getQpvCommunes } from '$lib/server/queries/quartiers';
 import type { RequestHandler } from './$types';
@@ -19,13 +21,15 @@ export const GET: RequestHandler = async ({ params }) => {
 			{ erreur: `Aucun quartier prioritaire n’a le code ${code.data}.` },
 			{ status: 404 }
 		);
-	const [communes, observations] = await Promise.all([
+	const [communes, evaluation, observations] = await Promise.all([
 		getQpvCommunes(code.data),
+		quartierApiEvaluation(code.data),
 		getObservations([{ type: 'qpv', code: code.data }])
 	]);
 	return json({
 		quartier: { ...qpv, boundary: undefined },
 		communes,
+		...evaluation,
 		observations,
 		licence: 'Licence Ouverte / Open Licence 2.0 (Etalab)'
 	});

@@ -1,5 +1,5 @@
 // Download of a contrat: CSV of its QPV's observations, or the XLSX annex of the mid-term review
-// (QPV list, one sheet per pillar, dispositifs, Sources).
+// (synthesis, QPV list, one sheet per pillar, dispositifs, Sources).
 import { error } from '@sveltejs/kit';
 import { requireContratCode } from '$lib/server/params';
 import {
@@ -10,6 +10,8 @@ import {
 } from '$lib/server/export/territory-export';
 import { loadContratArticulation } from '$lib/server/evaluation/contrat-articulation';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
+import { loadContratSynthesis } from '$lib/server/evaluation/contrat-synthesis';
+import { synthesisTable } from '$lib/server/export/synthesis-export';
 import { exportResponse, parseFormat } from '$lib/server/export/respond';
 import { getContrat, getContratQpv } from '$lib/server/queries/contrats';
 import type { RequestHandler } from './$types';
@@ -42,7 +44,13 @@ export const GET: RequestHandler = async ({ params }) => {
 	});
 	return exportResponse(
 		{ scope: 'contrat', code: contrat.code, subject: 'annexe evaluation', format },
-		[qpvListTable(card.qpv), ...tables, postsTable(card.posts), articulationTable(articulation)],
+		[
+			synthesisTable(await loadContratSynthesis(contrat.code)),
+			qpvListTable(card.qpv),
+			...tables,
+			postsTable(card.posts),
+			articulationTable(articulation)
+		],
 		sources
 	);
 };

@@ -8,6 +8,8 @@ import { formatChange, formatNumber, formatValue } from '$lib/format';
 import { pillarLabels } from '$lib/schemas/indicators';
 import { requireContratCode } from '$lib/server/params';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
+import { loadContratSynthesis } from '$lib/server/evaluation/contrat-synthesis';
+import { synthesisPaths, synthesisView } from '$lib/server/evaluation/synthesis-view';
 import { sourcePathsForTables } from '$lib/server/queries/provenance';
 import { sourceLine } from '$lib/server/queries/sources';
 import {
@@ -35,9 +37,13 @@ function distributionText(d: Distribution, unit: string): string {
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	const code = requireContratCode(params.code);
-	const card = await loadContratScorecard(code);
+	const [card, synthesisData] = await Promise.all([
+		loadContratScorecard(code),
+		loadContratSynthesis(code)
+	]);
 	if (!card) error(404, `Aucun contrat de ville n’a le code ${code}.`);
 	const { contrat, provenance } = card;
+	const synthesis = synthesisView(synthesisData, provenance);
 	// The page carries its generation date: never served from a cache.
 	setHeaders({ 'cache-control': 'no-store' });
 
@@ -135,8 +141,14 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 		map,
 		generatedOn: generatedOn(new Date()),
 		vintages: vintagesLine(vintages),
+		synthesis,
 		sources: sourceLine(
-			[...headline.flatMap((ci) => ci.sourcePaths), ...qpvPaths, ...mapPaths],
+			[
+				...synthesisPaths(synthesisData),
+				...headline.flatMap((ci) => ci.sourcePaths),
+				...qpvPaths,
+				...mapPaths
+			],
 			provenance
 		)
 	};

@@ -41,6 +41,14 @@ describe('vintagesSql', () => {
 		expect(rows).toEqual([
 			{
 				indicator_id: 'tx_pauvrete_60',
+				vintage: 2018,
+				reference_years: [2018],
+				source_paths: ['filosofi-qpv/data_filo18_qp_revdis.csv'],
+				qpv_ok: 1,
+				qpv_secret: 0
+			},
+			{
+				indicator_id: 'tx_pauvrete_60',
 				vintage: 2021,
 				reference_years: [2017],
 				source_paths: ['sig-ville/REVN_2021.csv'],
@@ -51,8 +59,7 @@ describe('vintagesSql', () => {
 				indicator_id: 'tx_pauvrete_60',
 				vintage: 2022,
 				reference_years: [2018],
-				source_paths: ['filosofi-qpv/other_2022.csv', 'sig-ville/REVN_2022.csv'],
-				// QP001001 appears in both files: counted once.
+				source_paths: ['sig-ville/REVN_2022.csv'],
 				qpv_ok: 2,
 				qpv_secret: 1
 			}

@@ -22,7 +22,7 @@ describe('linkQualitySql', () => {
 });
 
 describe('latestQpvValuesSql', () => {
-	it('takes the latest vintage from the file with the most published values', async () => {
+	it('takes the latest data year of the canonical series, one value per QPV', async () => {
 		const rows = await runQuery<{
 			territory_code: string;
 			value: number | null;
@@ -33,7 +33,12 @@ describe('latestQpvValuesSql', () => {
 			['QP001002', 50],
 			['QP013001', null]
 		]);
-		expect(new Set(rows.map((r) => r.source_path))).toEqual(new Set(['sig-ville/REVN_2022.csv']));
+		// Data year 2018: the INSEE file for QP001001 (same figure as REVN_2022), REVN_2022 elsewhere.
+		expect(rows.map((r) => r.source_path)).toEqual([
+			'filosofi-qpv/data_filo18_qp_revdis.csv',
+			'sig-ville/REVN_2022.csv',
+			'sig-ville/REVN_2022.csv'
+		]);
 	});
 
 	it('returns nothing for an indicator without QPV values', async () => {

@@ -1,0 +1,17 @@
+// Small helpers shared by the evaluation steps (grouping rows read from DuckDB, SQL lists).
+
+export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+	const out = new Map<string, T[]>();
+	for (const row of rows) {
+		const k = key(row);
+		const list = out.get(k);
+		if (list) list.push(row);
+		else out.set(k, [row]);
+	}
+	return out;
+}
+
+/** A SQL list of string literals (values come from code constants or the catalogue, quoted anyway). */
+export function sqlList(values: readonly string[]): string {
+	return `(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`;
+}

@@ -1,0 +1,100 @@
+// Reads of the precomputed evaluation tables: canonical series by data year, breaks, data-year
+// methods, QPV gaps, evolutions, peers and the contrat synthesis (a few indexed rows per page).
+import type {
+	CanonicalPoint,
+	ContratSynthesisRow,
+	DataYear,
+	QpvEvolution,
+	QpvGap,
+	QpvPeer,
+	QpvReference,
+	SeriesBreak
+} from '$lib/schemas/evaluation';
+import { memo, query, type Param } from '../db';
+import type { TerritoryRef } from './observations';
+
+/** One branch per territory (pruned by the table's territory order); indicators optional. */
+export function canonicalSeriesQuery(
+	territories: TerritoryRef[],
+	indicatorIds?: string[]
+): { sql: string; params: Param[] } {
+	const params: Param[] = [];
+	let filter = '';
+	if (indicatorIds && indicatorIds.length > 0) {
+		const marks = indicatorIds.map((id) => (params.push(id), `$${params.length}`));
+		filter = ` AND indicator_id IN (${marks.join(', ')})`;
+	}
+	const branches = territories.map((t) => {
+		params.push(t.type, t.code);
+		return `SELECT * FROM canonical_series WHERE territory_type = $${params.length - 1} AND territory_code = $${params.length}${filter}`;
+	});
+	const body = branches.length
+		? branches.join('\nUNION ALL\n')
+		: 'SELECT * FROM canonical_series WHERE FALSE';
+	return {
+		sql: `${body}\nORDER BY indicator_id, territory_type, territory_code, period`,
+		params
+	};
+}
+
+export function getCanonicalSeries(
+	territories: TerritoryRef[],
+	indicatorIds?: string[]
+): Promise<CanonicalPoint[]> {
+	const { sql, params } = canonicalSeriesQuery(territories, indicatorIds);
+	return query<CanonicalPoint>(sql, params);
+}
+
+export const getSeriesBreaks = memo(() =>
+	query<SeriesBreak>(`SELECT * FROM series_breaks ORDER BY indicator_id, period`)
+);
+
+/** How each file's data year was established, per file and indicator. */
+export const getDataYears = memo(() =>
+	query<DataYear>(`SELECT * FROM data_years ORDER BY source_path, indicator_id`)
+);
+
+export function getQpvGaps(
+	qpvCode: string
+): Promise<(QpvGap & { reference_name: string | null })[]> {
+	return query(
+		`SELECT g.*, coalesce(c.name, e.name, d.name,
+			CASE g.reference_kind WHEN 'france_metropolitaine' THEN 'France métropolitaine' END) AS reference_name
+		 FROM qpv_gaps g
+		 LEFT JOIN communes c ON g.reference_kind = 'commune' AND c.code = g.reference_code
+		 LEFT JOIN (SELECT code, arg_max(name, vintage) AS name FROM reference_territories WHERE territory_type = 'epci' GROUP BY code) e
+			ON g.reference_kind = 'epci' AND e.code = g.reference_code
+		 LEFT JOIN departements d ON g.reference_kind = 'departement' AND d.code = g.reference_code
+		 WHERE g.qpv_code = $1 ORDER BY g.indicator_id, g.reference_kind, g.reference_code`,
+		[qpvCode]
+	);
+}
+
+export function getQpvReferences(qpvCode: string): Promise<QpvReference[]> {
+	return query<QpvReference>(
+		`SELECT * FROM qpv_references WHERE qpv_code = $1 ORDER BY data_year, reference_kind, territory_code`,
+		[qpvCode]
+	);
+}
+
+export function getQpvEvolutions(qpvCodes: string[]): Promise<QpvEvolution[]> {
+	if (qpvCodes.length === 0) return Promise.resolve([]);
+	const marks = qpvCodes.map((_, i) => `$${i + 1}`).join(', ');
+	return query<QpvEvolution>(
+		`SELECT * FROM qpv_evolutions WHERE qpv_code IN (${marks}) ORDER BY qpv_code, indicator_id`,
+		qpvCodes
+	);
+}
+
+export function getQpvPeers(qpvCode: string): Promise<QpvPeer[]> {
+	return query<QpvPeer>(`SELECT * FROM qpv_peers WHERE qpv_code = $1 ORDER BY indicator_id`, [
+		qpvCode
+	]);
+}
+
+export function getContratSynthesis(contratCode: string): Promise<ContratSynthesisRow[]> {
+	return query<ContratSynthesisRow>(
+		`SELECT * FROM contrat_synthesis WHERE contrat_code = $1 ORDER BY indicator_id`,
+		[contratCode]
+	);
+}
