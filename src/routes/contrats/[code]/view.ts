@@ -28,7 +28,9 @@ export interface ScorecardRow {
 export function numberScorecardNotes(rows: ScorecardRow[]): string[] {
 	const notes: string[] = [];
 	for (const row of rows) {
-		row.noteIds = row.notes.map((w) => {
+		row.noteIds = row.notes.map((raw) => {
+			// Readers get the caveat; the file it was checked on is named on /methodologie.
+			const w = curly(raw.replace(/\s*\([^)]*\.(csv|json)\)/g, ''));
 			const i = notes.indexOf(w);
 			if (i >= 0) return i + 1;
 			notes.push(w);

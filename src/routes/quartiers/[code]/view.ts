@@ -62,7 +62,9 @@ const yearOf = (p: { vintage: number; reference_year: number | null } | null | u
 export function numberNotes(rows: IndicatorRow[]): string[] {
 	const notes: string[] = [];
 	for (const row of rows) {
-		row.noteIds = row.warnings.map((w) => {
+		row.noteIds = row.warnings.map((raw) => {
+			// Readers get the caveat; the file it was checked on is named on /methodologie.
+			const w = curly(raw.replace(/\s*\([^)]*\.(csv|json)\)/g, ''));
 			const i = notes.indexOf(w);
 			if (i >= 0) return i + 1;
 			notes.push(w);
