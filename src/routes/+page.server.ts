@@ -4,6 +4,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { dispositifsByYearChart } from '$lib/charts/dispositifs-by-year';
 import { qpvDistributionChart } from '$lib/charts/qpv-distribution';
+import { READABLE_FONT } from '$lib/charts/render';
 import { distribution } from '$lib/domain/aggregation';
 import type { Indicator } from '$lib/schemas/indicators';
 import { query } from '$lib/server/db';
@@ -19,7 +20,8 @@ import {
 } from '$lib/server/queries/overview';
 import { sourcePathsForTables } from '$lib/server/queries/provenance';
 import { search } from '$lib/server/queries/search';
-import { getProvenance, sourceLine } from '$lib/server/queries/sources';
+import { sourceNote as sourceLine } from '$lib/domain/source-note';
+import { getProvenance } from '$lib/server/queries/sources';
 import type { PageServerLoad } from './$types';
 
 export const csr = false;
@@ -52,7 +54,12 @@ export const load: PageServerLoad = async ({ url }) => {
 	const postsChart = posts.length
 		? dispositifsByYearChart(
 				posts.map((p) => ({ kind: p.kind, year: p.year, count: p.posts })),
-				{ title: 'Postes d’adultes-relais et FONJEP financés par année', width: 640, height: 260 }
+				{
+					title: 'Postes d’adultes-relais et FONJEP financés par année',
+					width: 400,
+					height: 280,
+					fontSize: READABLE_FONT
+				}
 			)
 		: null;
 
@@ -139,8 +146,9 @@ async function keyDistributions(provenance: ProvenanceMap, qpvCount: number) {
 				title: `Répartition des QPV selon ${indicator.label.toLowerCase()}, millésime ${vintage}`,
 				unit: indicator.unit,
 				indicatorLabel: indicator.label,
-				width: 520,
-				height: 220
+				width: 400,
+				height: 240,
+				fontSize: READABLE_FONT
 			}),
 			sources: sourceLine(
 				[...new Set(rows.map((r) => r.source_path)), ...(ensemble ? [ensemble.source_path] : [])],

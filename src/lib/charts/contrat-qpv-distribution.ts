@@ -3,7 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { distribution } from '../domain/aggregation';
 import { formatValue, tickFormatter } from '../format';
-import { COLORS, renderPlot, type ChartText } from './render';
+import { COLORS, renderPlot, SERIES, type ChartText } from './render';
 
 export interface ContratQpvRow {
 	code: string;
@@ -36,6 +36,11 @@ export function contratQpvDistributionChart(
 		}))
 	);
 	const named = rows.map((r) => ({ ...r, label: r.name ? `${r.name} (${r.code})` : r.code }));
+	const fontSize = options.fontSize ?? 10;
+	// The axis labels get about 45 % of the width; names are cut to fit, the tooltip keeps them whole.
+	const width = options.width ?? 640;
+	const marginLeft = Math.round(width * 0.45);
+	const maxChars = Math.floor(marginLeft / (fontSize * 0.58));
 	const ok = named.filter((r) => r.status === 'ok' && r.value !== null);
 	const absent = named.filter((r) => !(r.status === 'ok' && r.value !== null));
 	// Rows ordered by value, QPV without a value last.
@@ -54,27 +59,31 @@ export function contratQpvDistributionChart(
 			'.';
 	return renderPlot(
 		{
-			width: options.width ?? 640,
+			width,
 			height: options.height ?? Math.max(120, 28 * rows.length + 60),
-			marginLeft: 240,
-			marginRight: 40,
+			marginLeft,
+			marginRight: 24,
 			marginTop: 24,
 			x: { label: options.indicatorLabel, tickFormat: tickFormatter(options.unit), grid: true },
-			y: { label: null, domain: order, tickFormat: (d: string) => shorten(d) },
+			y: { label: null, domain: order, tickFormat: (d: string) => shorten(d, maxChars) },
 			marks: [
 				Plot.ruleX(stats, { x: 'value', stroke: COLORS.muted, strokeDasharray: '4,3' }),
-				Plot.text(stats, {
-					x: 'value',
-					frameAnchor: 'top',
-					dy: -12,
-					text: (s: { name: string; value: number }) => `${s.name} ${fmt(s.value)}`
-				}),
+				// Only the median is named on the chart: min and max sit on the first and last dots,
+				// and three labels side by side would overlap when the values are close.
+				Plot.text(
+					stats.filter((s) => s.name === 'médiane'),
+					{
+						x: 'value',
+						frameAnchor: 'top',
+						dy: -12,
+						text: (s: { name: string; value: number }) => `médiane ${fmt(s.value)}`
+					}
+				),
 				Plot.dot(ok, {
 					x: 'value',
 					y: 'label',
 					r: 5,
-					fill: (r: ContratQpvRow) =>
-						r.code === options.highlightCode ? COLORS.selected : COLORS.reference[1],
+					fill: (r: ContratQpvRow) => (r.code === options.highlightCode ? SERIES[1] : SERIES[0]),
 					title: (r: ContratQpvRow & { label: string }) => `${r.label} : ${fmt(r.value)}`
 				}),
 				Plot.text(absent, {
@@ -88,6 +97,6 @@ export function contratQpvDistributionChart(
 				})
 			]
 		},
-		{ title: options.title, description }
+		{ title: options.title, description, fontSize: options.fontSize }
 	);
 }

@@ -1,7 +1,7 @@
 // Adultes-relais and FONJEP posts by year: grouped bars with their counts written above.
 import * as Plot from '@observablehq/plot';
 import { formatNumber, tickFormatter } from '../format';
-import { COLORS, renderPlot, yearTick, type ChartText } from './render';
+import { renderPlot, SERIES, yearTick, type ChartText } from './render';
 
 export const dispositifLabels = {
 	adulte_relais: 'Adultes-relais',
@@ -20,9 +20,8 @@ export function dispositifsByYearChart(rows: DispositifYearRow[], options: Chart
 		.sort((a, b) => a.year - b.year || a.kind.localeCompare(b.kind))
 		.map((r) => ({ ...r, label: dispositifLabels[r.kind] }));
 	const years = [...new Set(data.map((r) => r.year))];
-	// Only the dispositifs drawn: a legend entry without bars reads as a missing series.
-	const all = Object.values(dispositifLabels);
-	const labels = all.filter((l) => data.some((r) => r.label === l));
+	// Only the kinds present: a legend never lists a series without a bar.
+	const labels = Object.values(dispositifLabels).filter((l) => data.some((r) => r.label === l));
 	const description =
 		options.description ??
 		(data.length === 0
@@ -38,11 +37,7 @@ export function dispositifsByYearChart(rows: DispositifYearRow[], options: Chart
 			fx: { label: 'Année', tickFormat: yearTick, padding: 0.15 },
 			x: { axis: null, domain: labels, padding: 0.1 },
 			y: { label: 'Nombre de postes', tickFormat: tickFormatter('postes'), grid: true },
-			color: {
-				domain: labels,
-				range: labels.map((l) => (l === all[0] ? COLORS.selected : COLORS.reference[2])),
-				legend: labels.length > 1
-			},
+			color: { domain: labels, range: [...SERIES], legend: true },
 			marks: [
 				Plot.barY(data, { fx: 'year', x: 'label', y: 'count', fill: 'label' }),
 				Plot.text(data, {
@@ -55,6 +50,6 @@ export function dispositifsByYearChart(rows: DispositifYearRow[], options: Chart
 				Plot.ruleY([0])
 			]
 		},
-		{ title: options.title, description }
+		{ title: options.title, description, fontSize: options.fontSize }
 	);
 }

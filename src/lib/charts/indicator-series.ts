@@ -2,7 +2,7 @@
 // Secret or missing values break the line and get no dot: they are absent, never drawn as 0.
 import * as Plot from '@observablehq/plot';
 import { formatValue, tickFormatter } from '../format';
-import { COLORS, renderPlot, yearTick, type ChartText } from './render';
+import { COLORS, renderPlot, SERIES, yearTick, type ChartText } from './render';
 
 export interface SeriesRow {
 	/** Line name shown in the legend, e.g. 'QPV Grande Reyssouze', 'Bourg-en-Bresse (commune)'. */
@@ -23,6 +23,9 @@ export interface IndicatorSeriesOptions extends ChartText {
 	/** First years of a new comparability segment: a dashed rule marks each break. */
 	breaks?: number[];
 }
+
+/** Lines drawn with a label at their end instead of a legend: few enough to read. */
+const MAX_DIRECT_LABELS = 3;
 
 const shown = (r: SeriesRow) => r.status === 'ok' && r.value !== null && Number.isFinite(r.value);
 
@@ -69,17 +72,43 @@ export function indicatorSeriesChart(rows: SeriesRow[], options: IndicatorSeries
 				`${ordered.join(', ')}.` +
 				breaks.map((b) => ` Rupture de série en ${b} : pas d’évolution lue à travers.`).join('') +
 				hiddenNote(hidden));
+	const width = options.width ?? 640;
+	const height = options.height ?? 320;
+	const fontSize = options.fontSize ?? 10;
+	const values = sorted.flatMap((r) => (r.value === null ? [] : [r.value]));
+	const [lo, hi] = [Math.min(...values), Math.max(...values)];
+	const pad = (hi - lo || Math.abs(hi) || 1) * 0.08;
+	const domain = values.length ? [lo - pad, hi + pad] : [0, 1];
+	const direct = names.length <= MAX_DIRECT_LABELS;
+	const labels = direct ? endLabels(sorted, domain, height, fontSize) : [];
+	const marginRight = direct
+		? Math.min(
+				width * 0.42,
+				16 + fontSize * 0.62 * Math.max(0, ...labels.map((l) => l.text.length))
+			)
+		: 20;
 	return renderPlot(
 		{
-			width: options.width ?? 640,
-			height: options.height ?? 320,
-			marginLeft: 60,
-			x: { label: xLabel, ticks: years, tickFormat: yearTick, inset: 12 },
-			y: { label: options.indicatorLabel, tickFormat: tickFormatter(options.unit), grid: true },
+			width,
+			height,
+			marginLeft: Math.max(60, fontSize * 5.6),
+			marginRight,
+			x: {
+				label: xLabel,
+				ticks: everyOther(years, width - marginRight - 60, fontSize),
+				tickFormat: yearTick,
+				inset: 12
+			},
+			y: {
+				label: options.indicatorLabel,
+				domain,
+				tickFormat: tickFormatter(options.unit),
+				grid: true
+			},
 			color: {
 				domain: ordered,
-				range: [COLORS.selected, ...COLORS.reference],
-				legend: true
+				range: SERIES,
+				legend: !direct
 			},
 			marks: [
 				...breaks.map((b) =>
@@ -90,8 +119,9 @@ export function indicatorSeriesChart(rows: SeriesRow[], options: IndicatorSeries
 					y: 'value',
 					stroke: 'series',
 					z: 'series',
-					strokeWidth: 2
+					strokeWidth: 2.5
 				}),
+				...labelMarks(labels),
 				Plot.dot(
 					sorted.filter((r) => r.value !== null),
 					{
@@ -105,6 +135,83 @@ export function indicatorSeriesChart(rows: SeriesRow[], options: IndicatorSeries
 				)
 			]
 		},
-		{ title: options.title, description }
+		{ title: options.title, description, fontSize: options.fontSize }
 	);
+}
+
+interface EndLabel {
+	series: string;
+	year: number;
+	value: number;
+	text: string;
+}
+
+const MARGIN_TOP = 20;
+const MARGIN_BOTTOM = 30;
+
+/**
+ * One label per line at its last published point, pushed apart vertically so that two lines ending
+ * close together keep readable labels (at least one line of text between their baselines).
+ */
+export function endLabels(
+	rows: SeriesRow[],
+	domain: number[],
+	height: number,
+	fontSize: number
+): EndLabel[] {
+	const last = new Map<string, SeriesRow>();
+	for (const r of rows) if (r.value !== null) last.set(r.series, r);
+	const inner = height - MARGIN_TOP - MARGIN_BOTTOM;
+	const [d0, d1] = [domain[0]!, domain[1]!];
+	const toPx = (v: number) => MARGIN_TOP + (1 - (v - d0) / (d1 - d0 || 1)) * inner;
+	const toValue = (px: number) => d0 + (1 - (px - MARGIN_TOP) / inner) * (d1 - d0 || 1);
+	const placed = [...last.values()]
+		.map((r) => ({ r, y: toPx(r.value!) }))
+		.sort((a, b) => a.y - b.y);
+	const gap = fontSize * 1.2;
+	for (let i = 1; i < placed.length; i++) {
+		placed[i]!.y = Math.max(placed[i]!.y, placed[i - 1]!.y + gap);
+	}
+	// All labels at the last year, so that a line ending early does not label across others.
+	const lastYear = Math.max(...placed.map((p) => p.r.year));
+	return placed.map(({ r, y }) => ({
+		series: r.series,
+		year: lastYear,
+		value: toValue(y),
+		text: shortName(r.series)
+	}));
+}
+
+function labelMarks(labels: EndLabel[]): Plot.Markish[] {
+	if (labels.length === 0) return [];
+	return [
+		Plot.text(labels, {
+			x: 'year',
+			y: 'value',
+			text: 'text',
+			fill: 'series',
+			textAnchor: 'start',
+			dx: 8,
+			clip: false
+		})
+	];
+}
+
+/** Year ticks that fit: every other year when four-digit labels would touch. */
+export function everyOther(years: number[], innerWidth: number, fontSize: number): number[] {
+	const fits = years.length * fontSize * 3 <= innerWidth;
+	return fits ? years : years.filter((_, i) => (years.length - 1 - i) % 2 === 0);
+}
+
+/** A direct label short enough to sit beside a line, cut at a word ('Commune X' → 'X'). */
+export function shortName(name: string): string {
+	const plain = name
+		.replace(/\s*\([^)]*\)$/, '')
+		.replace(/ du contrat$/, '')
+		.replace(/^Commune /, '');
+	if (plain.length <= 21) return plain;
+	// Cut at a word boundary: 'Médiane des autres QPV' → 'Médiane des autres…'.
+	const cut = plain.slice(0, 21);
+	const space = cut.lastIndexOf(' ');
+	return `${cut.slice(0, space > 8 ? space : 20)}…`;
 }

@@ -65,6 +65,6 @@ export function qpvDistributionChart(
 			y: { label: 'Nombre de QPV', tickFormat: tickFormatter('nombre'), grid: true },
 			marks
 		},
-		{ title: options.title, description }
+		{ title: options.title, description, fontSize: options.fontSize }
 	);
 }

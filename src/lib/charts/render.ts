@@ -10,6 +10,23 @@ export const COLORS = {
 	muted: '#c9c9c9'
 } as const;
 
+/**
+ * One distinct colour per series, colour-blind safe (Okabe & Ito): blue, vermilion, bluish green,
+ * reddish purple, orange, sky blue, black. The first goes to the territory the page is about.
+ */
+export const SERIES = [
+	'#0072b2',
+	'#d55e00',
+	'#009e73',
+	'#cc79a7',
+	'#e69f00',
+	'#56b4e9',
+	'#000000'
+] as const;
+
+/** Chart text at 14 px of a chart drawn ≤ 400 px wide stays ≥ 11 px when a phone shrinks it. */
+export const READABLE_FONT = 14;
+
 export interface ChartText {
 	/** Accessible name (aria-label and SVG <title>). */
 	title: string;
@@ -17,6 +34,8 @@ export interface ChartText {
 	description?: string;
 	width?: number;
 	height?: number;
+	/** Text size in px at the chart's own width (Plot's default is 10). */
+	fontSize?: number;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -31,11 +50,12 @@ function newDocument(): Document {
  */
 export function renderPlot(
 	options: Plot.PlotOptions,
-	text: { title: string; description: string }
+	text: { title: string; description: string; fontSize?: number }
 ): string {
 	const document = newDocument();
 	const node = Plot.plot({
 		...options,
+		...(text.fontSize ? { style: { fontSize: `${text.fontSize}px` } } : {}),
 		document,
 		ariaLabel: text.title,
 		ariaDescription: text.description

@@ -1,6 +1,8 @@
 // Every contrat de ville in a filterable, sortable table (filters and sort in the URL) and a map
 // of the metropolitan perimeters, each linked to its contrat page, the filtered ones highlighted.
 import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { sourceNote } from '$lib/domain/source-note';
 import { contratsMap, mapFeatures } from '$lib/charts/contrats-map';
 import { contratListFilters, listContrats } from '$lib/server/queries/contrats';
 import {
@@ -11,13 +13,21 @@ import {
 	postsByYear
 } from '$lib/server/queries/overview';
 import { sourcePathsForTables } from '$lib/server/queries/provenance';
-import { getProvenance, sourceLine } from '$lib/server/queries/sources';
+import { getProvenance } from '$lib/server/queries/sources';
 import type { PageServerLoad } from './$types';
 
 export const csr = false;
 
 /** The poverty-rate column of the list (catalogue id). */
 const POVERTY = 'tx_pauvrete_60';
+
+/** Rows per page: the list stays under one screenful of scrolling per page, without JavaScript. */
+const PAGE_SIZE = 50;
+const pageParam = z.coerce
+	.number()
+	.int('page invalide')
+	.min(1, 'page invalide')
+	.max(100, 'page invalide');
 
 /** An empty form field (`?region=`) means "no filter", not an invalid value. */
 function param(url: URL, name: string): string | undefined {
@@ -38,6 +48,9 @@ export const load: PageServerLoad = async ({ url }) => {
 		error(400, `Filtre invalide (${String(issue.path[0])}) : ${issue.message}.`);
 	}
 	const filters = parsed.data;
+	const pageParsed = pageParam.safeParse(param(url, 'page') ?? 1);
+	if (!pageParsed.success) error(400, `Page invalide : ${url.searchParams.get('page')}.`);
+	const pageNumber = pageParsed.data;
 	const options = await contratFilterOptions();
 	if (filters.region && !options.regions.some((r) => r.code === filters.region)) {
 		error(400, `Région inconnue ou sans contrat de ville : ${filters.region}.`);
@@ -68,16 +81,20 @@ export const load: PageServerLoad = async ({ url }) => {
 		width: 640,
 		height: 620
 	});
-	// The page lists several sources: each line without its own « Sources : » prefix.
-	const bare = (text: string) => text.replace(/^Sources : /, '');
-	const line = async (names: string[]) =>
-		bare(sourceLine(await sourcePathsForTables(names), provenance));
+	const paths = [
+		...(await sourcePathsForTables(['contrats', 'qpv', 'qpv_contrat'])),
+		...(latestPosts?.source_paths ?? []),
+		...(poverty ? [poverty.source_path] : [])
+	];
+	const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+	if (pageNumber > pageCount)
+		error(404, `Page ${pageNumber} inexistante : la liste en compte ${pageCount}.`);
 
 	return {
 		filters,
 		filtered,
 		options,
-		rows,
+		rows: rows.slice((pageNumber - 1) * PAGE_SIZE, pageNumber * PAGE_SIZE),
 		map,
 		shownOnMap,
 		mapCount: split.features.length,
@@ -85,11 +102,10 @@ export const load: PageServerLoad = async ({ url }) => {
 		withoutGeometry: split.withoutGeometry.map((c) => ({ code: c.code, name: c.name })),
 		postYear: latestPosts?.year ?? null,
 		poverty: poverty ?? null,
-		sources: {
-			contrats: await line(['contrats']),
-			qpv: await line(['qpv', 'qpv_contrat']),
-			posts: latestPosts ? bare(sourceLine(latestPosts.source_paths, provenance)) : null,
-			poverty: poverty ? bare(sourceLine([poverty.source_path], provenance)) : null
-		}
+		count: rows.length,
+		pageNumber,
+		pageCount,
+		source: sourceNote(paths, provenance),
+		mapSource: sourceNote(await sourcePathsForTables(['contrats']), provenance)
 	};
 };

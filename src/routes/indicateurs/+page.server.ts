@@ -8,6 +8,8 @@ import {
 	type CatalogueEntry
 } from '$lib/server/queries/indicators';
 import { availableTables } from '$lib/server/queries/overview';
+import { sourceNote } from '$lib/domain/source-note';
+import { getProvenance } from '$lib/server/queries/sources';
 import type { PageServerLoad } from './$types';
 
 export const csr = false;
@@ -29,7 +31,12 @@ export const load: PageServerLoad = async ({ url }) => {
 			withObservations: false
 		};
 	}
-	const entries = await getCatalogue(parsed.data, tables.has('observations'));
+	const provenance = await getProvenance();
+	// Readers get the source in words; file names and columns stay in the download and the API.
+	const entries = (await getCatalogue(parsed.data, tables.has('observations'))).map((e) => {
+		const paths = e.vintages.flatMap((v) => v.source_paths);
+		return { ...e, sources: paths.length ? sourceNote(paths, provenance) : null };
+	});
 	return {
 		filters: parsed.data,
 		pillars: pillarOptions(),

@@ -9,8 +9,10 @@ describe('/contrats/[code]', () => {
 		const text = textOf(body);
 		expect(text).toContain("CC de la Plaine de l'Ain");
 		expect(body).toMatch(/href="\/quartiers\/QP001\d{3}"/);
-		expect(text).toContain('Sources :');
-		expect(text).toContain('Calendrier 2015 → 2022');
+		expect(text).toMatch(/Sources? :/);
+		// The national timeline is on /mesures, not repeated on each contrat; method codes in words.
+		expect(text).not.toContain('Calendrier 2015 → 2022');
+		expect(text).not.toMatch(/commune_epci2015|\.csv/);
 	});
 
 	it('lists the QPV of CV004 with their 2018 population formatted the French way', async () => {

@@ -8,8 +8,11 @@ describe('/ (vue nationale)', () => {
 		const text = textOf(body);
 		expect(text).toContain('1\u202f514 quartiers prioritaires');
 		expect(text).toContain('recensement 2018');
-		expect(text).toContain('qpv-2015/qpv_evolution_population.csv');
-		expect(text).toMatch(/Sources : /);
+		// Sources in plain words; file names only on /methodologie, in downloads and the API.
+		expect(text).toMatch(/Sources? : INSEE/);
+		expect(text).toContain('Licence Ouverte');
+		expect(body).toContain('href="/methodologie#sources"');
+		expect(text).not.toMatch(/\.csv|\.json|POP_MUN/);
 	});
 
 	it('renders the key indicator distributions as server-side SVG with their vintage', async () => {
@@ -17,8 +20,7 @@ describe('/ (vue nationale)', () => {
 		const text = textOf(body);
 		expect(body).toMatch(/<svg[^>]*role="img"/);
 		expect(text).toMatch(/Taux de pauvreté[^.]*, millésime \d{4}/);
-		// The latest data year of the poverty rate is 2019, read in INSEE's own file.
-		expect(text).toContain('filosofi-qpv/data_filo19_qp_revdis.csv');
+		expect(text).toMatch(/ANCT – SIG Ville \/ INSEE, millésime/);
 		expect(text).toMatch(/médiane \d+,\d\u00a0%/);
 	});
 
@@ -27,7 +29,8 @@ describe('/ (vue nationale)', () => {
 		expect(text).toMatch(
 			/\d+,\d\u00a0% des QPV \([\d\u202f]+ sur 1\u202f514\) sont rattachés à exactement un contrat/
 		);
-		expect(text).toContain('contrats-de-ville/adulte-relais-2023.json');
+		// Adultes-relais files 2020 to 2023 (ANCT), named by producer and years.
+		expect(text).toContain('ANCT, millésimes 2020 à 2023');
 	});
 
 	it('finds "reyssouze" without accent or case and links to the QPV page', async () => {
@@ -35,6 +38,18 @@ describe('/ (vue nationale)', () => {
 		expect(status).toBe(200);
 		expect(body).toContain('href="/quartiers/QP001001"');
 		expect(textOf(body)).toContain('Grande Reyssouze Terre Des Fleurs');
+	});
+
+	it('answers a commune or contrat name with its contrat and QPV, each once', async () => {
+		// No hyphens: Bourg-en-Bresse, commune of CV004.
+		const bourg = (await get('/?q=Bourg%20en%20Bresse')).body;
+		expect(bourg).toContain('href="/contrats/CV004"');
+		expect(bourg).toContain('href="/quartiers/QP001001"');
+		const marseille = (await get('/?q=Marseille')).body;
+		expect(marseille.match(/href="\/contrats\/CV049"/g)).toHaveLength(1);
+		const qpvLinks = marseille.match(/href="\/quartiers\/QP013\d{3}"/g) ?? [];
+		expect(qpvLinks.length).toBeGreaterThanOrEqual(30);
+		expect(new Set(qpvLinks).size).toBe(qpvLinks.length);
 	});
 
 	it('keeps the search in a GET form that works without JavaScript', async () => {

@@ -7,11 +7,13 @@ describe('/indicateurs', () => {
 		expect(status).toBe(200);
 		const start = body.indexOf('id="tx_pauvrete_60"');
 		expect(start).toBeGreaterThan(0);
-		const article = textOf(body.slice(start, body.indexOf('</article>', start)));
+		const article = textOf(body.slice(start, body.indexOf('</details>', start)));
 		expect(article).toContain('Non agrégeable');
 		expect(article).toContain('Une baisse est favorable');
-		expect(article).toMatch(/2022 \(année de référence 2018\)/);
-		expect(article).toContain('sig-ville/REVN_2022.csv');
+		expect(article).toMatch(/fichier 2022 \(données 2018\)/);
+		expect(article).toContain('ANCT – SIG Ville / INSEE');
+		// Column codes and file names stay in the download and the API.
+		expect(article).not.toMatch(/\.csv|TP60/);
 		expect(article).toContain('Licence Ouverte');
 	});
 

@@ -1,6 +1,8 @@
 // How a contrat de ville relates to the 2018 feuille de route and the Pacte de Dijon: for each
 // measure or domain with territorial data, what is deployed in the contrat (posts, cités), its
 // département's latest Baromètre value against the national one, its QPV figures against all QPV.
+import { sourceNote } from '$lib/domain/source-note';
+import { unitKind } from '$lib/domain/units';
 import { formatDate, formatNumber, formatValue } from '$lib/format';
 import type { Provenance } from '$lib/schemas/provenance';
 import { getDepartementLatest, type DepartementValue } from '../queries/barometre';
@@ -17,7 +19,6 @@ import {
 	dispositifNational,
 	formatBarometre,
 	loadNationalFigures,
-	sourcesOf,
 	summariseLink,
 	type NationalFigures
 } from './series-links';
@@ -76,6 +77,15 @@ function summaryPaths(link: SeriesLink, figures: NationalFigures): string[] {
 	return e ? [e.source_path] : [];
 }
 
+/** The contrat page names sources in words (files are on /methodologie). */
+const plainSources = (paths: string[], provenance: Map<string, Provenance>) =>
+	paths.length ? sourceNote(paths, provenance) : '';
+
+/** Rates and shares compare across territories of any size; counts and amounts do not. */
+export function isRateUnit(unit: string | null | undefined): boolean {
+	return unitKind((unit ?? '').trim()) === 'rate';
+}
+
 /** One link as seen from the contrat: local figure, national figure, sources. */
 export function articulationRow(
 	link: SeriesLink,
@@ -93,8 +103,9 @@ export function articulationRow(
 			local: d
 				? `${where} : ${formatBarometre(d.value, link.unit)} au ${formatDate(d.date)}`
 				: `aucune valeur publiée pour ${where}`,
-			national: summary.latest,
-			sources: sourcesOf(
+			// A département's count beside France's count says nothing: only rates are set side by side.
+			national: isRateUnit(link.unit) ? summary.latest : '—',
+			sources: plainSources(
 				[...new Set([d?.source_path, figures.barometre.get(link.target_id)?.source_path])].filter(
 					(p): p is string => Boolean(p)
 				),
@@ -112,7 +123,7 @@ export function articulationRow(
 					? `${formatNumber(own.posts)} poste${own.posts > 1 ? 's' : ''} financé${own.posts > 1 ? 's' : ''} en ${national.year}`
 					: `aucun poste rattaché à ce contrat en ${national.year}`,
 				national: national.text,
-				sources: sourcesOf(national.paths, input.provenance)
+				sources: plainSources(national.paths, input.provenance)
 			};
 		}
 		const cites = input.cites.filter((c) => c.kind === link.target_id);
@@ -122,7 +133,7 @@ export function articulationRow(
 				? `${cites.map((c) => c.name).join(' ; ')} (communes du contrat)`
 				: `aucune ${singular[link.target_id] ?? link.target_id} dans les communes du contrat`,
 			national: national.text,
-			sources: sourcesOf(national.paths, input.provenance)
+			sources: plainSources(national.paths, input.provenance)
 		};
 	}
 	const ci = input.indicators.find((i) => i.indicator.id === link.target_id);
@@ -143,7 +154,7 @@ export function articulationRow(
 		...base,
 		local,
 		national: summary.latest,
-		sources: sourcesOf(
+		sources: plainSources(
 			[...latestPaths(ci?.sourcePaths ?? [], last?.vintage), ...summaryPaths(link, figures)],
 			input.provenance
 		)

@@ -4,7 +4,7 @@ import { formatChange, formatNumber, formatSigned, formatValue } from '$lib/form
 import { verdictLabels } from '$lib/domain/evolution';
 import type { PeriodKind } from '$lib/schemas/evaluation';
 import type { Provenance } from '$lib/schemas/provenance';
-import { sourceLine } from '../queries/sources';
+import { sourceNote as sourceLine } from '$lib/domain/source-note';
 import type { ContratSynthesis, SynthesisIndicator } from './contrat-synthesis';
 
 export interface SynthesisQpvRow {

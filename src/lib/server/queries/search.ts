@@ -1,48 +1,86 @@
-// Search across contrats, QPV, communes and EPCI: accent- and case-insensitive substring match.
+// Search by contrat, EPCI, commune or QPV name (or code): answers contrats and QPV, each once.
+// Accents, case, hyphens and apostrophes do not matter ("Bourg en Bresse" finds Bourg-en-Bresse).
 import { query } from '../db';
 
-export interface SearchHit {
-	kind: 'contrat' | 'qpv' | 'commune' | 'epci';
+export interface ContratHit {
 	code: string;
-	label: string;
-	/** Where the hit leads: the contrat or QPV page. */
-	href: string;
-	context: string | null;
+	name: string;
+	departement: string | null;
+	qpv_count: number;
+	/** Why it matched, e.g. 'commune Marseille' or 'intercommunalité CA …'; null on its own name. */
+	via: string | null;
 }
 
-const norm = (column: string) => `strip_accents(lower(${column}))`;
-const needle = 'strip_accents(lower($1))';
+export interface QpvHit {
+	code: string;
+	name: string;
+	communes: string | null;
+	contrat_code: string | null;
+	contrat_name: string | null;
+}
 
-/** Pure SQL text: one UNION over the four kinds, best matches (prefix) first. */
-export function searchSql(limit: number): string {
-	return `
+export interface SearchResults {
+	contrats: ContratHit[];
+	qpv: QpvHit[];
+	/** QPV matched beyond the ones listed (the list is capped). */
+	moreQpv: number;
+}
+
+/** SQL that folds a text for matching: lower case, no accents, hyphens and apostrophes as spaces. */
+export const fold = (sql: string) =>
+	`trim(regexp_replace(strip_accents(lower(${sql})), '[-‐’''\\s]+', ' ', 'g'))`;
+
+/** Pure SQL text; $1 is the user's text. */
+export function searchSql(): { contrats: string; qpv: string } {
+	const needle = fold('$1');
+	const communes = `SELECT code, name FROM communes WHERE contains(${fold('name')}, ${needle})`;
+	const qpvHits = `
+  SELECT q.code, NULL AS via, 0 AS rank FROM qpv q
+  WHERE contains(${fold('q.name')}, ${needle}) OR lower(q.code) = lower(trim($1))
+  UNION ALL
+  SELECT qc.qpv_code, 'commune ' || m.name, 1 FROM qpv_communes qc
+  JOIN (${communes}) m ON m.code = qc.commune_code`;
+	const contrats = `
 WITH hits AS (
-  SELECT 'contrat' AS kind, c.code, c.name AS label, '/contrats/' || c.code AS href,
-         d.name AS context, starts_with(${norm('c.name')}, ${needle}) AS prefix
-  FROM contrats c LEFT JOIN departements d ON d.code = c.departement_code
-  WHERE contains(${norm('c.name')}, ${needle}) OR lower(c.code) = lower($1)
+  SELECT c.code, NULL AS via, CASE WHEN starts_with(${fold('c.name')}, ${needle}) THEN 0 ELSE 1 END AS rank
+  FROM contrats c WHERE contains(${fold('c.name')}, ${needle}) OR lower(c.code) = lower(trim($1))
   UNION ALL
-  SELECT 'qpv', q.code, coalesce(q.name, q.code), '/quartiers/' || q.code,
-         coalesce(q.communes_label, m.name), starts_with(${norm('q.name')}, ${needle})
-  FROM qpv q LEFT JOIN communes m ON m.code = q.main_commune_code
-  WHERE contains(${norm('q.name')}, ${needle}) OR lower(q.code) = lower($1)
+  SELECT c.code, 'intercommunalité ' || e.name, 2 FROM epci e JOIN contrats c ON c.epci2015_siren = e.siren
+  WHERE contains(${fold('e.name')}, ${needle})
   UNION ALL
-  SELECT DISTINCT 'commune', m.code, m.name || ' (' || m.departement_code || ')',
-         '/quartiers/' || qc.qpv_code, q.name, starts_with(${norm('m.name')}, ${needle})
-  FROM communes m JOIN qpv_communes qc ON qc.commune_code = m.code JOIN qpv q ON q.code = qc.qpv_code
-  WHERE contains(${norm('m.name')}, ${needle})
+  SELECT c.code, 'commune ' || m.name, 3 FROM contrats c JOIN (${communes}) m ON m.code = c.commune_code
   UNION ALL
-  SELECT DISTINCT 'epci', e.siren, e.name, '/contrats/' || c.code, c.name,
-         starts_with(${norm('e.name')}, ${needle})
-  FROM epci e JOIN contrats c ON c.epci2015_siren = e.siren
-  WHERE contains(${norm('e.name')}, ${needle})
+  SELECT qk.contrat_code, 'commune ' || m.name, 3 FROM qpv_communes qc
+  JOIN (${communes}) m ON m.code = qc.commune_code JOIN qpv_contrat qk ON qk.qpv_code = qc.qpv_code
+), best AS (
+  SELECT code, arg_min(via, rank) AS via, min(rank) AS rank FROM hits GROUP BY code
 )
-SELECT kind, code, label, href, context FROM hits
-ORDER BY prefix DESC, CASE kind WHEN 'contrat' THEN 0 WHEN 'qpv' THEN 1 WHEN 'commune' THEN 2 ELSE 3 END,
-         label, code
-LIMIT ${Math.max(1, Math.min(100, Math.trunc(limit)))}`;
+SELECT c.code, c.name, d.name AS departement, b.via,
+       (SELECT count(*) FROM qpv_contrat k WHERE k.contrat_code = c.code)::INTEGER AS qpv_count
+FROM best b JOIN contrats c ON c.code = b.code LEFT JOIN departements d ON d.code = c.departement_code
+ORDER BY b.rank, c.name, c.code LIMIT 30`;
+	const qpv = `
+WITH hits AS (${qpvHits}), best AS (SELECT code, min(rank) AS rank FROM hits GROUP BY code)
+SELECT q.code, coalesce(q.name, q.code) AS name, q.communes_label AS communes,
+       k.contrat_code, c.name AS contrat_name, count(*) OVER () AS total
+FROM best b JOIN qpv q ON q.code = b.code
+LEFT JOIN (SELECT qpv_code, min(contrat_code) AS contrat_code FROM qpv_contrat GROUP BY qpv_code) k
+  ON k.qpv_code = q.code
+LEFT JOIN contrats c ON c.code = k.contrat_code
+ORDER BY b.rank, q.name, q.code LIMIT 60`;
+	return { contrats, qpv };
 }
 
-export function search(text: string, limit = 30): Promise<SearchHit[]> {
-	return query<SearchHit>(searchSql(limit), [text]);
+export async function search(text: string): Promise<SearchResults> {
+	const sql = searchSql();
+	const [contrats, qpv] = await Promise.all([
+		query<ContratHit>(sql.contrats, [text]),
+		query<QpvHit & { total: number | bigint }>(sql.qpv, [text])
+	]);
+	const total = qpv.length ? Number(qpv[0]!.total) : 0;
+	return {
+		contrats,
+		qpv: qpv.map(({ total: _total, ...hit }) => hit),
+		moreQpv: total - qpv.length
+	};
 }

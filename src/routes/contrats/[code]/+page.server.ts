@@ -9,8 +9,9 @@ import { loadContratSynthesis } from '$lib/server/evaluation/contrat-synthesis';
 import { synthesisView } from '$lib/server/evaluation/synthesis-view';
 import { loadActionsMoyens } from '$lib/server/evaluation/actions-moyens';
 import { contratLinkNotes } from '$lib/server/evaluation/link-gaps';
-import { sourceLine } from '$lib/server/queries/sources';
-import { formatEuros, toScorecardRows } from './view';
+import { sourceNote as sourceLine } from '$lib/domain/source-note';
+import { READABLE_FONT } from '$lib/charts/render';
+import { formatEuros, numberScorecardNotes, toScorecardRows } from './view';
 import type { PageServerLoad } from './$types';
 
 /** Read-only page: no client JavaScript needed. */
@@ -46,8 +47,9 @@ export const load: PageServerLoad = async ({ params }) => {
 						title: `${ci.indicator.label} dans chaque QPV du contrat, millésime ${last.vintage}`,
 						unit: ci.indicator.unit,
 						indicatorLabel: ci.indicator.label,
-						width: 640,
-						height: 60 + 26 * values.length
+						width: 400,
+						height: 60 + 24 * values.length,
+						fontSize: READABLE_FONT
 					}
 				),
 				sources: sourceLine(ci.sourcePaths, provenance)
@@ -59,8 +61,9 @@ export const load: PageServerLoad = async ({ params }) => {
 					card.posts.map((p) => ({ kind: p.kind, year: p.year, count: p.posts })),
 					{
 						title: `Postes adultes-relais et FONJEP financés par année, ${card.contrat.name}`,
-						width: 640,
-						height: 240
+						width: 400,
+						height: 260,
+						fontSize: READABLE_FONT
 					}
 				),
 				sources: sourceLine(
@@ -79,17 +82,27 @@ export const load: PageServerLoad = async ({ params }) => {
 		provenance
 	});
 	const [actions, linkNotes] = await Promise.all([loadActionsMoyens(code), contratLinkNotes(code)]);
+	const pillars = card.pillars.map((p) => {
+		const rows = toScorecardRows(p.indicators, provenance);
+		return {
+			pillar: p.pillar,
+			rows,
+			source: sourceLine(
+				rows.flatMap((r) => r.sourcePaths),
+				provenance
+			)
+		};
+	});
+	const notes = numberScorecardNotes(pillars.flatMap((p) => p.rows));
 	return {
+		notes,
 		synthesis: synthesisView(synthesis, provenance),
 		actions,
 		linkNotes,
 		articulation,
 		contrat: { ...card.contrat, geometry: null },
 		qpv: card.qpv,
-		pillars: card.pillars.map((p) => ({
-			pillar: p.pillar,
-			rows: toScorecardRows(p.indicators, provenance)
-		})),
+		pillars,
 		posts: card.posts.map((p) => ({ ...p, amount: formatEuros(p.amount_eur) })),
 		postsChart,
 		cites: card.cites,
@@ -97,7 +110,6 @@ export const load: PageServerLoad = async ({ params }) => {
 			['dispositifs/citeduc_geom.geojson', 'dispositifs/cde_geom.geojson'],
 			provenance
 		),
-		timeline: card.timeline,
 		distributionCharts,
 		qpvSources: sourceLine(
 			['qpv-2015/qpv_evolution_population.csv', 'geographie-2015/epcicom2015.csv'],

@@ -1,9 +1,9 @@
 // Formats the contrat scorecard for the page: one row per key indicator, French numbers.
-import { describeVintage } from '$lib/domain/series';
+import { curly, dataYear } from '$lib/french';
 import { formatChange, formatNumber, formatValue } from '$lib/format';
 import type { Provenance } from '$lib/schemas/provenance';
 import type { ContratIndicator } from '$lib/server/evaluation/contrat-scorecard';
-import { sourceLine } from '$lib/server/queries/sources';
+import { sourceNote as sourceLine } from '$lib/domain/source-note';
 
 export interface ScorecardRow {
 	id: string;
@@ -19,13 +19,32 @@ export interface ScorecardRow {
 	distribution: string | null;
 	notes: string[];
 	sources: string;
+	sourcePaths: string[];
+	/** Numbers of the page's reading notes that apply (see numberScorecardNotes). */
+	noteIds: number[];
+}
+
+/** Each distinct caveat once for the page; rows cite it by number. */
+export function numberScorecardNotes(rows: ScorecardRow[]): string[] {
+	const notes: string[] = [];
+	for (const row of rows) {
+		row.noteIds = row.notes.map((raw) => {
+			// Readers get the caveat; the file it was checked on is named on /methodologie.
+			const w = curly(raw.replace(/\s*\([^)]*\.(csv|json)\)/g, ''));
+			const i = notes.indexOf(w);
+			if (i >= 0) return i + 1;
+			notes.push(w);
+			return notes.length;
+		});
+	}
+	return notes;
 }
 
 function ruleLabel(ci: ContratIndicator): string {
 	const a = ci.indicator.aggregation;
 	if (a === 'sum') return 'somme des QPV';
-	if (a === 'ratio') return `ratio de sommes (dénominateur : ${ci.indicator.denominator_id})`;
-	return 'non agrégeable : répartition entre les QPV';
+	if (a === 'ratio') return 'taux recalculé sur l’ensemble des QPV';
+	return '';
 }
 
 export function toScorecardRows(
@@ -37,7 +56,7 @@ export function toScorecardRows(
 		const last = ci.byVintage[ci.byVintage.length - 1];
 		const agg = last?.aggregate;
 		const when = last
-			? describeVintage({ vintage: last.vintage, reference_year: last.referenceYear } as never)
+			? dataYear({ vintage: last.vintage, reference_year: last.referenceYear })
 			: '';
 		const notes: string[] = [];
 		let latest = '—';
@@ -61,12 +80,12 @@ export function toScorecardRows(
 		if (ev) notes.push(...ev.warnings);
 		return {
 			id: ci.indicator.id,
-			label: ci.indicator.label,
+			label: curly(ci.indicator.label),
 			rule: ruleLabel(ci),
 			latest,
 			latestWhen: when,
 			baseline: ev?.baseline
-				? `${formatValue(ev.baseline.value, unit)} (${describeVintage(ev.baseline)})`
+				? `${formatValue(ev.baseline.value, unit)} (${dataYear(ev.baseline)})`
 				: '—',
 			change: ev && ev.change !== null ? formatChange(ev.change, unit) : '—',
 			verdict: ev?.verdict ?? 'indetermine',
@@ -78,7 +97,9 @@ export function toScorecardRows(
 				: 'non publié',
 			distribution,
 			notes,
-			sources: sourceLine(ci.sourcePaths, provenance)
+			sources: sourceLine(ci.sourcePaths, provenance),
+			sourcePaths: ci.sourcePaths,
+			noteIds: []
 		};
 	});
 }

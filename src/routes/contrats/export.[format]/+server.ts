@@ -1,6 +1,7 @@
 // Download of the contrats list as shown on /contrats (same filters and sort, from the URL).
 import { error } from '@sveltejs/kit';
 import { exportTable } from '$lib/server/export/columns';
+import { contratsListColumns } from '$lib/tables/contrats-list';
 import { exportResponse, parseFormat } from '$lib/server/export/respond';
 import {
 	contratListFilters,
@@ -31,19 +32,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	];
 	const table = exportTable<ContratListRow>({
 		name: 'Contrats de ville',
-		columns: [
-			{ key: 'code', header: 'Code contrat', type: 'text' },
-			{ key: 'name', header: 'Contrat de ville', type: 'text', width: 40 },
-			{ key: 'departement_code', header: 'Code département', type: 'text' },
-			{ key: 'departement', header: 'Département', type: 'text' },
-			{ key: 'region', header: 'Région', type: 'text' },
-			{ key: 'qpv_count', header: 'Nombre de QPV', type: 'integer' },
-			{ key: 'population', header: 'Population des QPV (RP 2018)', type: 'integer' },
-			{ key: 'adultes_relais', header: 'Postes adultes-relais (dernière année)', type: 'integer' },
-			{ key: 'adultes_relais_year', header: 'Année des postes', type: 'integer' },
-			{ key: 'poverty_min', header: 'Taux de pauvreté min. des QPV (%)', type: 'number' },
-			{ key: 'poverty_max', header: 'Taux de pauvreté max. des QPV (%)', type: 'number' }
-		],
+		columns: contratsListColumns,
 		rows
 	});
 	return exportResponse({ filename: `contrats-de-ville.${format}`, format }, [table], sources);

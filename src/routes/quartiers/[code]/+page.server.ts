@@ -1,4 +1,5 @@
 // QPV profile: validates the code, loads the profile, renders the charts to SVG on the server.
+import { curly } from '$lib/french';
 import { error } from '@sveltejs/kit';
 import { qpvDistributionChart } from '$lib/charts/qpv-distribution';
 import { indicatorSeriesChart } from '$lib/charts/indicator-series';
@@ -9,9 +10,10 @@ import { loadQpvTimelines } from '$lib/server/evaluation/qpv-timelines';
 import { periodLabel } from '$lib/server/evaluation/synthesis-view';
 import { periodKindLabels } from '$lib/schemas/evaluation';
 import { qpvLinkNotes } from '$lib/server/evaluation/link-gaps';
-import { qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
-import { sourceLine } from '$lib/server/queries/sources';
-import { toIndicatorRows, type ChartBlock } from './view';
+import { keyIndicatorsByPillar, qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
+import { sourceNote as sourceLine } from '$lib/domain/source-note';
+import { READABLE_FONT } from '$lib/charts/render';
+import { KEY_FIGURES, keyFigures, numberNotes, toIndicatorRows, type ChartBlock } from './view';
 import type { PageServerLoad } from './$types';
 
 /** Read-only page: no client JavaScript needed. */
@@ -41,30 +43,32 @@ export const load: PageServerLoad = async ({ params }) => {
 		if (!view) continue;
 		const xLabel = periodKindLabels[t.periodKind];
 		charts.push({
-			title: `${view.indicator.label} : ${name}`,
+			title: `${curly(view.indicator.label)} : ${name}`,
 			svg: indicatorSeriesChart(t.rows, {
-				title: `${view.indicator.label}, ${name}, par ${xLabel.toLowerCase()}`,
+				title: `${curly(view.indicator.label)}, ${name}, par ${xLabel.toLowerCase()}`,
 				unit: view.indicator.unit,
-				indicatorLabel: view.indicator.label,
+				indicatorLabel: curly(view.indicator.label),
 				xLabel,
 				breaks: t.breaks.map((b) => b.period),
-				width: 640,
-				height: 260
+				width: 440,
+				height: 280,
+				fontSize: READABLE_FONT
 			}),
 			sources: sourceLine(t.sourcePaths, provenance)
 		});
 	}
 	for (const d of profile.distributions) {
 		charts.push({
-			title: `${d.indicator.label} : place parmi tous les QPV (${periodLabel(d.period, d.periodKind)})`,
+			title: `${curly(d.indicator.label)} : place parmi tous les QPV (${periodLabel(d.period, d.periodKind)})`,
 			svg: qpvDistributionChart(d.rows, {
 				title: `Répartition des QPV selon ${d.indicator.label.toLowerCase()}, ${periodLabel(d.period, d.periodKind)}`,
 				unit: d.indicator.unit,
 				indicatorLabel: d.indicator.label,
 				selectedCode: qpv.code,
-				selectedLabel: name,
-				width: 640,
-				height: 220
+				selectedLabel: 'ce quartier',
+				width: 400,
+				height: 240,
+				fontSize: READABLE_FONT
 			}),
 			sources: sourceLine(
 				views
@@ -75,6 +79,17 @@ export const load: PageServerLoad = async ({ params }) => {
 			)
 		});
 	}
+	// Each theme opens on its headline indicators; the others follow in a disclosure.
+	const pillarRows = profile.pillars.map((p) => ({
+		pillar: p.pillar,
+		rows: toIndicatorRows(p.views, profile.ranks, provenance),
+		key: keyIndicatorsByPillar[p.pillar],
+		source: sourceLine(
+			p.views.flatMap((v) => v.sourcePaths),
+			provenance
+		)
+	}));
+	const notes = numberNotes(pillarRows.flatMap((p) => p.rows));
 	const map = qpv.boundary
 		? qpvBoundaryMap(
 				{ code: qpv.code, name, geometry: qpv.boundary },
@@ -86,11 +101,16 @@ export const load: PageServerLoad = async ({ params }) => {
 		qpv: { ...qpv, boundary: null },
 		communes: profile.communes,
 		references: profile.references.map((r) => ({ kind: r.kind, label: r.label, code: r.code })),
-		pillars: profile.pillars.map((p) => ({
-			pillar: p.pillar,
-			rows: toIndicatorRows(p.views, profile.ranks, provenance)
-		})),
-		charts,
+		pillars: pillarRows,
+		notes,
+		keyFigures: keyFigures(views),
+		keySource: sourceLine(
+			views.filter((v) => KEY_FIGURES.includes(v.indicator.id)).flatMap((v) => v.sourcePaths),
+			provenance
+		),
+		populationSource: sourceLine(['qpv-2015/qpv_evolution_population.csv'], provenance),
+		charts: charts.slice(0, qpvChartIndicators.length),
+		distributionCharts: charts.slice(qpvChartIndicators.length),
 		map,
 		mapSources: map ? sourceLine(['qpv-occitanie-hackaviz/qp.geojson'], provenance) : null
 	};

@@ -1,10 +1,11 @@
 // Formats the QPV's indicator views into plain rows for the page (French numbers, labels).
-import { describeVintage } from '$lib/domain/series';
+import { curly, dataYear } from '$lib/french';
+import { unitKind } from '$lib/domain/units';
 import { formatChange, formatNumber, formatObservation, formatValue } from '$lib/format';
 import type { Provenance } from '$lib/schemas/provenance';
 import type { IndicatorView } from '$lib/server/evaluation/indicator-view';
 import type { QpvRankRow } from '$lib/server/queries/quartiers';
-import { sourceLine } from '$lib/server/queries/sources';
+import { sourceNote as sourceLine } from '$lib/domain/source-note';
 
 export interface ChartBlock {
 	title: string;
@@ -35,6 +36,42 @@ export interface IndicatorRow {
 	warnings: string[];
 	secret: boolean;
 	sources: string;
+	/** The files behind the row: the section's plain source note is built from them. */
+	sourcePaths: string[];
+	/** The first reference the reader compares with: the commune, else the next one published. */
+	mainGap: GapCell | null;
+	/** Numbers of the reading notes (shared by the rows of a page) that apply to this row. */
+	noteIds: number[];
+	/** Year the latest and first values describe (data year, else the file's year). */
+	latestYear: number | null;
+	baselineYear: number | null;
+}
+
+/** Shorter names of reference territories for table cells. */
+export function shortReference(label: string): string {
+	return label.replace(/^Médiane des autres QPV du contrat \(calculée\)$/, 'autres QPV du contrat');
+}
+
+const yearOf = (p: { vintage: number; reference_year: number | null } | null | undefined) =>
+	p ? (p.reference_year ?? p.vintage) : null;
+
+/**
+ * Gives each distinct warning one number for the whole page, so a caveat shared by 30 rows is
+ * written once in the notes, and rows cite it by number.
+ */
+export function numberNotes(rows: IndicatorRow[]): string[] {
+	const notes: string[] = [];
+	for (const row of rows) {
+		row.noteIds = row.warnings.map((raw) => {
+			// Readers get the caveat; the file it was checked on is named on /methodologie.
+			const w = curly(raw.replace(/\s*\([^)]*\.(csv|json)\)/g, ''));
+			const i = notes.indexOf(w);
+			if (i >= 0) return i + 1;
+			notes.push(w);
+			return notes.length;
+		});
+	}
+	return notes;
 }
 
 export function gapText(view: IndicatorView, i: number): string {
@@ -52,39 +89,111 @@ export function toIndicatorRows(
 	ranks: Map<string, QpvRankRow>,
 	provenance: Map<string, Provenance>
 ): IndicatorRow[] {
-	return views.map((view) => {
+	return views.map((view): IndicatorRow => {
 		const { evolution, indicator } = view;
 		const last = evolution.series[evolution.series.length - 1];
 		const rank = ranks.get(indicator.id);
+		const gaps = view.references.map((r, i) => ({
+			label: r.label,
+			reference: r.latest ? formatObservation(r.latest, indicator.unit) : '—',
+			gap: gapText(view, i),
+			trend: r.trend ? r.trend.label : null
+		}));
 		return {
 			id: indicator.id,
-			label: indicator.label,
+			label: curly(indicator.label),
 			unit: indicator.unit,
 			latest: evolution.latest
 				? formatValue(evolution.latest.value, indicator.unit)
 				: last
 					? formatObservation(last, indicator.unit)
 					: 'non disponible',
-			latestWhen: evolution.latest
-				? describeVintage(evolution.latest)
-				: last
-					? describeVintage(last)
-					: '',
+			latestWhen: evolution.latest ? dataYear(evolution.latest) : last ? dataYear(last) : '',
 			baseline: evolution.baseline ? formatValue(evolution.baseline.value, indicator.unit) : '—',
-			baselineWhen: evolution.baseline ? describeVintage(evolution.baseline) : '',
+			baselineWhen: evolution.baseline ? dataYear(evolution.baseline) : '',
 			change: evolution.change === null ? '—' : formatChange(evolution.change, indicator.unit),
 			verdict: evolution.verdict,
 			verdictLabel: evolution.verdictLabel,
-			gaps: view.references.map((r, i) => ({
-				label: r.label,
-				reference: r.latest ? formatObservation(r.latest, indicator.unit) : '—',
-				gap: gapText(view, i),
-				trend: r.trend ? r.trend.label : null
-			})),
+			gaps,
 			rank: rank ? `${formatNumber(rank.rank)} sur ${formatNumber(rank.n)}` : '—',
 			warnings: evolution.warnings,
 			secret: evolution.series.some((o) => o.status === 'secret'),
-			sources: sourceLine(view.sourcePaths, provenance)
+			sources: sourceLine(view.sourcePaths, provenance),
+			sourcePaths: view.sourcePaths,
+			// A count is never set against another count: no headline gap for counts.
+			mainGap:
+				unitKind(indicator.unit) === 'count'
+					? null
+					: (gaps.find((g) => g.gap !== 'non calculable') ?? null),
+			noteIds: [],
+			latestYear: yearOf(evolution.latest ?? last),
+			baselineYear: yearOf(evolution.baseline)
 		};
+	});
+}
+
+/** The QPV page opens on these, when published: poverty, income, employment, job seekers, social housing. */
+export const KEY_FIGURES = [
+	'tx_pauvrete_60',
+	'revenu_disponible_median',
+	'taux_emploi',
+	'demandeurs_emploi_abc',
+	'part_minima_sociaux',
+	'logements_sociaux'
+];
+
+export interface KeyFigureView {
+	id: string;
+	label: string;
+	value: string;
+	when: string;
+	verdict: string;
+	verdictLabel: string;
+	change: string | null;
+	baselineWhen: string;
+	/** Same-year comparison with the first published reference (commune, else EPCI…). */
+	gap: {
+		label: string;
+		value: number;
+		valueText: string;
+		reference: number;
+		referenceText: string;
+		gapText: string;
+	} | null;
+}
+
+export function keyFigures(views: IndicatorView[]): KeyFigureView[] {
+	return KEY_FIGURES.flatMap((id) => {
+		const view = views.find((v) => v.indicator.id === id);
+		const latest = view?.evolution.latest;
+		if (!view || !latest) return [];
+		const { evolution, indicator } = view;
+		const i = view.references.findIndex(
+			(r) => r.latest?.status === 'ok' && r.latest.value !== null && r.gap?.value != null
+		);
+		const ref = unitKind(indicator.unit) === 'count' ? undefined : view.references[i];
+		return [
+			{
+				id,
+				label: curly(indicator.label),
+				value: formatValue(latest.value, indicator.unit),
+				when: dataYear(latest),
+				verdict: evolution.verdict,
+				verdictLabel: evolution.verdictLabel,
+				change: evolution.change === null ? null : formatChange(evolution.change, indicator.unit),
+				baselineWhen: evolution.baseline ? dataYear(evolution.baseline) : '',
+				gap:
+					ref?.latest && latest.value !== null
+						? {
+								label: shortReference(ref.label),
+								value: latest.value,
+								valueText: formatValue(latest.value, indicator.unit),
+								reference: ref.latest.value!,
+								referenceText: formatValue(ref.latest.value, indicator.unit),
+								gapText: gapText(view, i)
+							}
+						: null
+			}
+		];
 	});
 }

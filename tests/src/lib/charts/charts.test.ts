@@ -45,7 +45,11 @@ describe('indicatorSeriesChart', () => {
 		expect(html).not.toContain('2\u202f017');
 		expect(html).toMatch(/>\d+\u00a0%</);
 		expect(html).toContain('1 valeur secrète ou non disponible, non représentée.');
-		expect(html.startsWith('<figure')).toBe(true);
+		// Two lines: labelled at their end, no legend.
+		expect(html.startsWith('<svg')).toBe(true);
+		expect(markGroups(html, 'text')).toContain('>QPV A<');
+		// 'Commune A' is labelled by its name alone.
+		expect(markGroups(html, 'text')).toContain('>A<');
 	});
 	it('reads data years on the axis and marks a declared break', () => {
 		const html = decode(
@@ -165,7 +169,8 @@ describe('contratQpvDistributionChart', () => {
 		expect(count(markGroups(html, 'rule'), 'line')).toBe(3);
 		expect(html).toContain('médiane 14\u202f000\u00a0€');
 		expect(html).toContain('secret statistique');
-		expect(html).toContain('fill="#000091"');
+		// The highlighted QPV in vermilion, the others in blue (Okabe–Ito).
+		expect(html).toContain('fill="#d55e00"');
 	});
 });
 

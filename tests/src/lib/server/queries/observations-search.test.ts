@@ -9,6 +9,7 @@ import {
 	departementsTable,
 	epciTable,
 	qpvCommunesTable,
+	qpvContratTable,
 	qpvTable
 } from '../../../../../src/lib/schemas/territories';
 import type { Param } from '../../../../../src/lib/server/db';
@@ -34,6 +35,7 @@ beforeAll(async () => {
 		qpvTable,
 		communesTable,
 		qpvCommunesTable,
+		qpvContratTable,
 		epciTable
 	]) {
 		await conn.run(createTableSql(def));
@@ -56,6 +58,25 @@ beforeAll(async () => {
 	await conn.run(`INSERT INTO qpv_communes VALUES ('QP001001', '01053', 'qpv_info_nom_commune')`);
 	await conn.run(
 		`INSERT INTO epci VALUES ('240100628', 'CA Bourg en Bresse Agglomération', 'CA', '01', 15, 70000)`
+	);
+	// Marseille: one commune, two QPV (one named after the city), one contrat whose name says "MPM".
+	await conn.run(`INSERT INTO departements VALUES ('13', 'Bouches-du-Rhône', '93')`);
+	await conn.run(
+		`INSERT INTO contrats VALUES ('CV049', 'CU de Marseille Provence Métropole (MPM)', 'epci', 18, '241300391', NULL, '13', NULL, NULL, NULL, NULL)`
+	);
+	await conn.run(`INSERT INTO qpv VALUES
+		('QP013001', 'Centre Nord Marseille', '13', '93', '13055', NULL, 100, 100),
+		('QP013002', 'La Castellane', '13', '93', '13055', NULL, 100, 100)`);
+	await conn.run(`INSERT INTO communes VALUES
+		('13055', 'Marseille', '13', '93', 'actuelle', NULL, '241300391', 870000, 5.4, 43.3),
+		('11220', 'Marseillette', '11', '76', 'actuelle', NULL, NULL, 700, 2.5, 43.2)`);
+	await conn.run(`INSERT INTO qpv_communes VALUES
+		('QP013001', '13055', 'qpv_info_nom_commune'), ('QP013002', '13055', 'qpv_info_nom_commune')`);
+	await conn.run(`INSERT INTO qpv_contrat VALUES
+		('QP001001', 'CV004', 'commune_epci2015', NULL),
+		('QP013001', 'CV049', 'commune_epci2015', NULL), ('QP013002', 'CV049', 'commune_epci2015', NULL)`);
+	await conn.run(
+		`INSERT INTO epci VALUES ('241300391', 'CU Marseille Provence Métropole', 'CU', '13', 18, 1000000)`
 	);
 });
 
@@ -93,18 +114,33 @@ describe('observationsQuery', () => {
 });
 
 describe('searchSql', () => {
-	it('keeps the search text out of the SQL and bounds the limit', () => {
-		const sql = searchSql(10_000);
-		expect(sql).toContain('LIMIT 100');
-		expect(sql).toContain('strip_accents(lower($1))');
+	it('keeps the search text out of the SQL', () => {
+		const { contrats, qpv } = searchSql();
+		for (const sql of [contrats, qpv]) {
+			expect(sql).toContain('$1');
+			expect(sql).toContain('LIMIT');
+		}
 	});
 
-	it('finds a QPV without accents or case, and its commune and EPCI', async () => {
-		const hits = await run(searchSql(10), ['reyssouze']);
-		expect(hits[0]).toMatchObject({ kind: 'qpv', code: 'QP001001', href: '/quartiers/QP001001' });
-		const byCommune = await run(searchSql(10), ['BOURG-EN-bresse']);
-		expect(byCommune.map((h) => h.kind)).toContain('commune');
-		const byEpci = await run(searchSql(10), ['agglomeration']);
-		expect(byEpci.map((h) => h.href)).toContain('/contrats/CV004');
+	it('answers "Marseille" with its contrat once and each of its QPV once', async () => {
+		const { contrats, qpv } = searchSql();
+		const c = await run(contrats, ['Marseille']);
+		expect(c.map((h) => h.code)).toEqual(['CV049']);
+		expect(c[0]).toMatchObject({ qpv_count: 2, departement: 'Bouches-du-Rhône' });
+		const q = await run(qpv, ['marseille']);
+		// QP013001 matches by its name and by its commune: listed once, the name match first.
+		expect(q.map((h) => h.code)).toEqual(['QP013001', 'QP013002']);
+		expect(q[1]).toMatchObject({ contrat_code: 'CV049' });
+	});
+
+	it('ignores hyphens, accents and case: "Bourg en Bresse" finds CV004', async () => {
+		const { contrats, qpv } = searchSql();
+		for (const text of ['Bourg en Bresse', 'BOURG-EN-bresse', 'bourg  en bresse ']) {
+			expect((await run(contrats, [text])).map((h) => h.code)).toEqual(['CV004']);
+			expect((await run(qpv, [text])).map((h) => h.code)).toEqual(['QP001001']);
+		}
+		expect((await run(contrats, ['agglomeration'])).map((h) => h.code)).toEqual(['CV004']);
+		expect((await run(qpv, ['reyssouze']))[0]).toMatchObject({ code: 'QP001001' });
+		expect(await run(contrats, ['introuvable'])).toEqual([]);
 	});
 });
