@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { version } from '$app/environment';
 import { busyMs, databasePath, DatabaseUnavailableError, queryTiming } from '$lib/server/db';
 import { errorLog } from '$lib/server/handles/error-log';
+import { originCheck } from '$lib/server/handles/origin-check';
 import { pageCache, cacheKey } from '$lib/server/handles/page-cache';
 import { installStaticSecurityHeaders, securityHeaders } from '$lib/server/handles/security';
 import { PageStore, storeIdentity } from '$lib/server/page-store';
@@ -67,6 +68,7 @@ const idleTracking: Handle = async ({ event, resolve }) => {
 export const handle: Handle = sequence(
 	securityHeaders,
 	errorLog,
+	originCheck,
 	idleTracking,
 	pageCache({
 		memory: new ResponseCache(Number(process.env.RESPONSE_CACHE_MB ?? 96) * 1024 * 1024),

@@ -1,4 +1,4 @@
-// The workspace on the built server (`node build`): SvelteKit's origin check refuses cross-site form
+// The workspace on the built server (`node build`, no ORIGIN set): the origin check refuses cross-site form
 // posts (CSRF), workspace answers are `private, no-store` while reading pages stay cacheable, a
 // wrong sign-in gets a French message, and bad parameters are clear errors.
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ describe('espace d’évaluation sur le serveur construit', () => {
 		};
 		const signIn = await post('/connexion', form({ email: 'a@b.fr', password: 'x' }), hostile);
 		expect(signIn.status).toBe(403);
-		expect(signIn.text).toMatch(/Cross-site POST form submissions are forbidden/);
+		expect(signIn.text).toContain('Envoi refusé : le formulaire ne vient pas de ce site');
 		const create = await post(
 			'/contrats/CV004/evaluation?/create',
 			form({ kind: 'objective', pillar: 'cadre_de_vie', title: 'x' }),

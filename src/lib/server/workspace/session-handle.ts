@@ -4,6 +4,7 @@
 import type { Cookies, Handle, RequestEvent } from '@sveltejs/kit';
 import { actorForToken, SESSION_DAYS } from './accounts';
 import { getWorkspace } from './db';
+import { requestIsHttps } from '../handles/origin-check';
 
 export const SESSION_COOKIE = 'pv_session';
 
@@ -14,22 +15,25 @@ export function isWorkspacePath(pathname: string): boolean {
 	return workspacePaths.test(pathname);
 }
 
-export function setSessionCookie(event: Pick<RequestEvent, 'cookies' | 'url'>, token: string) {
+export function setSessionCookie(
+	event: Pick<RequestEvent, 'cookies' | 'url' | 'request'>,
+	token: string
+) {
 	event.cookies.set(SESSION_COOKIE, token, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
-		secure: event.url.protocol === 'https:',
+		secure: requestIsHttps(event.request, event.url),
 		maxAge: SESSION_DAYS * 86_400
 	});
 }
 
-export function clearSessionCookie(event: { cookies: Cookies; url: URL }) {
+export function clearSessionCookie(event: { cookies: Cookies; url: URL; request: Request }) {
 	event.cookies.delete(SESSION_COOKIE, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
-		secure: event.url.protocol === 'https:'
+		secure: requestIsHttps(event.request, event.url)
 	});
 }
 
