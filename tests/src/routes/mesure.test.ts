@@ -164,6 +164,10 @@ describe('/mesures/[id]/export.csv', () => {
 		expect(rates.length).toBeGreaterThan(30);
 		expect(rates).toEqual([...rates].sort((a, b) => b - a));
 		expect(contrats.rows.every((r) => /^CV\d{3}$/.test(r['Code contrat']!))).toBe(true);
+		// CV380's posts carry two-contrat codes (`CV380CV384`): counted on it, as distinct posts.
+		// adulte-relais-2023.json: 60 distinct id_poste whose code_cv names CV380.
+		const cv380 = contrats.rows.find((r) => r['Code contrat'] === 'CV380');
+		expect(cv380?.['Postes distincts']).toBe('60');
 		const deps = await exportCsv(
 			'/mesures/M13/export.csv?serie=adulte_relais&tableau=departements'
 		);

@@ -11,14 +11,18 @@ import type { PageStore } from '../page-store';
  * render). tests/src/lib/server/page-cache.test.ts checks this list against the routes' code.
  */
 export const CACHE_QUERY_PARAMS = [
+	'campagne',
 	'departement',
 	'ordre',
+	'page',
 	'pilier',
 	'programme',
 	'q',
 	'region',
 	'serie',
+	'suite',
 	'tableau',
+	'ticket',
 	'tri'
 ];
 const KNOWN = new Set(CACHE_QUERY_PARAMS);

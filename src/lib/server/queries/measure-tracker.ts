@@ -140,16 +140,19 @@ export interface PostsTerritory {
 	source_path: string;
 }
 
-/** Pure builder: distinct posts per contrat and year, with the 2018 population of its QPV. */
+/**
+ * Pure builder: distinct posts per contrat and year, with the 2018 population of its QPV. Read from
+ * post_contrats, so a post under two contrats (or a `CV380CV384` code) counts on each of them.
+ */
 export const postsByContratSql = `WITH pop AS (
   SELECT qc.contrat_code, sum(q.population_2018)::DOUBLE AS qpv_population
   FROM qpv_contrat qc JOIN qpv q ON q.code = qc.qpv_code GROUP BY 1)
 SELECT p.contrat_code AS code, c.name, c.departement_code, p.year,
        count(DISTINCT p.post_id)::INTEGER AS posts, any_value(pop.qpv_population) AS qpv_population,
        min(p.source_path) AS source_path
-FROM dispositif_posts p LEFT JOIN contrats c ON c.code = p.contrat_code
+FROM post_contrats p LEFT JOIN contrats c ON c.code = p.contrat_code
 LEFT JOIN pop ON pop.contrat_code = p.contrat_code
-WHERE p.kind = $1 AND p.contrat_code IS NOT NULL
+WHERE p.kind = $1
 GROUP BY p.contrat_code, c.name, c.departement_code, p.year
 ORDER BY p.contrat_code, p.year`;
 

@@ -24,8 +24,13 @@ describe('cacheKey', () => {
 
 	it('knows every query parameter a route reads', () => {
 		const read = new Set<string>();
-		for (const file of listFiles('src/routes').filter((f) => f.endsWith('.ts'))) {
-			const code = readFileSync(join('src/routes', file), 'utf8');
+		const files = ['src/routes', 'src/lib/server'].flatMap((dir) =>
+			listFiles(dir)
+				.filter((f) => f.endsWith('.ts'))
+				.map((f) => join(dir, f))
+		);
+		for (const file of files) {
+			const code = readFileSync(file, 'utf8');
 			for (const m of code.matchAll(/searchParams\.get\('(\w+)'\)|param\(url, '(\w+)'\)/g)) {
 				read.add(m[1] ?? m[2]!);
 			}
