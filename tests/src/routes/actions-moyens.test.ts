@@ -1,7 +1,8 @@
 // Server tests: « Actions et moyens » and the link's known gaps, rendered by the built server from
 // the real database. Expectations computed by hand from the raw files (see comments).
 import { describe, expect, it } from 'vitest';
-import { get, textOf } from '../../helpers/server';
+import Papa from 'papaparse';
+import { get, serverUrl, textOf } from '../../helpers/server';
 
 interface ApiActions {
 	actions_moyens: {
@@ -65,6 +66,33 @@ describe('/actions-financees', () => {
 		expect(body).toContain('<svg');
 		// 24,724 published in « cohésion sociale » − 146 of the duplicates (46 + 35 + 24 + 10 + 31).
 		expect(text).toMatch(/Cohésion sociale 24\u202f578/);
+	});
+
+	it('downloads every département and pillar with the base of its rate', async () => {
+		const response = await fetch(serverUrl() + '/actions-financees/export.csv');
+		expect(response.status).toBe(200);
+		const rows = Papa.parse<Record<string, string>>(
+			(await response.text()).replace(/^\uFEFF/, ''),
+			{
+				delimiter: ';',
+				header: true,
+				skipEmptyLines: true
+			}
+		).data;
+		const total = (pillar: string) =>
+			rows
+				.filter((r) => r['Pilier'] === pillar)
+				.reduce((s, r) => s + Number(r['Projets financés (2020, année déduite)']), 0);
+		// The same 30,402 projects as the page, split by pillar: 24,578 in « cohésion sociale ».
+		expect(total('Tous piliers')).toBe(30402);
+		expect(rows.some((r) => /cohésion sociale/i.test(r['Pilier']!))).toBe(true);
+		for (const r of rows.slice(0, 20)) {
+			const rate = Number(r['Projets pour 1 000 habitants des QPV']!.replace(',', '.'));
+			const expected =
+				(1000 * Number(r['Projets financés (2020, année déduite)'])) /
+				Number(r['Habitants des QPV de ces contrats (2018)']);
+			expect(rate).toBeCloseTo(expected, 1);
+		}
 	});
 
 	it('answers 400 to an unknown pillar', async () => {
