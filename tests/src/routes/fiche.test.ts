@@ -115,6 +115,8 @@ describe('/quartiers/[code]/fiche', () => {
 		// 14 190 / 19 290 = 73,6 % → 74 %.
 		expect(text).toContain('Bourg-en-Bresse (commune) : 19\u202f290\u00a0€ · quartier à 74\u00a0%');
 		expect(text).toContain('France métropolitaine :');
+		// No commune or France figure for the IPRO rates (qpv_gaps has none): said in words.
+		expect(text).toContain('Pas de valeur de la commune ni de la France publiée la même année.');
 		expect(text.match(/année des données n’étant pas publiée/g)).toHaveLength(1);
 		expect(text).toContain('CA Bourg en Bresse Agglomération (CV004)');
 		expect(text).toContain('Sources : ');

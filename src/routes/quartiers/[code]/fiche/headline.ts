@@ -88,7 +88,9 @@ export function qpvHeadline(
 							? 'décrit, pas jugé'
 							: 'non comparable'
 						: verdictLabels[ev.verdict],
-				comparisons,
+				comparisons: comparisons.length
+					? comparisons
+					: ['Pas de valeur de la commune ni de la France publiée la même année.'],
 				note: ev.reason
 			}
 		];
