@@ -68,6 +68,13 @@ describe('figureVerdict', () => {
 		expect(f.verdictLabel).toBe('en amélioration');
 		expect(f.when).toBe('données 2019');
 		expect(headlineFigure(item({ figure_baseline: null })).verdictLabel).toBe('non comparable');
+		// No EPCI value for a rate: said; a count has no gap at all.
+		expect(headlineFigure(item({})).comparisons[0]).toBe(
+			'Écart à l’EPCI : valeur de l’EPCI non publiée'
+		);
+		expect(headlineFigure(item({}, 'down', 'personnes')).comparisons).toEqual([
+			'2\u00a0QPV : 1 en amélioration, 1 en dégradation'
+		]);
 	});
 });
 

@@ -1,6 +1,7 @@
 // The fiche's headline figures read from the contrat synthesis: contrat figure from the start of
 // the contrat to the latest year, its verdict in plain words, the gap to the EPCI and QPV counts.
 import { verdictFor, verdictLabels, type Verdict } from '$lib/domain/evolution';
+import { gapMeasure } from '$lib/domain/synthesis';
 import { isRate } from '$lib/domain/units';
 import { plural } from '$lib/french';
 import { formatChange, formatNumber, formatValue, NBSP } from '$lib/format';
@@ -96,7 +97,12 @@ export function headlineFigure(s: SynthesisIndicator): FicheIndicator {
 				: verdict === 'indetermine'
 					? 'décrit, pas jugé'
 					: verdictLabels[verdict],
-		comparisons: [gapLine(row), countsLine(row)].filter((x): x is string => x !== null),
+		comparisons: [
+			gapLine(row) ??
+				// A count has no gap; a rate or an amount has one when the EPCI's value is published.
+				(gapMeasure(unit) ? 'Écart à l’EPCI : valeur de l’EPCI non publiée' : null),
+			countsLine(row)
+		].filter((x): x is string => x !== null),
 		note: figureShort[row.figure_kind]
 	};
 }
