@@ -7,7 +7,7 @@ interface Budget {
 	/** Maximum page height at 1,280 px; null for pages without a budget (sideways rule only). */
 	max: number | null;
 	why: string;
-	/** The no-sentence-more-than-three-times rule (the fiches are not rebuilt yet: see README). */
+	/** Exempts a page from the no-sentence-more-than-three-times rule. */
 	repeats?: false;
 }
 
@@ -22,8 +22,8 @@ const budgets: Budget[] = [
 	{ path: '/quartiers/QP02A001', max: 10_000, why: 'QPV de Corse' },
 	{ path: '/indicateurs', max: 12_000, why: 'catalogue' },
 	{ path: '/methodologie', max: null, why: 'méthodologie' },
-	{ path: '/contrats/CV004/fiche', max: null, why: 'fiche contrat', repeats: false },
-	{ path: '/quartiers/QP001001/fiche', max: null, why: 'fiche QPV', repeats: false }
+	{ path: '/contrats/CV004/fiche', max: null, why: 'fiche contrat' },
+	{ path: '/quartiers/QP001001/fiche', max: null, why: 'fiche QPV' }
 ];
 
 async function measure(page: Page) {

@@ -1,13 +1,9 @@
-// Shared by the printable fiches (contrat and quartier): headline picking, the evolution arrow and
-// its words, the generation date, the vintages line and the small maps.
-import { franceContratsMap, qpvBoundaryMap } from '$lib/charts/maps';
-import { isMetropolitan, parseGeometry, prepareGeometry } from '$lib/charts/geo';
-import { verdictFor, type Evolution, type Verdict } from '$lib/domain/evolution';
-import type { Indicator } from '$lib/schemas/indicators';
+// Shared by the printable fiches (contrat and quartier): the row type of the headline table, the
+// generation date and the small maps (a QPV boundary, a contrat's perimeter on its own extent).
+import { qpvBoundaryMap } from '$lib/charts/maps';
+import { parseGeometry, prepareGeometry } from '$lib/charts/geo';
+import type { Verdict } from '$lib/domain/evolution';
 import { contratShapes } from '$lib/server/queries/overview';
-
-/** A fiche holds at most this many indicators to stay on one A4 page. */
-export const HEADLINE_MAX = 8;
 
 export interface FicheIndicator {
 	id: string;
@@ -35,62 +31,6 @@ export interface Arrow {
 	label: string;
 }
 
-/**
- * Up to `max` items taken from each group in turn (pillar after pillar, so that every pillar is
- * shown), returned group by group in their original order.
- */
-export function pickHeadline<T>(groups: T[][], max = HEADLINE_MAX): T[] {
-	const counts = groups.map(() => 0);
-	let taken = 0;
-	for (let round = 0; taken < max && groups.some((g) => round < g.length); round++) {
-		groups.forEach((g, i) => {
-			if (round < g.length && taken < max) {
-				counts[i]!++;
-				taken++;
-			}
-		});
-	}
-	return groups.flatMap((g, i) => g.slice(0, counts[i]));
-}
-
-/**
- * Which way the value moved since the baseline (not whether it is good: the verdict says that).
- * Same thresholds as the verdict; no arrow when the evolution cannot be read (one year only,
- * changed definition or source).
- */
-export function evolutionArrow(
-	indicator: Pick<Indicator, 'unit'>,
-	evolution: Pick<Evolution, 'change' | 'relativeChange' | 'comparability'> | null
-): Arrow {
-	if (!evolution || evolution.change === null || evolution.comparability?.comparable === false) {
-		return { symbol: '–', label: 'évolution non mesurable' };
-	}
-	const movement = verdictFor('up', indicator.unit, evolution.change, evolution.relativeChange);
-	if (movement === 'stable') return { symbol: '→', label: 'quasi stable depuis la référence' };
-	return movement === 'amelioration'
-		? { symbol: '↗', label: 'en hausse depuis la référence' }
-		: { symbol: '↘', label: 'en baisse depuis la référence' };
-}
-
-/**
- * The note under an indicator: why its verdict is 'non interprétable' (one year only, changed
- * source or definition, no desirable direction), or null when the verdict stands.
- */
-export function verdictNote(
-	indicator: Pick<Indicator, 'direction'>,
-	evolution: Pick<Evolution, 'verdict' | 'change' | 'comparability' | 'warnings'> | null
-): string | null {
-	if (!evolution || evolution.verdict !== 'indetermine') return null;
-	if (evolution.change === null) return evolution.warnings.at(-1) ?? null;
-	if (evolution.comparability && !evolution.comparability.comparable) {
-		return evolution.comparability.reasons[0] ?? null;
-	}
-	if (indicator.direction === 'neutral') {
-		return 'Sans sens d’amélioration : l’évolution est décrite, pas jugée.';
-	}
-	return null;
-}
-
 const dayFormat = new Intl.DateTimeFormat('fr-FR', {
 	day: 'numeric',
 	month: 'long',
@@ -103,14 +43,6 @@ export function generatedOn(date: Date): string {
 	return `Fiche générée le ${dayFormat.format(date).replace(/^1 /, '1er ')}`;
 }
 
-/** « Millésimes des chiffres : 2017, 2021 et 2022. » from the vintages actually shown. */
-export function vintagesLine(vintages: number[]): string {
-	const list = [...new Set(vintages)].sort((a, b) => a - b).map(String);
-	if (list.length === 0) return 'Aucun chiffre millésimé sur cette fiche.';
-	const text = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} et ${list.at(-1)}`;
-	return `Millésime${list.length > 1 ? 's' : ''} des chiffres : ${text}.`;
-}
-
 /** Path coordinates rounded to `digits` decimals: a 200-pixel map needs no thousandths. */
 export function roundSvgPaths(svg: string, digits = 1): string {
 	return svg.replace(/ d="([^"]*)"/g, (_, d: string) => {
@@ -119,8 +51,7 @@ export function roundSvgPaths(svg: string, digits = 1): string {
 	});
 }
 
-/** Vertex thinning for the fiche maps: ≈ 10 km on the France map, ≈ 20 m on a QPV boundary. */
-export const FRANCE_TOLERANCE = 0.1;
+/** Vertex thinning for a QPV boundary: ≈ 20 m. */
 export const BOUNDARY_TOLERANCE = 0.0002;
 const MAP_SIZE = 200;
 
@@ -128,11 +59,12 @@ const MAP_SIZE = 200;
 export function areaMap(
 	row: { code: string; name: string; geometry: string | null },
 	title: string,
-	description?: string
+	description?: string,
+	tolerance = BOUNDARY_TOLERANCE
 ): string | null {
 	const g = parseGeometry(row.geometry);
 	if (!g) return null;
-	const thin = JSON.stringify(prepareGeometry(g, BOUNDARY_TOLERANCE));
+	const thin = JSON.stringify(prepareGeometry(g, tolerance));
 	return roundSvgPaths(
 		qpvBoundaryMap(
 			{ ...row, geometry: thin },
@@ -141,26 +73,17 @@ export function areaMap(
 	);
 }
 
-/** The contrats of metropolitan France with one highlighted; null when it is not among them. */
-export async function contratLocatorMap(code: string, name: string): Promise<string | null> {
+/** ≈ 200 m: a contrat's perimeter drawn on its own extent stays a few kilobytes. */
+export const CONTRAT_TOLERANCE = 0.002;
+
+/** The contrat's perimeter zoomed on its own extent; null when no perimeter is published. */
+export async function contratAreaMap(code: string, name: string): Promise<string | null> {
 	const shapes = await contratShapes();
 	const geometry = shapes.find((s) => s.code === code)?.geometry ?? null;
-	const own = parseGeometry(geometry);
-	if (!own) return null;
-	if (!isMetropolitan(own)) {
-		return areaMap(
-			{ code, name, geometry },
-			`Périmètre du contrat ${name}`,
-			`Périmètre du contrat de ville ${name} (${code}).`
-		);
-	}
-	return roundSvgPaths(
-		franceContratsMap(shapes, {
-			title: `Situation du contrat ${name} en France métropolitaine`,
-			highlightCode: code,
-			tolerance: FRANCE_TOLERANCE,
-			width: MAP_SIZE,
-			height: MAP_SIZE
-		})
+	return areaMap(
+		{ code, name, geometry },
+		`Périmètre du contrat ${name}`,
+		`Périmètre du contrat de ville ${name} (${code}), contours simplifiés.`,
+		CONTRAT_TOLERANCE
 	);
 }
