@@ -18,8 +18,11 @@ describe('/contrats/[code] articulation', () => {
 		const text = section(body);
 		expect(text).toContain('Articulation avec la feuille de route');
 		expect(text).toContain('Ain : 38 maisons de santé pluriprofessionnelles au 01/12/2023');
-		expect(text).toContain(
-			'2\u202f501 maisons de santé pluriprofessionnelles au 01/12/2023 (France)'
+		// A département's count is never set beside France's (2 501 in the same file): only rates are.
+		expect(raw).toContain('IND-311,FRANCE,2023-12-01,NAT,,2501.0,,14.29');
+		expect(text).not.toContain('2\u202f501 maisons de santé');
+		expect(text).toMatch(
+			/Ain : 100 % des classes de grande section[^%]*\d+,\d % des classes[^(]*\(France\)/
 		);
 		expect(body).toContain('href="/mesures/M17"');
 	});
