@@ -22,7 +22,7 @@ describe('/contrats/[code] articulation', () => {
 		expect(raw).toContain('IND-311,FRANCE,2023-12-01,NAT,,2501.0,,14.29');
 		expect(text).not.toContain('2\u202f501 maisons de santé');
 		expect(text).toMatch(
-			/Ain : 100 % des classes de grande section[^%]*\d+,\d % des classes[^(]*\(France\)/
+			/Ain : 100\s% des classes de grande section[^%]*\d+,\d\s% des classes[^(]*\(France\)/
 		);
 		expect(body).toContain('href="/mesures/M17"');
 	});
