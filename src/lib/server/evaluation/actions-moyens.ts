@@ -18,7 +18,8 @@ import {
 	type PostRate,
 	type SharedPost
 } from '../queries/actions';
-import { getProvenance, sourceLine } from '../queries/sources';
+import { sourceNote as sourceLine } from '$lib/domain/source-note';
+import { getProvenance } from '../queries/sources';
 
 const PROJECT_FILES = [
 	'actions-financees/cv_nb_projets.gpkg',

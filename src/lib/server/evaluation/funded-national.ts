@@ -9,7 +9,8 @@ import {
 	type FundedPillar
 } from '$lib/schemas/actions';
 import { departementProjects, fundedSummary, nationalPillars } from '../queries/actions';
-import { getProvenance, sourceLine } from '../queries/sources';
+import { sourceNote as sourceLine } from '$lib/domain/source-note';
+import { getProvenance } from '../queries/sources';
 
 export type PillarChoice = FundedPillar | 'total';
 

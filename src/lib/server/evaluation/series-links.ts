@@ -8,7 +8,7 @@ import { query } from '../db';
 import { getLatestNational, type LatestNational } from '../queries/barometre';
 import { citesByKind, postsByYear, type CitesCount } from '../queries/overview';
 import type { SeriesLink } from '../queries/referentiels';
-import { sourceLine } from '../queries/sources';
+import { sourceNote } from '$lib/domain/source-note';
 
 export const dispositifLabels: Record<string, string> = {
 	adulte_relais: 'Adultes-relais',
@@ -119,8 +119,9 @@ export function dispositifNational(
 }
 
 /** The « Sources : … » line, empty when no file backs the figure. */
+/** Plain words for readers (producer, years, licence): the files are named on /methodologie. */
 export function sourcesOf(paths: string[], provenance: Map<string, Provenance>): string {
-	return paths.length ? sourceLine(paths, provenance) : '';
+	return paths.length ? sourceNote(paths, provenance) : '';
 }
 
 export function summariseLink(
