@@ -1,4 +1,5 @@
 // Formats the contrat scorecard for the page: one row per key indicator, French numbers.
+import { numberReadingNotes } from '$lib/domain/reading-notes';
 import { curly, dataYear } from '$lib/french';
 import { formatChange, formatNumber, formatValue } from '$lib/format';
 import type { Provenance } from '$lib/schemas/provenance';
@@ -26,18 +27,7 @@ export interface ScorecardRow {
 
 /** Each distinct caveat once for the page; rows cite it by number. */
 export function numberScorecardNotes(rows: ScorecardRow[]): string[] {
-	const notes: string[] = [];
-	for (const row of rows) {
-		row.noteIds = row.notes.map((raw) => {
-			// Readers get the caveat; the file it was checked on is named on /methodologie.
-			const w = curly(raw.replace(/\s*\([^)]*\.(csv|json)\)/g, ''));
-			const i = notes.indexOf(w);
-			if (i >= 0) return i + 1;
-			notes.push(w);
-			return notes.length;
-		});
-	}
-	return notes;
+	return numberReadingNotes(rows, (row) => row.notes);
 }
 
 function ruleLabel(ci: ContratIndicator): string {

@@ -1,4 +1,5 @@
 // Formats the QPV's indicator views into plain rows for the page (French numbers, labels).
+import { numberReadingNotes } from '$lib/domain/reading-notes';
 import { curly, dataYear } from '$lib/french';
 import { unitKind } from '$lib/domain/units';
 import { formatChange, formatNumber, formatObservation, formatValue } from '$lib/format';
@@ -60,18 +61,7 @@ const yearOf = (p: { vintage: number; reference_year: number | null } | null | u
  * written once in the notes, and rows cite it by number.
  */
 export function numberNotes(rows: IndicatorRow[]): string[] {
-	const notes: string[] = [];
-	for (const row of rows) {
-		row.noteIds = row.warnings.map((raw) => {
-			// Readers get the caveat; the file it was checked on is named on /methodologie.
-			const w = curly(raw.replace(/\s*\([^)]*\.(csv|json)\)/g, ''));
-			const i = notes.indexOf(w);
-			if (i >= 0) return i + 1;
-			notes.push(w);
-			return notes.length;
-		});
-	}
-	return notes;
+	return numberReadingNotes(rows, (row) => row.warnings);
 }
 
 export function gapText(view: IndicatorView, i: number): string {
