@@ -31,6 +31,15 @@ describe('Actions et moyens', () => {
 		expect(byPillar.cadre_de_vie!.projects).toBe(0);
 	});
 
+	it('sums up the means under the synthesis, per 1,000 QPV inhabitants', async () => {
+		// 19 projects / 1,568 inhabitants = 12.1 per 1,000; 1 adulte-relais post in 2023 = 0.64.
+		const text = textOf((await get('/contrats/CV001')).body);
+		expect(text).toMatch(
+			/Moyens : 19\s+projets financés en 2020 \(année déduite\), soit 12,1 pour 1\s000 habitants des quartiers ; 1\s+poste adulte-relais en 2023 \(0,64 pour 1\s000 habitants, France/
+		);
+		expect(text.indexOf('Moyens :')).toBeLessThan(text.indexOf('Actions et moyens'));
+	});
+
 	it('shows a post under two contrats on both, flagged (97420R049501: CV390 and CV386, 2023)', async () => {
 		for (const [code, other] of [
 			['CV386', 'CV390'],
