@@ -14,6 +14,7 @@ const command =
 export default defineConfig({
 	testDir: 'tests/browser',
 	testMatch: '**/*.spec.ts',
+	globalSetup: './tests/browser/global-setup.ts',
 	outputDir: 'test-results/playwright',
 	workers: 2,
 	timeout: 30_000,

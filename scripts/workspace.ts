@@ -2,7 +2,9 @@
 //   npm run workspace -- export --file sauvegarde.json   (or to standard output without --file)
 //   npm run workspace -- import --file sauvegarde.json   (into an empty workspace only)
 // Uses the configured workspace: PGlite in data/workspace/ (server stopped) or DATABASE_URL.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { databasePath } from '../src/lib/server/db';
 import { openConfigured } from '../src/lib/server/workspace/db';
 import { exportWorkspace, importWorkspace } from '../src/lib/server/workspace/transfer';
 import { parseArgs } from './lib/args';
@@ -34,6 +36,9 @@ async function main(): Promise<void> {
 					.map(([t, n]) => `${t} ${n}`)
 					.join(', ')}`
 			);
+			// Measure pages show the published feedback: their rendered copies on disk are stale now.
+			rmSync(join(dirname(databasePath()), 'page-cache'), { recursive: true, force: true });
+			console.error('pages en cache effacées : redémarrez le serveur s’il tourne');
 		}
 	} finally {
 		await ws.close();

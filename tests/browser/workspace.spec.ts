@@ -1,43 +1,19 @@
 // The évaluateur's whole path in Chromium: account created with `npm run account` (as the README
-// says, before the server opens the workspace), sign-in, referential, pinned indicator, finding,
+// says, before the server opens the workspace: tests/browser/global-setup.ts), sign-in, referential, pinned indicator, finding,
 // contribution, recommendation, feedback, a concurrent edit refused with the typed text kept,
 // publication, report (page, DOCX), the measure's feedback page; and a form without JavaScript.
-import { execFileSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { watchPage } from './lib/watch';
 
 const run = Date.now().toString(36);
-const EMAIL = `evaluateur-${run}@exemple.fr`;
+/** Created by tests/browser/global-setup.ts before the server opens the workspace. */
+const EMAIL = process.env.WORKSPACE_TEST_EMAIL ?? '';
 const PASSWORD = 'mot de passe du test navigateur';
 const BASE = '/contrats/CV004/evaluation';
 /** The machine may be loaded: pinning reads the contrat's scorecard in DuckDB. */
 const slow = expect.configure({ timeout: 30_000 });
 
 test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(() => {
-	execFileSync(
-		'npm',
-		[
-			'run',
-			'-s',
-			'account',
-			'--',
-			'add',
-			'--email',
-			EMAIL,
-			'--role',
-			'evaluateur',
-			'--contrat',
-			'CV004'
-		],
-		{
-			input: `${PASSWORD}\n`,
-			stdio: ['pipe', 'inherit', 'inherit'],
-			timeout: 120_000
-		}
-	);
-});
 
 async function signIn(page: Page) {
 	await page.goto(BASE);
@@ -58,9 +34,22 @@ async function openNew(scope: ReturnType<Page['locator']>, summary: string) {
 	return details.locator('form');
 }
 
-test('an évaluateur carries an evaluation to its report', async ({ page, browser }) => {
+/** « À ajuster » feedback counted on the measure page M03, as an anonymous visitor reads it. */
+async function adjustCount(request: APIRequestContext) {
+	const response = await request.get('/mesures/M03');
+	const html = await response.text();
+	return {
+		count: Number(/À ajuster : <strong>(\d+)<\/strong>/.exec(html)?.[1] ?? 0),
+		fromCache: !response.headers()['server-timing']
+	};
+}
+
+test('an évaluateur carries an evaluation to its report', async ({ page, browser, request }) => {
 	test.setTimeout(180_000);
 	const problems = await watchPage(page);
+	// The measure page is in the shared page cache before the feedback is written.
+	const before = await adjustCount(request);
+	expect((await adjustCount(request)).fromCache).toBe(true);
 	await signIn(page);
 	const title = `Réduire l’écart de chômage ${run}`;
 
@@ -181,6 +170,14 @@ test('an évaluateur carries an evaluation to its report', async ({ page, browse
 	await slow(anon.locator('article.objective', { hasText: '(version A)' })).toBeVisible();
 	await slow(anon.locator('form[action="?/create"]')).toHaveCount(0);
 	await anon.goto('/mesures/M03/retours');
+	await slow(anon.locator('article.feedback', { hasText: `trop serré ${run}` })).toBeVisible();
+	// The measure page itself counts it, without a server restart (its cached copy was dropped).
+	await anon.goto('/mesures/M03');
+	await slow(anon.locator('#retours-gt + p')).toContainText('retour');
+	expect((await adjustCount(request)).count).toBe(before.count + 1);
+	await anon
+		.getByRole('link', { name: 'Lire les retours, par département et par contrat' })
+		.click();
 	await slow(anon.locator('article.feedback', { hasText: `trop serré ${run}` })).toBeVisible();
 	await anonymous.close();
 

@@ -48,6 +48,11 @@ export class PageStore {
 		}
 	}
 
+	/** Removes one page (a page whose workspace part changed); a missing page is no error. */
+	delete(key: string): void {
+		rmSync(this.file(key), { force: true });
+	}
+
 	/** Written to a temporary name then renamed: a reader never sees half a page. */
 	async set(key: string, response: CachedResponse): Promise<void> {
 		const target = this.file(key);

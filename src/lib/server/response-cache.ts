@@ -44,6 +44,11 @@ export class ResponseCache {
 		return this.bytes;
 	}
 
+	/** Drops one answer (a page whose workspace part changed). */
+	forget(key: string): void {
+		this.delete(key);
+	}
+
 	private delete(key: string): void {
 		const entry = this.entries.get(key);
 		if (!entry) return;

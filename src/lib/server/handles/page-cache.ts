@@ -50,12 +50,31 @@ export interface PageCacheOptions {
 	store: () => PageStore | null;
 }
 
+/** Every cache's way to drop a key, so a workspace write can reach them without holding them. */
+const forgetters = new Set<(key: string) => void>();
+
+/**
+ * Drops the cached answers of these paths (memory and disk), and any render of them under way is
+ * not kept: for reading pages that show workspace data (a measure page and its feedback), called
+ * after each write that changes that data.
+ */
+export function invalidatePages(paths: string[]): void {
+	for (const path of paths) for (const forget of forgetters) forget(path);
+}
+
 const answer = (hit: CachedResponse, head: boolean) =>
 	new Response(head ? null : hit.body, { status: hit.status, headers: hit.headers });
 
 export function pageCache({ memory, store }: PageCacheOptions): Handle {
 	/** Renders under way: concurrent requests for one key wait for one render. */
 	const inFlight = new Map<string, Promise<CachedResponse | null>>();
+	/** Invalidations per key: a render that saw one happen while it ran is not kept. */
+	const dropped = new Map<string, number>();
+	forgetters.add((key) => {
+		dropped.set(key, (dropped.get(key) ?? 0) + 1);
+		memory.forget(key);
+		store()?.delete(key);
+	});
 
 	async function lookup(key: string): Promise<CachedResponse | undefined> {
 		const hit = memory.get(key);
@@ -70,9 +89,14 @@ export function pageCache({ memory, store }: PageCacheOptions): Handle {
 		resolve: Parameters<Handle>[0]['resolve'],
 		key: string
 	): Promise<{ response: Response; entry: CachedResponse | null }> {
+		const seen = dropped.get(key);
 		const response = await resolve(event);
 		const { status, headers } = response;
-		if (!isCacheable('GET', status, headers.get('content-type'), headers.get('cache-control'))) {
+		const stale = dropped.get(key) !== seen;
+		if (
+			stale ||
+			!isCacheable('GET', status, headers.get('content-type'), headers.get('cache-control'))
+		) {
 			return { response, entry: null };
 		}
 		// Server-Timing describes this render only: not kept for later answers.

@@ -14,6 +14,7 @@ import { listMesures, listPacteDomaines, listPaqteAxes } from '../queries/refere
 import { getWorkspace } from './db';
 import { changeItem, createItem, setPublished, WorkspaceError, type Row } from './items';
 import { pinFigure } from './pin';
+import { forgetMeasurePages } from '../evaluation/measure-feedback-block';
 
 export interface ActionResult {
 	kind: string;
@@ -99,6 +100,7 @@ export async function runAction(
 				ref.data.version,
 				form.get('publier') === 'oui'
 			);
+			forgetMeasurePages();
 			return {
 				kind: 'evaluation',
 				id: null,
@@ -119,6 +121,7 @@ export async function runAction(
 			if (!ref.success) throw new WorkspaceError(400, 'Élément ou version manquant.');
 			await changeItem(ws, actor, target, ref.data, mode === 'delete' ? null : values);
 		}
+		if (itemKind === 'feedback') forgetMeasurePages();
 		return { kind, id, message: 'Enregistré.', values: {}, current: null, ok: true };
 	} catch (error) {
 		return toFailure(error, kind, id, values);

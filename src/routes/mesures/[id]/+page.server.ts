@@ -4,6 +4,7 @@
 import { error } from '@sveltejs/kit';
 import { pillarLabels } from '$lib/schemas/indicators';
 import { measureId } from '$lib/schemas/referentiels';
+import { loadFeedbackBlock } from '$lib/server/evaluation/measure-feedback-block';
 import { loadMeasurePanels, neededData } from '$lib/server/evaluation/mesure-panels';
 import { sourceLinks } from '$lib/server/evaluation/series-links';
 import { getMesure, listProgrammes, UNDOCUMENTED_TITLE } from '$lib/server/queries/referentiels';
@@ -11,7 +12,7 @@ import type { PageServerLoad } from './$types';
 
 export const csr = false;
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	const parsed = measureId.safeParse(params.id);
 	if (!parsed.success)
 		error(
@@ -20,7 +21,13 @@ export const load: PageServerLoad = async ({ params }) => {
 		);
 	const mesure = await getMesure(parsed.data);
 	if (!mesure) error(404, `Aucune mesure n’a l’identifiant ${parsed.data}.`);
-	const [programmes, panels] = await Promise.all([listProgrammes(), loadMeasurePanels(mesure.id)]);
+	const [programmes, panels, feedback] = await Promise.all([
+		listProgrammes(),
+		loadMeasurePanels(mesure.id),
+		loadFeedbackBlock(mesure.id)
+	]);
+	// Cached pages are dropped on each feedback write; a page without its feedback is never kept.
+	if (!feedback) setHeaders({ 'cache-control': 'no-store' });
 	return {
 		mesure: {
 			id: mesure.id,
@@ -32,6 +39,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			sources: sourceLinks(mesure.source_urls)
 		},
 		needed: neededData(mesure.id),
+		feedback,
 		...panels
 	};
 };
