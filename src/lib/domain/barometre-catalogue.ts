@@ -103,7 +103,21 @@ export function readingOf(id: string, unit: string | null): SeriesReading {
 
 export function baseLabel(reading: SeriesReading): string {
 	const per = reading.per.toLocaleString('fr-FR');
-	if (reading.base === 'rate') return 'part déjà rapportée à sa base (classes ou élèves concernés)';
+	if (reading.base === 'rate') return 'part publiée, sa propre base (effectif éligible non publié)';
 	if (reading.base === 'qpv_population') return `pour ${per} habitants des QPV`;
 	return `pour ${per} habitants`;
+}
+
+/** Series of the dédoublement: their natural base, the eligible classes, is published nowhere. */
+const ELIGIBLE_CLASSES = new Set(['tx-classes-cp-ce1-rep', 'tx-gs-rep', 'IND-244', 'IND-242']);
+
+/** What the base of a series cannot be, said plainly when the data lacks it; null otherwise. */
+export function baseNote(id: string, reading: SeriesReading): string | null {
+	if (!ELIGIBLE_CLASSES.has(id)) return null;
+	const missing =
+		'Le nombre de classes éligibles (grande section, CP et CE1 en REP et REP+) par département ' +
+		'n’est dans aucun fichier réuni ici';
+	return reading.base === 'rate'
+		? `${missing} : la part publiée est sa propre base ; la page ne peut ni la recalculer, ni la rapporter à une autre base « par classe éligible ».`
+		: `${missing} : faute de mieux, les élèves sont rapportés aux habitants du département, ce qui dit la taille de l’éducation prioritaire plus que l’avancement de la mesure ; là où le DITP publie une cible, le classement suit l’avancement vers elle.`;
 }

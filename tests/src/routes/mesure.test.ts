@@ -97,6 +97,34 @@ describe('/mesures/[id]', () => {
 		expect(text).not.toContain('Postes FONJEP');
 	});
 
+	it('says plainly that no count of eligible classes exists to divide by (M03)', async () => {
+		const text = plain((await get('/mesures/M03')).body);
+		expect(text).toContain(
+			'Le nombre de classes éligibles (grande section, CP et CE1 en REP et REP+) par département n’est dans aucun fichier réuni ici : la part publiée est sa propre base'
+		);
+		expect(text).toContain('faute de mieux, les élèves sont rapportés aux habitants');
+	});
+
+	it('ranks cités éducatives per 100,000 QPV inhabitants, per département and contrat (M05)', async () => {
+		const { body } = await get('/mesures/M05');
+		const text = plain(body);
+		// citeduc_geom.geojson: 189 points carrying 208 labels.
+		expect(text).toContain('208 cités labellisées (189 points publiés');
+		expect(text).toContain('Cités pour 100 000 habitants des QPV');
+		expect(text).toContain('Sans cité : les 10 contrats aux QPV les plus peuplés');
+		// Nord: 15 labels in communes 59xxx, 361,125 QPV inhabitants (2018): 4,15 per 100,000.
+		expect(text).toMatch(/Nord \(59\) \d+ 15 361 125 4,15/);
+		expect(body).toContain(
+			'href="/mesures/M05/export.csv?serie=cite_educative&amp;tableau=contrats"'
+		);
+	});
+
+	it('shows the working groups’ feedback block with its link to the detail', async () => {
+		const { body } = await get('/mesures/M13');
+		expect(plain(body)).toContain('Retours des contrats de ville');
+		expect(body).toContain('href="/mesures/M13/retours"');
+	});
+
 	it('says what a measure without series would need (M08) and invents none (M18)', async () => {
 		expect(plain((await get('/mesures/M08')).body)).toContain(
 			'Pour suivre les emplois francs, il faudrait le nombre d’embauches en emploi franc'
@@ -131,14 +159,14 @@ describe('/mesures/[id]/export.csv', () => {
 		expect(ssd['Dernière valeur']).toBe(String(raw('2023-09-01')));
 		expect(ssd['Première valeur']).toBe(String(raw('2022-09-01')));
 		// 37,758 pupils for 1,655,422 inhabitants: 22.81 per 1,000
-		expect(Number(ssd['Valeur rapportée à la base']!.replace(',', '.'))).toBeCloseTo(
+		expect(Number(ssd['Valeur pour 1\u202f000 habitants']!.replace(',', '.'))).toBeCloseTo(
 			(37758 / 1655422) * 1000,
 			6
 		);
 		expect(ssd['Base']).toBe('pour 1\u202f000 habitants');
 		expect(ssd['Source']).toContain('barometre-ditp/ind-242.csv');
 		const rates = csv.rows
-			.map((r) => r['Valeur rapportée à la base'])
+			.map((r) => r['Valeur pour 1\u202f000 habitants'])
 			.filter((v) => v !== '')
 			.map((v) => Number(v!.replace(',', '.')));
 		expect(rates).toEqual([...rates].sort((a, b) => b - a));
@@ -179,6 +207,40 @@ describe('/mesures/[id]/export.csv', () => {
 			6
 		);
 		expect(row['Source']).toContain('adulte-relais-2023.json');
+	});
+});
+
+describe('/mesures/[id]/export.csv of cités', () => {
+	it('gives the base, the rate and the covered share of every département and contrat', async () => {
+		const deps = await exportCsv('/mesures/M05/export.csv?serie=cite_educative');
+		const nord = deps.rows.find((r) => r['Code département'] === '59')!;
+		expect(nord['Cités labellisées']).toBe('15');
+		expect(nord['Population des QPV (2018)']).toBe('361125');
+		// 15 / 361,125 × 100,000 = 4.1537; 279,408 / 361,125 = 77.37 % (QPV of Lille, Roubaix…)
+		expect(Number(nord['Cités pour 100 000 habitants des QPV']!.replace(',', '.'))).toBeCloseTo(
+			4.1537,
+			4
+		);
+		expect(
+			Number(
+				nord['Part des habitants des QPV dans une commune dotée (%, au plus)']!.replace(',', '.')
+			)
+		).toBeCloseTo(77.37, 2);
+		expect(nord['Source']).toContain('dispositifs/citeduc_geom.geojson');
+		// Lozère has no QPV: no base, so it is not ranked.
+		expect(deps.rows.some((r) => r['Code département'] === '48')).toBe(false);
+		const rates = deps.rows.map((r) =>
+			Number(r['Cités pour 100 000 habitants des QPV']!.replace(',', '.'))
+		);
+		expect(rates).toEqual([...rates].sort((a, b) => b - a));
+		const contrats = await exportCsv(
+			'/mesures/M05/export.csv?serie=cite_educative&tableau=contrats'
+		);
+		expect(contrats.rows.length).toBe(433);
+		// CU Marseille Provence: 5 cités éducatives in Marseille, 244,315 QPV inhabitants.
+		const marseille = contrats.rows.find((r) => r['Code contrat'] === 'CV049')!;
+		expect(marseille['Cités labellisées']).toBe('5');
+		expect(marseille['Population des QPV (2018)']).toBe('244315');
 	});
 });
 

@@ -4,9 +4,10 @@
 import { departementChoropleth } from '$lib/charts/departement-choropleth';
 import { dispositifsByYearChart } from '$lib/charts/dispositifs-by-year';
 import { measureTrajectoryChart, type TrajectoryPoint } from '$lib/charts/measure-trajectory';
-import { baseLabel } from '$lib/domain/barometre-catalogue';
+import { baseLabel, baseNote } from '$lib/domain/barometre-catalogue';
 import { metricValue } from '$lib/domain/departement-standings';
 import { progressLabels, type Progress } from '$lib/domain/measure-progress';
+import type { PostStanding } from '$lib/domain/post-standings';
 import { formatDate, formatNumber, formatRelativeChange, formatSigned, NBSP } from '$lib/format';
 import type { Provenance } from '$lib/schemas/provenance';
 import { standingRows } from './measure-columns';
@@ -104,28 +105,6 @@ export function barometreView(group: SeriesGroup, provenance: Map<string, Proven
 					: group.direction === 'hausse'
 		}
 	);
-	const formatRow = (r: (typeof table)[number]) => ({
-		rank: r.rank,
-		code: r.code,
-		name: r.name,
-		latest:
-			r.latest_value === null
-				? 'aucune valeur'
-				: `${num(r.latest_value, 2)} (${formatDate(r.latest_date!)})`,
-		rate: num(r.rate),
-		change:
-			r.change === null
-				? '—'
-				: isRate
-					? formatSigned(r.change, 'pts')
-					: `${formatRelativeChange(r.change_percent)} depuis ${formatDate(r.first_date!)}`,
-		progress:
-			r.progress === null
-				? r.latest_value === null
-					? '—'
-					: 'sans cible'
-				: `${num(r.progress)}${NBSP}%`
-	});
 	const dj = group.departementJoin;
 	return {
 		kind: 'barometre' as const,
@@ -194,8 +173,10 @@ export function barometreView(group: SeriesGroup, provenance: Map<string, Proven
 				}
 			: null,
 		map,
-		laggards: withValue.slice(-LAGGARDS).reverse().map(formatRow),
-		rows: table.map(formatRow),
+		columns: { isRate, base },
+		baseNote: baseNote(group.primary.id, group.reading),
+		laggards: withValue.slice(-LAGGARDS).reverse(),
+		rows: table,
 		missing: table
 			.filter((r) => r.rate === null && r.progress === null)
 			.map((r) => `${r.name} (${r.code})`),
@@ -218,16 +199,7 @@ export function postsView(
 ) {
 	const kind = panel.link.target_id as 'adulte_relais' | 'fonjep';
 	const last = panel.byYear.at(-1);
-	const row = (r: (typeof panel.contrats)[number], i: number) => ({
-		rank: i + 1,
-		code: r.code,
-		name: r.name,
-		departement: r.departement_code ?? '—',
-		posts: formatNumber(r.posts),
-		population: r.qpv_population === null ? '—' : formatNumber(r.qpv_population),
-		rate: num(r.rate, 2),
-		change: r.rateChange === null ? '—' : formatSigned(r.rateChange, '', 2)
-	});
+	const ranks = (r: PostStanding, i: number) => ({ ...r, rank: i + 1 });
 	const ranked = panel.contrats.filter((c) => c.rate !== null);
 	return {
 		kind: 'posts' as const,
@@ -252,14 +224,45 @@ export function postsView(
 				format: (v) => `${num(v, 2)} pour 1 000 habitants des QPV`
 			}
 		),
-		departements: panel.departements.map(row),
-		contratsTop: ranked.slice(0, 10).map(row),
+		departements: panel.departements.map(ranks),
+		contratsTop: ranked.slice(0, 10).map(ranks),
 		contratsBottom: ranked
 			.slice(-10)
 			.reverse()
-			.map((r) => row(r, ranked.indexOf(r))),
+			.map((r) => ranks(r, ranked.indexOf(r))),
 		contratCount: panel.contrats.length,
 		sources: sourcesOf([...new Set(panel.byYear.flatMap((p) => p.source_paths))], provenance)
+	};
+}
+
+const citeNames = { cite_educative: 'Cités éducatives', cite_emploi: 'Cités de l’emploi' } as const;
+
+export function citesView(
+	panel: Extract<SeriesPanel, { kind: 'cites' }>,
+	provenance: Map<string, Provenance>
+) {
+	const name = citeNames[panel.link.target_id as keyof typeof citeNames] ?? 'Cités';
+	const without = panel.contrats.filter((c) => c.cites === 0 && c.rate !== null);
+	return {
+		kind: 'cites' as const,
+		labels: panel.count?.labels ?? 0,
+		entries: panel.count?.entries ?? 0,
+		map: departementChoropleth(
+			panel.departements.map((d) => ({ code: d.code, value: d.rate, label: d.name })),
+			{
+				title: `${name} pour 100 000 habitants des QPV par département`,
+				legend: `${name} pour 100 000 habitants des QPV (population 2018)`,
+				format: (v) => `${num(v, 2)} pour 100 000 habitants des QPV`
+			}
+		),
+		departements: panel.departements,
+		contratsTop: panel.contrats.filter((c) => c.cites > 0).slice(0, 10),
+		/** Contrats without a cité, largest QPV population first: where a cité could matter most. */
+		contratsWithout: without.slice(0, 10),
+		contratsWithoutCount: without.length,
+		contratsWithCount: panel.contrats.filter((c) => c.cites > 0).length,
+		contratCount: panel.contrats.length,
+		sources: sourcesOf(panel.count?.source_paths ?? [], provenance)
 	};
 }
 

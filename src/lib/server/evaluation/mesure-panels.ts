@@ -2,10 +2,9 @@
 // the other publication shown as one panel, each with its view, summary and downloads.
 import { getProvenance } from '../queries/sources';
 import { listFacts, listMesureLinks, type SeriesLink } from '../queries/referentiels';
-import { barometreView, exportLinks, postsView } from './mesure-page';
+import { barometreView, citesView, exportLinks, postsView } from './mesure-page';
 import { loadSeriesPanel, type SeriesPanel } from './mesure-view';
-import { factView, loadNationalFigures, sourcesOf, summariseLink } from './series-links';
-import { formatNumber } from '$lib/format';
+import { factView, loadNationalFigures, summariseLink } from './series-links';
 import { readingOf } from '$lib/domain/barometre-catalogue';
 
 /** Ids of the Baromètre series an owner follows: a series is read with its pair among them. */
@@ -64,22 +63,7 @@ export async function loadMeasurePanels(measure: string) {
 			if (panel.kind === 'barometre' && panel.group)
 				return { summary, exports, view: barometreView(panel.group, provenance) };
 			if (panel.kind === 'posts') return { summary, exports, view: postsView(panel, provenance) };
-			if (panel.kind === 'cites')
-				return {
-					summary,
-					exports,
-					view: {
-						kind: 'cites' as const,
-						labels: panel.count?.labels ?? 0,
-						entries: panel.count?.entries ?? 0,
-						departements: panel.departements.map((d) => ({
-							code: d.departement_code,
-							name: d.name ?? d.departement_code,
-							cites: formatNumber(d.cites)
-						})),
-						sources: sourcesOf(panel.count?.source_paths ?? [], provenance)
-					}
-				};
+			if (panel.kind === 'cites') return { summary, exports, view: citesView(panel, provenance) };
 			return { summary, exports, view: { kind: 'other' as const } };
 		})
 	};

@@ -12,6 +12,7 @@ import {
 } from '../queries/barometre';
 import { citesByKind, type CitesCount } from '../queries/overview';
 import {
+	getCitesByTerritory,
 	getDistinctPostsByYear,
 	getPostsByTerritory,
 	type PostsYearDistinct
@@ -19,12 +20,11 @@ import {
 import { loadSeriesGroups, type SeriesGroup } from './measure-tracker';
 import { readingOf } from '$lib/domain/barometre-catalogue';
 import { postStandings, type PostStanding } from '$lib/domain/post-standings';
-import { postColumns, standingColumns, standingRows } from './measure-columns';
-import {
-	getCitesByDepartement,
-	type CitesByDepartement,
-	type SeriesLink
-} from '../queries/referentiels';
+import { citeStandings, type CiteStanding } from '$lib/domain/cite-standings';
+import { baseLabel } from '$lib/domain/barometre-catalogue';
+import { citeColumns, postColumns, standingColumns } from '$lib/tables/measure-tracker';
+import { standingRows } from './measure-columns';
+import type { SeriesLink } from '../queries/referentiels';
 
 export const exportTables = ['departements', 'national', 'contrats'] as const;
 export type ExportTableName = (typeof exportTables)[number];
@@ -64,7 +64,9 @@ export type SeriesPanel =
 			kind: 'cites';
 			link: SeriesLink;
 			count: CitesCount | null;
-			departements: CitesByDepartement[];
+			/** Every département / contrat with QPV, ranked by cités per 100,000 QPV inhabitants. */
+			departements: CiteStanding[];
+			contrats: CiteStanding[];
 	  }
 	| { kind: 'indicateur'; link: SeriesLink };
 
@@ -72,7 +74,7 @@ export type SeriesPanel =
 export const panelTables: Record<SeriesPanel['kind'], ExportTableName[]> = {
 	barometre: ['departements', 'national'],
 	posts: ['contrats', 'departements', 'national'],
-	cites: ['departements'],
+	cites: ['departements', 'contrats'],
 	indicateur: []
 };
 
@@ -117,12 +119,19 @@ export async function loadSeriesPanel(
 		};
 	}
 	if (link.target_kind === 'dispositif') {
-		const [counts, departements] = await Promise.all([
+		const [counts, departements, contrats] = await Promise.all([
 			citesByKind(),
-			getCitesByDepartement(link.target_id)
+			getCitesByTerritory(link.target_id, 'departement'),
+			getCitesByTerritory(link.target_id, 'contrat')
 		]);
 		const count = counts.find((c) => c.kind === link.target_id) ?? null;
-		return { kind: 'cites', link, count, departements };
+		return {
+			kind: 'cites',
+			link,
+			count,
+			departements: citeStandings(departements),
+			contrats: citeStandings(contrats)
+		};
 	}
 	return { kind: 'indicateur', link };
 }
@@ -155,9 +164,10 @@ function barometreTable(
 		});
 	}
 	if (panel.group) {
+		const reading = panel.group.reading;
 		return exportTable({
 			name: 'Départements',
-			columns: standingColumns,
+			columns: standingColumns({ isRate: reading.base === 'rate', base: baseLabel(reading) }),
 			rows: standingRows(panel.group),
 			source: (r) => source(r.source_path ? [r.source_path] : [])
 		});
@@ -212,15 +222,11 @@ export function panelExportTable(
 		});
 	}
 	if (panel.kind === 'cites') {
-		const columns: ExportColumn<CitesByDepartement>[] = [
-			{ key: 'departement_code', header: 'Code département', type: 'text' },
-			{ key: 'name', header: 'Département', type: 'text', width: 26 },
-			{ key: 'cites', header: 'Points publiés', type: 'integer' }
-		];
+		const level = table === 'contrats' ? 'contrat' : 'departement';
 		return exportTable({
-			name: 'Départements',
-			columns,
-			rows: panel.departements,
+			name: level === 'contrat' ? 'Contrats' : 'Départements',
+			columns: citeColumns(level),
+			rows: level === 'contrat' ? panel.contrats : panel.departements,
 			source: (r) => source([r.source_path])
 		});
 	}

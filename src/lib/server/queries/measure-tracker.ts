@@ -193,3 +193,60 @@ export interface SeriesDocumentation {
 export const getDocumentation = memo(() =>
 	query<SeriesDocumentation>('SELECT * FROM barometre_documentation ORDER BY file, indicator')
 );
+
+export interface CitesTerritory {
+	code: string;
+	name: string | null;
+	departement_code: string | null;
+	/** Population 2018 of the territory's QPV (INSEE, qpv_evolution_population.csv). */
+	qpv_population: number | null;
+	/** Of which: QPV of a commune hosting a cité of this kind (an upper bound of the QPV a cité covers). */
+	covered_population: number;
+	/** Labelled cités with a commune that hosts a QPV of the territory (a point may carry two labels). */
+	cites: number;
+	source_path: string;
+}
+
+/**
+ * Pure builder: cités of one kind per département or contrat, with the QPV population as base. A
+ * cité counts in a territory when one of its communes hosts a QPV of that territory; every
+ * territory with QPV is listed, those without cité with 0 (the source lists every labelled cité).
+ */
+export function citesByTerritorySql(level: 'contrat' | 'departement'): string {
+	const territory =
+		level === 'contrat'
+			? `SELECT qc.contrat_code AS code, q.code AS qpv_code, q.population_2018
+  FROM qpv_contrat qc JOIN qpv q ON q.code = qc.qpv_code`
+			: `SELECT departement_code AS code, code AS qpv_code, population_2018 FROM qpv
+  WHERE departement_code IS NOT NULL`;
+	const names =
+		level === 'contrat'
+			? `LEFT JOIN contrats n ON n.code = p.code`
+			: `JOIN departements n ON n.code = p.code`;
+	return `WITH labels AS (
+  SELECT id AS point_id, trim(unnest(string_split(id, ';'))) AS label FROM cites WHERE kind = $1),
+territory AS (${territory}),
+hosted AS (
+  SELECT DISTINCT t.code, t.qpv_code, l.label FROM territory t
+  JOIN qpv_communes qc ON qc.qpv_code = t.qpv_code
+  JOIN cite_communes cc ON cc.kind = $1 AND cc.commune_code = qc.commune_code
+  JOIN labels l ON l.point_id = cc.cite_id),
+p AS (
+  SELECT code, sum(population_2018)::DOUBLE AS qpv_population,
+         coalesce(sum(population_2018) FILTER (
+           WHERE qpv_code IN (SELECT qpv_code FROM hosted)), 0)::DOUBLE AS covered_population
+  FROM territory GROUP BY code)
+SELECT p.code, n.name, ${level === 'contrat' ? 'n.departement_code' : 'p.code'} AS departement_code,
+       p.qpv_population, p.covered_population,
+       (SELECT count(DISTINCT h.label) FROM hosted h WHERE h.code = p.code)::INTEGER AS cites,
+       (SELECT min(source_path) FROM cites WHERE kind = $1) AS source_path
+FROM p ${names}
+ORDER BY p.code`;
+}
+
+export function getCitesByTerritory(
+	kind: string,
+	level: 'contrat' | 'departement'
+): Promise<CitesTerritory[]> {
+	return query<CitesTerritory>(citesByTerritorySql(level), [kind]);
+}
