@@ -108,8 +108,42 @@ export function standingColumns(ctx: {
 
 export type PostRow = PostStanding & { rank: number };
 
-const contratLink = (level: 'contrat' | 'departement') =>
-	level === 'contrat' ? (r: { code: string }) => `/contrats/${r.code}` : undefined;
+/** The first columns of a contrat or département ranking: its name (linked), rank and codes. */
+function territoryColumns<Row extends { name: string; code: string; rank: number }>(
+	level: 'contrat' | 'departement'
+): TableColumn<Row>[] {
+	const contrat = level === 'contrat';
+	return [
+		{
+			key: 'name',
+			header: contrat ? 'Contrat de ville' : 'Département',
+			type: 'text',
+			width: 40,
+			display: named,
+			href: contrat ? (r) => `/contrats/${r.code}` : undefined
+		},
+		{ key: 'rank', header: 'Rang', type: 'integer' },
+		{
+			key: 'code',
+			header: contrat ? 'Code contrat' : 'Code département',
+			type: 'text',
+			onPage: false
+		},
+		...(contrat
+			? [{ key: 'departement_code', header: 'Code département', type: 'text', onPage: false }]
+			: [])
+	] as TableColumn<Row>[];
+}
+
+/** The base (QPV population) and the value over it, the ranking's key. */
+function qpvRateColumns<Row extends { qpv_population: number | null; rate: number | null }>(
+	header: string
+): TableColumn<Row>[] {
+	return [
+		{ key: 'qpv_population', header: 'Population des QPV (2018)', type: 'integer' },
+		{ key: 'rate', header, type: 'number', decimals: 2, display: (r) => num(r.rate, 2) }
+	];
+}
 
 /** Posts per contrat or département; `firstYear` names the change column on the page. */
 export function postColumns(
@@ -117,41 +151,10 @@ export function postColumns(
 	firstYear: number | null = null
 ): TableColumn<PostRow>[] {
 	return [
-		{
-			key: 'name',
-			header: level === 'contrat' ? 'Contrat de ville' : 'Département',
-			type: 'text',
-			width: 40,
-			display: named,
-			href: contratLink(level)
-		},
-		{ key: 'rank', header: 'Rang', type: 'integer' },
-		{
-			key: 'code',
-			header: level === 'contrat' ? 'Code contrat' : 'Code département',
-			type: 'text',
-			onPage: false
-		},
-		...(level === 'contrat'
-			? [
-					{
-						key: 'departement_code',
-						header: 'Code département',
-						type: 'text',
-						onPage: false
-					} as const
-				]
-			: []),
+		...territoryColumns<PostRow>(level),
 		{ key: 'year', header: 'Année', type: 'integer', onPage: false },
 		{ key: 'posts', header: 'Postes distincts', type: 'integer' },
-		{ key: 'qpv_population', header: 'Population des QPV (2018)', type: 'integer' },
-		{
-			key: 'rate',
-			header: 'Postes pour 1 000 habitants des QPV',
-			type: 'number',
-			decimals: 2,
-			display: (r) => num(r.rate, 2)
-		},
+		...qpvRateColumns<PostRow>('Postes pour 1 000 habitants des QPV'),
 		{ key: 'firstYear', header: 'Première année publiée', type: 'integer', onPage: false },
 		{
 			key: 'firstPosts',
@@ -172,40 +175,9 @@ export function postColumns(
 /** Cités per contrat or département over the QPV population. */
 export function citeColumns(level: 'contrat' | 'departement'): TableColumn<CiteStanding>[] {
 	return [
-		{
-			key: 'name',
-			header: level === 'contrat' ? 'Contrat de ville' : 'Département',
-			type: 'text',
-			width: 40,
-			display: named,
-			href: contratLink(level)
-		},
-		{ key: 'rank', header: 'Rang', type: 'integer' },
-		{
-			key: 'code',
-			header: level === 'contrat' ? 'Code contrat' : 'Code département',
-			type: 'text',
-			onPage: false
-		},
-		...(level === 'contrat'
-			? [
-					{
-						key: 'departement_code',
-						header: 'Code département',
-						type: 'text',
-						onPage: false
-					} as const
-				]
-			: []),
+		...territoryColumns<CiteStanding>(level),
 		{ key: 'cites', header: 'Cités labellisées', type: 'integer' },
-		{ key: 'qpv_population', header: 'Population des QPV (2018)', type: 'integer' },
-		{
-			key: 'rate',
-			header: 'Cités pour 100 000 habitants des QPV',
-			type: 'number',
-			decimals: 2,
-			display: (r) => num(r.rate, 2)
-		},
+		...qpvRateColumns<CiteStanding>('Cités pour 100 000 habitants des QPV'),
 		{
 			key: 'covered_population',
 			header: 'Habitants des QPV d’une commune dotée d’une cité',

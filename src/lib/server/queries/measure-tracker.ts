@@ -1,5 +1,8 @@
 // Queries of the measure tracker: each département's first and latest value of Baromètre series,
 // their DITP initial value and target, the population bases, and distinct dispositif posts.
+import type { CitesRow } from '$lib/domain/cite-standings';
+import type { Track } from '$lib/domain/departement-standings';
+import type { PostsRow } from '$lib/domain/post-standings';
 import { memo, query, type Param } from '../db';
 
 export interface DepartementBase {
@@ -31,22 +34,11 @@ ORDER BY d.code`
 	)
 );
 
-export interface TerritoryTrack {
-	indicator_id: string;
-	code: string;
-	first_date: string;
-	first_value: number;
-	latest_date: string;
-	latest_value: number;
-	/** DITP `indic_vi` and `indic_vc` (with the target's date), null for Etalab series. */
-	initial: number | null;
-	target: number | null;
-	target_date: string | null;
-	/** Every published value, for joining two publications on the periods they share. */
-	points: { date: string; value: number }[];
-	source_path: string;
-	source_line: number;
-}
+/**
+ * One series' track in one territory: first and latest values, the DITP `indic_vi` and `indic_vc`
+ * (null for Etalab series) and every published value, for joining two publications.
+ */
+export type TerritoryTrack = Track & { indicator_id: string };
 
 function marks(params: Param[], values: string[]): string {
 	return values.map((v) => `$${params.push(v)}`).join(', ');
@@ -130,15 +122,8 @@ export function getDistinctPostsByYear(kind: string): Promise<PostsYearDistinct[
 	);
 }
 
-export interface PostsTerritory {
-	code: string;
-	name: string | null;
-	departement_code: string | null;
-	year: number;
-	posts: number;
-	qpv_population: number | null;
-	source_path: string;
-}
+/** Distinct posts of one territory and year, with its QPV population (see post-standings). */
+export type PostsTerritory = PostsRow;
 
 /**
  * Pure builder: distinct posts per contrat and year, with the 2018 population of its QPV. Read from
@@ -194,18 +179,8 @@ export const getDocumentation = memo(() =>
 	query<SeriesDocumentation>('SELECT * FROM barometre_documentation ORDER BY file, indicator')
 );
 
-export interface CitesTerritory {
-	code: string;
-	name: string | null;
-	departement_code: string | null;
-	/** Population 2018 of the territory's QPV (INSEE, qpv_evolution_population.csv). */
-	qpv_population: number | null;
-	/** Of which: QPV of a commune hosting a cité of this kind (an upper bound of the QPV a cité covers). */
-	covered_population: number;
-	/** Labelled cités with a commune that hosts a QPV of the territory (a point may carry two labels). */
-	cites: number;
-	source_path: string;
-}
+/** One territory's cités and QPV population (see $lib/domain/cite-standings). */
+export type CitesTerritory = CitesRow;
 
 /**
  * Pure builder: cités of one kind per département or contrat, with the QPV population as base. A
