@@ -186,7 +186,7 @@ export function citeColumns(level: 'contrat' | 'departement'): TableColumn<CiteS
 		},
 		{
 			key: 'coverage',
-			header: 'Part des habitants des QPV dans une commune dotée (%, au plus)',
+			header: 'Habitants des QPV en commune dotée (%, au plus)',
 			type: 'number',
 			display: (r) => (r.coverage === null ? '—' : `${num(r.coverage)}${NBSP}%`)
 		}

@@ -222,9 +222,7 @@ describe('/mesures/[id]/export.csv of cités', () => {
 			4
 		);
 		expect(
-			Number(
-				nord['Part des habitants des QPV dans une commune dotée (%, au plus)']!.replace(',', '.')
-			)
+			Number(nord['Habitants des QPV en commune dotée (%, au plus)']!.replace(',', '.'))
 		).toBeCloseTo(77.37, 2);
 		expect(nord['Source']).toContain('dispositifs/citeduc_geom.geojson');
 		// Lozère has no QPV: no base, so it is not ranked.
@@ -241,6 +239,10 @@ describe('/mesures/[id]/export.csv of cités', () => {
 		const marseille = contrats.rows.find((r) => r['Code contrat'] === 'CV049')!;
 		expect(marseille['Cités labellisées']).toBe('5');
 		expect(marseille['Population des QPV (2018)']).toBe('244315');
+		// CV045 (Aubagne): its QPV QP013041 straddles Marseille, whose cités are not Aubagne's.
+		expect(contrats.rows.find((r) => r['Code contrat'] === 'CV045')!['Cités labellisées']).toBe(
+			'0'
+		);
 	});
 });
 

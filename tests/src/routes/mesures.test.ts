@@ -55,6 +55,14 @@ describe('/mesures', () => {
 		);
 	});
 
+	it('follows the cités éducatives in the overview, over a base and without invented dates', async () => {
+		const text = textOf((await get('/mesures')).body).replace(/[\s\u00a0\u202f]+/g, ' ');
+		// citeduc_geom.geojson: 208 labels; 74 of the 102 départements and collectivités with QPV host one.
+		expect(text).toContain('Cités éducatives : cités labellisées (ANCT)');
+		expect(text).toContain('208 cités ; année de labellisation non publiée');
+		expect(text).toContain('74 départements sur 102 ayant des QPV en ont une');
+	});
+
 	it('filters by programme and pillar, and answers 400 to unknown values', async () => {
 		const { body } = await get('/mesures?programme=securite');
 		const text = textOf(body);

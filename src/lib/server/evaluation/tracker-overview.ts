@@ -2,7 +2,12 @@
 // trajectory, progress to target, how many départements progressed, latest data date.
 import { postStandings } from '$lib/domain/post-standings';
 import { formatDate, formatNumber } from '$lib/format';
-import { getDistinctPostsByYear, getPostsByTerritory } from '../queries/measure-tracker';
+import {
+	getCitesByTerritory,
+	getDistinctPostsByYear,
+	getPostsByTerritory
+} from '../queries/measure-tracker';
+import { citesByKind } from '../queries/overview';
 import type { SeriesLink } from '../queries/referentiels';
 import { loadSeriesGroups } from './measure-tracker';
 import { progressText, publicationNames } from './mesure-page';
@@ -79,6 +84,25 @@ async function postsRow(owner: string, kind: string, href: string | null): Promi
 	};
 }
 
+async function citesRow(owner: string, kind: string, href: string | null): Promise<TrackerRow> {
+	const [counts, deps] = await Promise.all([
+		citesByKind(),
+		getCitesByTerritory(kind, 'departement')
+	]);
+	const labels = counts.find((c) => c.kind === kind)?.labels ?? 0;
+	const withBase = deps.filter((d) => d.qpv_population !== null);
+	return {
+		owner,
+		id: kind,
+		series: `${dispositifLabels[kind] ?? kind} : cités labellisées (ANCT)`,
+		href: href ? `${href}#serie-${kind}` : null,
+		trajectory: `${formatNumber(labels)} cités ; année de labellisation non publiée`,
+		progress: 'pas de cible publiée',
+		departements: `${formatNumber(withBase.filter((d) => d.cites > 0).length)} départements sur ${formatNumber(withBase.length)} ayant des QPV en ont une (classement pour 100 000 habitants des QPV)`,
+		latest: 'non publiée'
+	};
+}
+
 /** Rows for every owner's series, in the owners' order; `hrefOf` gives the page of an owner. */
 export async function trackerRows(
 	links: SeriesLink[],
@@ -93,9 +117,13 @@ export async function trackerRows(
 			const posts = own.filter(
 				(l) => l.target_kind === 'dispositif' && ['adulte_relais', 'fonjep'].includes(l.target_id)
 			);
+			const cites = own.filter(
+				(l) => l.target_kind === 'dispositif' && l.target_id.startsWith('cite_')
+			);
 			return [
 				...(baro.length ? await barometreRows(owner, baro, href) : []),
-				...(await Promise.all(posts.map((p) => postsRow(owner, p.target_id, href))))
+				...(await Promise.all(posts.map((p) => postsRow(owner, p.target_id, href)))),
+				...(await Promise.all(cites.map((c) => citesRow(owner, c.target_id, href))))
 			];
 		})
 	);

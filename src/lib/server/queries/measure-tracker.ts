@@ -182,38 +182,57 @@ export const getDocumentation = memo(() =>
 /** One territory's cités and QPV population (see $lib/domain/cite-standings). */
 export type CitesTerritory = CitesRow;
 
+/** Each territory's communes: a contrat's EPCI of 2015 (or its commune), a département's communes. */
+const citeAreas = {
+	contrat: `SELECT c.code, m.code AS commune_code FROM contrats c JOIN communes m
+    ON (c.epci2015_siren IS NOT NULL AND m.epci2015_siren = c.epci2015_siren) OR m.code = c.commune_code
+  UNION SELECT c.code, m.current_code FROM contrats c JOIN communes m
+    ON m.epci2015_siren = c.epci2015_siren WHERE m.current_code IS NOT NULL`,
+	departement: `SELECT DISTINCT departement_code AS code, code AS commune_code FROM communes
+  WHERE departement_code IS NOT NULL`
+};
+
+const qpvOf = {
+	contrat: `SELECT qc.contrat_code AS code, q.code AS qpv_code, q.population_2018
+  FROM qpv_contrat qc JOIN qpv q ON q.code = qc.qpv_code`,
+	departement: `SELECT departement_code AS code, code AS qpv_code, population_2018 FROM qpv
+  WHERE departement_code IS NOT NULL`
+};
+
 /**
  * Pure builder: cités of one kind per département or contrat, with the QPV population as base. A
- * cité counts in a territory when one of its communes hosts a QPV of that territory; every
- * territory with QPV is listed, those without cité with 0 (the source lists every labelled cité).
+ * cité counts in a territory when one of its communes lies in it (a contrat's EPCI of 2015 or
+ * commune: not through a QPV that straddles a neighbour commune); its "covered" QPV are the
+ * territory's QPV in a commune of one of those cités. Every territory with QPV is listed, those
+ * without cité with 0 (the source lists every labelled cité).
  */
 export function citesByTerritorySql(level: 'contrat' | 'departement'): string {
-	const territory =
-		level === 'contrat'
-			? `SELECT qc.contrat_code AS code, q.code AS qpv_code, q.population_2018
-  FROM qpv_contrat qc JOIN qpv q ON q.code = qc.qpv_code`
-			: `SELECT departement_code AS code, code AS qpv_code, population_2018 FROM qpv
-  WHERE departement_code IS NOT NULL`;
 	const names =
 		level === 'contrat'
 			? `LEFT JOIN contrats n ON n.code = p.code`
 			: `JOIN departements n ON n.code = p.code`;
 	return `WITH labels AS (
   SELECT id AS point_id, trim(unnest(string_split(id, ';'))) AS label FROM cites WHERE kind = $1),
-territory AS (${territory}),
-hosted AS (
-  SELECT DISTINCT t.code, t.qpv_code, l.label FROM territory t
+area AS (${citeAreas[level]}),
+territory AS (${qpvOf[level]}),
+assigned AS (
+  SELECT DISTINCT a.code, cc.cite_id, l.label FROM area a
+  JOIN cite_communes cc ON cc.kind = $1 AND cc.commune_code = a.commune_code
+  JOIN labels l ON l.point_id = cc.cite_id),
+covered AS (
+  SELECT DISTINCT t.code, t.qpv_code FROM territory t
   JOIN qpv_communes qc ON qc.qpv_code = t.qpv_code
   JOIN cite_communes cc ON cc.kind = $1 AND cc.commune_code = qc.commune_code
-  JOIN labels l ON l.point_id = cc.cite_id),
+  JOIN assigned s ON s.code = t.code AND s.cite_id = cc.cite_id),
 p AS (
-  SELECT code, sum(population_2018)::DOUBLE AS qpv_population,
-         coalesce(sum(population_2018) FILTER (
-           WHERE qpv_code IN (SELECT qpv_code FROM hosted)), 0)::DOUBLE AS covered_population
-  FROM territory GROUP BY code)
+  SELECT t.code, sum(t.population_2018)::DOUBLE AS qpv_population,
+         coalesce(sum(t.population_2018) FILTER (WHERE v.qpv_code IS NOT NULL), 0)::DOUBLE
+           AS covered_population
+  FROM territory t LEFT JOIN covered v ON v.code = t.code AND v.qpv_code = t.qpv_code
+  GROUP BY t.code)
 SELECT p.code, n.name, ${level === 'contrat' ? 'n.departement_code' : 'p.code'} AS departement_code,
        p.qpv_population, p.covered_population,
-       (SELECT count(DISTINCT h.label) FROM hosted h WHERE h.code = p.code)::INTEGER AS cites,
+       (SELECT count(DISTINCT s.label) FROM assigned s WHERE s.code = p.code)::INTEGER AS cites,
        (SELECT min(source_path) FROM cites WHERE kind = $1) AS source_path
 FROM p ${names}
 ORDER BY p.code`;
