@@ -73,7 +73,7 @@ export function standingColumns(ctx: {
 			type: 'number',
 			decimals: 2,
 			display: (r) =>
-				r.change === null
+				r.change === null || (!ctx.isRate && r.change_percent === null)
 					? '—'
 					: ctx.isRate
 						? formatSigned(r.change, 'pts')
