@@ -48,6 +48,11 @@ export class PageStore {
 		}
 	}
 
+	/** Forgets one page (benchmarks measure a render that was never done). */
+	delete(key: string): void {
+		rmSync(this.file(key), { force: true });
+	}
+
 	/** Written to a temporary name then renamed: a reader never sees half a page. */
 	async set(key: string, response: CachedResponse): Promise<void> {
 		const target = this.file(key);
