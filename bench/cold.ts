@@ -3,10 +3,18 @@
 // 2. cold throughput: 50 connections, 30 s, every URL distinct (each contrat and QPV page once);
 // 3. one page at a time: render time of uncached contrat and QPV pages beside the summed time of
 //    their DuckDB queries (Server-Timing `db`), the floor of a render.
-// BENCH_COLD_STORE=empty (default) removes the disk page store first: pages really never rendered.
-// BENCH_COLD_STORE=keep measures a server whose store the warmer has filled (pages pre-rendered).
+// BENCH_COLD_STORE=start (default) measures what a user gets after `npm start`: the reading pages
+// are prerendered into the disk store (`npm run prerender`, timed) and the server is started
+// fresh, so each cold URL is served for the first time by this process (memory cache empty).
+// BENCH_COLD_STORE=empty removes the disk page store first: pages really never rendered.
+// BENCH_COLD_STORE=keep measures the store as it is (no prerender); with BENCH_COLD_STORED_ONLY=1
+// the cold run uses only the pages already stored (a partial prerender; their count is printed).
+// In every mode the single-page samples are removed from the store: really uncached renders.
 import { DuckDBInstance } from '@duckdb/node-api';
+import { execSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { cacheKey } from '../src/lib/server/handles/page-cache';
+import { servedStore } from '../scripts/prerender';
 import { runLoad, p50, p95 } from './lib/http';
 import { ensureBuild, startServer } from './lib/server';
 import { median, percentile, round } from './lib/stats';
@@ -94,8 +102,14 @@ async function singlePages(origin: string, urls: string[]) {
 }
 
 ensureBuild();
-if ((process.env.BENCH_COLD_STORE ?? 'empty') === 'empty') {
+const mode = process.env.BENCH_COLD_STORE ?? 'start';
+let prerenderSeconds: number | null = null;
+if (mode === 'empty') {
 	rmSync('data/build/page-cache', { recursive: true, force: true });
+} else if (mode === 'start') {
+	const t0 = performance.now();
+	execSync('npm run prerender', { stdio: ['ignore', 'ignore', 'inherit'] });
+	prerenderSeconds = round((performance.now() - t0) / 1000);
 }
 const codes = await pageCodes();
 const urls = distinctUrls(codes);
@@ -103,7 +117,16 @@ const urls = distinctUrls(codes);
 const singleContrats = codes.contrats.slice(-9).map((c) => `/contrats/${c}`);
 const singleQpv = codes.qpv.slice(-9).map((c) => `/quartiers/${c}`);
 const coldUrls = urls.filter((u) => !singleContrats.includes(u) && !singleQpv.includes(u));
-const server = await startServer(PORT, { PAGE_WARMER: '0' });
+// The store exists once a server has answered a page (the prerender's, or one started here).
+const server = await startServer(PORT);
+await (await fetch(`${server.origin}/`)).arrayBuffer();
+const store = servedStore('data/build/politique-ville.duckdb');
+const keyOf = (u: string) => cacheKey(new URL(u, 'http://x'));
+for (const u of [...singleContrats, ...singleQpv]) store.delete(keyOf(u));
+if (process.env.BENCH_COLD_STORED_ONLY === '1') {
+	const stored = coldUrls.filter((u) => store.has(keyOf(u)));
+	coldUrls.splice(0, coldUrls.length, ...stored);
+}
 let peakMb = 0;
 const sample = () => (peakMb = Math.max(peakMb, server.memory().rssMb));
 try {
@@ -123,7 +146,8 @@ try {
 	sample();
 	const summary = {
 		machine_note: 'machine partagée (2 cœurs) : lire comme un ordre de grandeur',
-		store: process.env.BENCH_COLD_STORE ?? 'empty',
+		store: mode,
+		prerender_seconds: prerenderSeconds,
 		cached: {
 			rps: round(cached.requestsPerSecond),
 			p95_ms: round(p95(cached)),

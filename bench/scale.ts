@@ -18,10 +18,7 @@ async function throughput(servers: Server[]): Promise<number> {
 }
 
 ensureBuild();
-const servers = [
-	await startServer(BASE, { PAGE_WARMER: '0' }),
-	await startServer(BASE + 1, { PAGE_WARMER: '0' })
-];
+const servers = [await startServer(BASE), await startServer(BASE + 1)];
 try {
 	for (const s of servers) for (const p of PATHS) await (await fetch(s.origin + p)).arrayBuffer();
 	const one: number[] = [];

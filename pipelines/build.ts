@@ -33,6 +33,33 @@ export interface BuildReport {
 	/** What an operator must read although the build succeeded (truncated rows, accepted drops). */
 	warnings: string[];
 	details: Record<string, unknown>;
+	/** Per step (and the final sort), wall and CPU seconds and RSS after it, to find the slow ones. */
+	timings: StepTiming[];
+}
+
+export interface StepTiming {
+	step: string;
+	seconds: number;
+	cpu_seconds: number;
+	rss_mb: number;
+}
+
+/** Runs `work` and records its wall time, the process's CPU time (all DuckDB threads) and RSS. */
+async function timed(
+	timings: StepTiming[],
+	step: string,
+	work: () => Promise<void>
+): Promise<void> {
+	const t0 = performance.now();
+	const c0 = process.cpuUsage();
+	await work();
+	const cpu = process.cpuUsage(c0);
+	timings.push({
+		step,
+		seconds: Math.round(performance.now() - t0) / 1000,
+		cpu_seconds: Math.round((cpu.user + cpu.system) / 1000) / 1000,
+		rss_mb: Math.round(process.memoryUsage().rss / 1e6)
+	});
 }
 
 /**
@@ -95,25 +122,27 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildReport>
 	};
 	if (existsSync(join(ctx.referenceDir, 'row-count-exceptions.csv'))) ctx.read.add(EXCEPTIONS_PATH);
 	warnings.push(...acceptedDrops);
+	const timings: StepTiming[] = [];
 	try {
 		for (const step of options.steps ?? defaultSteps) {
-			const t0 = performance.now();
-			await step.run(ctx);
+			await timed(timings, step.table, () => step.run(ctx));
 			const [row] = await db.query<{ n: number }>(
 				`SELECT count(*)::INTEGER AS n FROM "${step.table}"`
 			);
-			const n = row?.n ?? 0;
+			const t = timings.at(-1)!;
 			log(
-				`${step.table.padEnd(24)} ${String(n).padStart(9)} lignes  ${((performance.now() - t0) / 1000).toFixed(1)} s`
+				`${step.table.padEnd(24)} ${String(row?.n ?? 0).padStart(9)} lignes  ${t.seconds.toFixed(1)} s (CPU ${t.cpu_seconds.toFixed(1)} s, ${t.rss_mb} Mo)`
 			);
 		}
 		const sources = provenanceRows(ctx);
-		await db.insert(provenanceTable, sources);
-		await db.insert(
-			rejectsTable,
-			ctx.ledgers.all().flatMap((l) => l.rejects)
-		);
-		await db.sortAll();
+		await timed(timings, 'provenance+rejects', async () => {
+			await db.insert(provenanceTable, sources);
+			await db.insert(
+				rejectsTable,
+				ctx.ledgers.all().flatMap((l) => l.rejects)
+			);
+		});
+		await timed(timings, 'sort', () => db.sortAll(log));
 		const tables: Record<string, number> = {};
 		for (const name of db.tableNames().sort()) {
 			const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "${name}"`);
@@ -131,9 +160,10 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildReport>
 				.map((l) => l.path),
 			unread: listFiles(ctx.rawDir).filter((f) => !ctx.read.has(f) && !DOCUMENTATION.test(f)),
 			warnings,
-			details: ctx.report
+			details: ctx.report,
+			timings
 		};
-		await db.close();
+		await timed(timings, 'checkpoint', () => db.close());
 		renameSync(tmpPath, outPath);
 		return report;
 	} catch (error) {

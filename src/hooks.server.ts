@@ -9,11 +9,9 @@ import { version } from '$app/environment';
 import { busyMs, databasePath, DatabaseUnavailableError, queryTiming } from '$lib/server/db';
 import { errorLog } from '$lib/server/handles/error-log';
 import { originCheck } from '$lib/server/handles/origin-check';
-import { pageCache, cacheKey } from '$lib/server/handles/page-cache';
+import { pageCache } from '$lib/server/handles/page-cache';
 import { installStaticSecurityHeaders, securityHeaders } from '$lib/server/handles/security';
 import { PageStore, storeIdentity } from '$lib/server/page-store';
-import { localPortOf } from '$lib/server/pdf-response';
-import { createWarmer, WARMER_HEADER } from '$lib/server/page-warmer';
 import { ResponseCache } from '$lib/server/response-cache';
 import { sessionHandle } from '$lib/server/workspace/session-handle';
 
@@ -28,10 +26,6 @@ function pageStore(): PageStore | null {
 	store = new PageStore(join(dirname(db), 'page-cache'), storeIdentity(db, version));
 	return store;
 }
-
-const warmer = createWarmer(
-	(path) => pageStore()?.has(cacheKey(new URL(path, 'http://x'))) ?? true
-);
 
 /**
  * `Server-Timing: db;dur=…` on rendered answers (not on cache hits): the wall time during which
@@ -52,24 +46,10 @@ const timing: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** Counts users' requests (the warmer renders only when there are none) and starts the warmer. */
-const idleTracking: Handle = async ({ event, resolve }) => {
-	if (event.request.headers.has(WARMER_HEADER)) return resolve(event);
-	const port = localPortOf(event);
-	if (port) warmer.start(port);
-	warmer.begin();
-	try {
-		return await resolve(event);
-	} finally {
-		warmer.end();
-	}
-};
-
 export const handle: Handle = sequence(
 	securityHeaders,
 	errorLog,
 	originCheck,
-	idleTracking,
 	pageCache({
 		memory: new ResponseCache(Number(process.env.RESPONSE_CACHE_MB ?? 96) * 1024 * 1024),
 		store: pageStore

@@ -52,6 +52,12 @@ function fillVector(vector: DuckDBVector, s: Staged, start: number, size: number
 	vector.flush();
 }
 
+/** A table's total order: `orderBy`, then its other columns (rows equal on both are identical). */
+function fullOrder(def: AnyTable): string {
+	const rest = Object.keys(def.columns).filter((c) => !def.orderBy.includes(c));
+	return [...def.orderBy, ...rest].map((c) => `"${c}"`).join(', ');
+}
+
 export class BuildDb {
 	private readonly tables = new Map<string, AnyTable>();
 	private readonly state = new Map<string, TableState>();
@@ -153,6 +159,19 @@ export class BuildDb {
 		}
 	}
 
+	/**
+	 * Writes the rows of a SELECT into an empty table in its final order (`orderBy`, then the other
+	 * columns, as sortAll would), so the table needs no rewrite at the end of the build.
+	 */
+	async insertSorted(def: AnyTable, select: string): Promise<void> {
+		if (!this.tables.has(def.name)) await this.create(def);
+		if (this.state.get(def.name) !== 'empty') throw new Error(`table ${def.name} déjà remplie`);
+		await this.connection.run(
+			`INSERT INTO "${def.name}" SELECT * FROM (${select}) ORDER BY ${fullOrder(def)}`
+		);
+		this.state.set(def.name, 'sorted');
+	}
+
 	async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
 		this.noteWrites(sql);
 		const reader = await this.connection.runAndReadAll(sql);
@@ -193,11 +212,11 @@ export class BuildDb {
 	 * Rewrites every table not already in order, so equal inputs give equal tables: by `orderBy`,
 	 * then by the other columns, so that rows equal on `orderBy` do not come in a random order.
 	 */
-	async sortAll(): Promise<void> {
+	async sortAll(log: (message: string) => void = () => {}): Promise<void> {
 		for (const def of this.tables.values()) {
 			if (this.state.get(def.name) !== 'unsorted') continue;
-			const rest = Object.keys(def.columns).filter((c) => !def.orderBy.includes(c));
-			const order = [...def.orderBy, ...rest].map((c) => `"${c}"`).join(', ');
+			log(`tri final de ${def.name}`);
+			const order = fullOrder(def);
 			await this.connection.run(
 				`CREATE TABLE "${def.name}__sorted" AS SELECT * FROM "${def.name}" ORDER BY ${order}`
 			);

@@ -48,7 +48,7 @@ export class PageStore {
 		}
 	}
 
-	/** Removes one page (a page whose workspace part changed); a missing page is no error. */
+	/** Removes one page (its workspace part changed, or a benchmark must render it); a missing page is no error. */
 	delete(key: string): void {
 		rmSync(this.file(key), { force: true });
 	}
