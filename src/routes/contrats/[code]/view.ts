@@ -7,7 +7,6 @@ import { curly } from '$lib/french';
 import { formatChange, formatNumber, formatValue } from '$lib/format';
 import type { Provenance } from '$lib/schemas/provenance';
 import type { ContratIndicator } from '$lib/server/evaluation/contrat-scorecard';
-import { periodLabel } from '$lib/server/evaluation/synthesis-view';
 import { sourceNote as sourceLine } from '$lib/domain/source-note';
 
 export interface ScorecardRow {
@@ -16,7 +15,7 @@ export interface ScorecardRow {
 	/** What the contrat figure is (sum over the same QPV, weighted mean, median). */
 	rule: string;
 	latest: string;
-	/** 'données 2019', or 'millésime 2022 (année des données non publiée)'. */
+	/** 'données 2019', or 'fichier 2022' when the data year is unpublished (see the note). */
 	latestWhen: string;
 	baseline: string;
 	change: string;
@@ -39,10 +38,12 @@ export function numberScorecardNotes(rows: ScorecardRow[]): string[] {
 
 function when(period: number | null, kind: ContratIndicator['row']['period_kind']): string {
 	if (period === null) return '';
-	return kind === 'annee_donnees'
-		? `données ${period}`
-		: `${periodLabel(period, kind)} (année des données non publiée)`;
+	return kind === 'annee_donnees' ? `données ${period}` : `fichier ${period}`;
 }
+
+/** Said once for the page, cited by the rows dated by their file (IPRO, DEMO shares, RPLS). */
+export const UNPUBLISHED_YEAR_NOTE =
+	'« fichier 2022 » : la source ne publie pas l’année que décrivent ses chiffres ; ils sont datés par l’année du fichier (millésime), jamais mis sur le même axe qu’une année des données.';
 
 /** The QPV values published at the contrat figure's latest period, as a distribution. */
 export function latestDistribution(ci: ContratIndicator) {
@@ -72,6 +73,7 @@ function notesOf(ci: ContratIndicator): string[] {
 	if (row.figure_kind === 'moyenne_ponderee' || row.figure_kind === 'aucune') {
 		notes.push(`Chiffre du contrat : ${row.figure_label}.`);
 	}
+	if (row.period_kind === 'millesime') notes.push(UNPUBLISHED_YEAR_NOTE);
 	const lacking = row.n_qpv - row.figure_n_qpv;
 	if (row.baseline_period !== null && lacking > 0) {
 		notes.push(
@@ -96,7 +98,10 @@ export function toScorecardRow(
 		id: indicator.id,
 		label: curly(indicator.label),
 		rule: ruleLabels[row.figure_kind],
-		latest: row.figure_latest === null ? 'pas de valeur du contrat' : formatValue(row.figure_latest, unit),
+		latest:
+			row.figure_latest === null
+				? 'pas de valeur du contrat'
+				: formatValue(row.figure_latest, unit),
 		latestWhen: when(row.latest_period, row.period_kind),
 		baseline:
 			row.figure_baseline === null
