@@ -18,7 +18,7 @@ export const pillarLabels: Record<(typeof pillars)[number], string> = {
  * ratio of two summable counts, named by numerator/denominator), or `none` (medians, deciles,
  * rates without a published denominator: never averaged).
  */
-export const aggregations = ['sum', 'ratio', 'none'] as const;
+export const aggregations = ['sum', 'none'] as const;
 
 export const indicatorsTable = defineTable({
 	name: 'indicators',
