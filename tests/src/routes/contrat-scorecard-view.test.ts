@@ -106,9 +106,7 @@ describe('contrat pillar rows by data year', () => {
 		expect(row.allQpv).toBe(`43,6${NBSP}%`);
 		expect(row.rule).toBe('moyenne pondérée (approximation)');
 		expect(row.notes.join(' ')).toContain('population municipale 2013');
-		expect(row.distribution).toBe(
-			`min 41,9${NBSP}% · médiane 45,1${NBSP}% · max 48,2${NBSP}% (2 QPV)`
-		);
+		expect(row.distribution).toBe(`2 QPV, de 41,9${NBSP}% à 48,2${NBSP}%`);
 	});
 
 	it('sums job-seekers over the same QPV at both dates, never a partial sum (CV037-like)', () => {

@@ -22,7 +22,7 @@ export interface ScorecardRow {
 	verdict: string;
 	verdictLabel: string;
 	allQpv: string;
-	/** Each QPV's value at the latest period: min, median, max. */
+	/** The range of the QPV's values at the latest period ('2 QPV, de 41,9 % à 48,2 %'). */
 	distribution: string | null;
 	notes: string[];
 	sources: string;
@@ -123,7 +123,7 @@ export function toScorecardRow(
 		distribution:
 			row.figure_kind === 'somme_memes_qpv' || d.n < 2
 				? null
-				: `min ${formatValue(d.min, unit)} · médiane ${formatValue(d.median, unit)} · max ${formatValue(d.max, unit)} (${formatNumber(d.n)} QPV)`,
+				: `${formatNumber(d.n)} QPV, de ${formatValue(d.min, unit)} à ${formatValue(d.max, unit)}`,
 		notes: notesOf(ci),
 		sources: sourceLine(ci.sourcePaths, provenance),
 		sourcePaths: ci.sourcePaths,

@@ -60,7 +60,14 @@ const yearOf = (p: CanonicalPoint | null | undefined) => (p ? p.period : null);
 /** 'données 2019', 'données 2017, fichier 2021', or the file's year when the data year is unpublished. */
 export function whenOf(p: CanonicalPoint): string {
 	if (p.period_kind === 'millesime') return `fichier ${p.vintage} (année des données non publiée)`;
-	return p.vintage === p.period ? `données ${p.period}` : `données ${p.period}, fichier ${p.vintage}`;
+	return p.vintage === p.period
+		? `données ${p.period}`
+		: `données ${p.period}, fichier ${p.vintage}`;
+}
+
+/** After 'depuis': '2015', or 'fichier 2019' when the data year is unpublished. */
+export function sinceOf(p: CanonicalPoint): string {
+	return p.period_kind === 'millesime' ? `fichier ${p.vintage}` : String(p.period);
 }
 
 /**
@@ -129,7 +136,7 @@ export function toIndicatorRows(
 					: 'non disponible',
 			latestWhen: evolution.latest ? whenOf(evolution.latest) : last ? whenOf(last) : '',
 			baseline: evolution.baseline ? formatValue(evolution.baseline.value, indicator.unit) : '—',
-			baselineWhen: evolution.baseline ? whenOf(evolution.baseline) : '',
+			baselineWhen: evolution.baseline ? sinceOf(evolution.baseline) : '',
 			change: evolution.change === null ? '—' : formatChange(evolution.change, indicator.unit),
 			verdict: evolution.verdict,
 			verdictLabel: evolution.verdictLabel,
@@ -195,7 +202,7 @@ export function keyFigures(views: IndicatorView[]): KeyFigureView[] {
 				verdict: evolution.verdict,
 				verdictLabel: evolution.verdictLabel,
 				change: evolution.change === null ? null : formatChange(evolution.change, indicator.unit),
-				baselineWhen: evolution.baseline ? whenOf(evolution.baseline) : '',
+				baselineWhen: evolution.baseline ? sinceOf(evolution.baseline) : '',
 				gap:
 					ref?.latest && latest.value !== null
 						? {
