@@ -1,4 +1,4 @@
-// contrat_synthesis: per contrat and headline indicator, how many QPV improved, worsened, stayed
+// contrat_synthesis: per contrat and evaluated indicator (headline and pillar tables), how many QPV improved, worsened, stayed
 // stable or cannot be compared, one honest contrat-level figure, the median gap of its QPV to their
 // EPCI at baseline and latest, the QPV furthest behind, and the peer readings.
 import type { Indicator } from '../../src/lib/schemas/indicators';
@@ -13,10 +13,13 @@ import { disadvantage, computeGap } from '../../src/lib/domain/gaps';
 import { median } from '../../src/lib/domain/peers';
 import {
 	contratFigure,
+	contratLevel,
 	CONTRAT_GAP_REFERENCE,
+	EVALUATED_INDICATORS,
 	gapMeasure,
-	HEADLINE_INDICATORS
+	type ContratFigure
 } from '../../src/lib/domain/synthesis';
+import { verdictFor } from '../../src/lib/domain/evolution';
 import { groupBy, sqlList } from '../lib/evaluation/group';
 import type { Step } from '../lib/step';
 
@@ -39,6 +42,31 @@ function commonPeriods(evo: QpvEvolution[]): [number, number] | null {
 	if (!best) return null;
 	const [b, l] = best[0].split('|').map(Number);
 	return [b!, l!];
+}
+
+/** The latest period most QPV share, for a level when no QPV has an evolution to read. */
+function commonLatest(evo: QpvEvolution[]): number | null {
+	const counts = groupBy(
+		evo.filter((e) => e.latest_value !== null),
+		(e) => String(e.latest_period)
+	);
+	const best = [...counts.entries()].sort(
+		(a, b) => b[1].length - a[1].length || b[0].localeCompare(a[0])
+	)[0];
+	return best ? Number(best[0]) : null;
+}
+
+/** The figure's change and verdict: same QPV at both dates, within one segment (see endpoints). */
+function figureTrend(indicator: Indicator, figure: ContratFigure) {
+	if (figure.baseline === null || figure.latest === null) {
+		return { figure_change: null, figure_verdict: 'indetermine' as const };
+	}
+	const change = figure.latest - figure.baseline;
+	const relative = figure.baseline === 0 ? null : (change / Math.abs(figure.baseline)) * 100;
+	return {
+		figure_change: change,
+		figure_verdict: verdictFor(indicator.direction, indicator.unit, change, relative)
+	};
 }
 
 /** The QPV furthest behind: largest disadvantage to its EPCI at the latest year, else worst level. */
@@ -93,15 +121,24 @@ export function synthesisRow(
 					e.change !== null && e.baseline_period === periods[0] && e.latest_period === periods[1]
 			)
 		: [];
-	const figure = contratFigure(
-		indicator,
-		same.map((e) => ({
-			qpv_code: e.qpv_code,
-			baseline: e.baseline_value!,
-			latest: e.latest_value!,
-			weight: input.population.get(e.qpv_code) ?? null
-		}))
-	);
+	const levelPeriod = periods ? null : commonLatest(evo);
+	const figure =
+		levelPeriod === null
+			? contratFigure(
+					indicator,
+					same.map((e) => ({
+						qpv_code: e.qpv_code,
+						baseline: e.baseline_value!,
+						latest: e.latest_value!,
+						weight: input.population.get(e.qpv_code) ?? null
+					}))
+				)
+			: contratLevel(
+					indicator,
+					levelPeriod,
+					evo.filter((e) => e.latest_period === levelPeriod).map((e) => e.latest_value!),
+					qpvCodes.length
+				);
 	const count = (v: QpvEvolution['verdict']) => evo.filter((e) => e.verdict === v).length;
 	const worst = furthest(indicator, evo, gaps);
 	// Same QPV at both dates: those whose gap is published at the baseline and the latest year.
@@ -116,12 +153,15 @@ export function synthesisRow(
 		n_stable: count('stable'),
 		n_not_comparable: count('indetermine') + (qpvCodes.length - evo.length),
 		baseline_period: periods?.[0] ?? null,
-		latest_period: periods?.[1] ?? null,
+		latest_period: periods?.[1] ?? levelPeriod,
 		figure_kind: figure.kind,
 		figure_label: figure.label,
 		figure_baseline: figure.baseline,
 		figure_latest: figure.latest,
 		figure_n_qpv: figure.n,
+		...(indicator.direction === 'neutral'
+			? { figure_change: figureTrend(indicator, figure).figure_change, figure_verdict: 'indetermine' }
+			: figureTrend(indicator, figure)),
 		gap_measure: paired.length ? gapMeasure(indicator.unit) : null,
 		gap_baseline: median(paired.map((g) => g.baseline_gap!)),
 		gap_latest: median(paired.map((g) => g.latest_gap!)),
@@ -136,7 +176,7 @@ export function synthesisRow(
 export const contratSynthesisStep: Step = {
 	table: contratSynthesisTable.name,
 	async run(ctx) {
-		const ids = sqlList(HEADLINE_INDICATORS);
+		const ids = sqlList(EVALUATED_INDICATORS);
 		const indicators = await ctx.db.query<Indicator>(
 			`SELECT * FROM indicators WHERE id IN ${ids} ORDER BY id`
 		);

@@ -6,6 +6,7 @@ import { dataYearsStep } from './data-years';
 import { qpvEvolutionsStep } from './qpv-evolutions';
 import { qpvGapsStep } from './qpv-gaps';
 import { qpvPeersStep } from './qpv-peers';
+import { qpvRanksStep } from './qpv-ranks';
 import { qpvReferencesStep } from './qpv-references';
 import { seriesBreaksStep } from './series-breaks';
 
@@ -15,6 +16,8 @@ export const evaluationSteps: Step[] = [
 	// before canonical_series: it keeps the communes QPV are compared with
 	qpvReferencesStep,
 	canonicalSeriesStep,
+	// ranks by data year read the canonical series
+	qpvRanksStep,
 	qpvGapsStep,
 	qpvEvolutionsStep,
 	qpvPeersStep,

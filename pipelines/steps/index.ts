@@ -2,7 +2,6 @@
 import type { Step } from '../lib/step';
 import { indicatorsStep } from './indicators';
 import { observationsStep } from './observations';
-import { qpvRanksStep } from './qpv-ranks';
 import { referenceTerritoriesStep } from './reference-territories';
 import { communesStep } from './communes';
 import { contratsStep } from './contrats';
@@ -47,7 +46,6 @@ export const steps: Step[] = [
 	// observations (indicators, observations, reference_territories)
 	indicatorsStep,
 	observationsStep,
-	qpvRanksStep,
 	referenceTerritoriesStep,
 	// dispositifs and baromètre
 	dispositifPostsStep,

@@ -1,4 +1,4 @@
-// qpv_evolutions: baseline → latest of each headline indicator for every QPV, read on its canonical
+// qpv_evolutions: baseline → latest of each evaluated indicator (headline and pillar tables) for every QPV, read on its canonical
 // series by the rules of src/lib/domain/timeline.ts (a break or a single year gives no verdict).
 import type { Indicator } from '../../src/lib/schemas/indicators';
 import {
@@ -6,7 +6,7 @@ import {
 	type QpvEvolution,
 	type PeriodKind
 } from '../../src/lib/schemas/evaluation';
-import { HEADLINE_INDICATORS } from '../../src/lib/domain/synthesis';
+import { EVALUATED_INDICATORS } from '../../src/lib/domain/synthesis';
 import { endpoints, trendOf, type TimelinePoint } from '../../src/lib/domain/timeline';
 import { groupBy, sqlList } from '../lib/evaluation/group';
 import type { Step } from '../lib/step';
@@ -43,7 +43,7 @@ export function evolutionRow(indicator: Indicator, qpvCode: string, points: Poin
 export const qpvEvolutionsStep: Step = {
 	table: qpvEvolutionsTable.name,
 	async run(ctx) {
-		const ids = sqlList(HEADLINE_INDICATORS);
+		const ids = sqlList(EVALUATED_INDICATORS);
 		const indicators = await ctx.db.query<Indicator>(`SELECT * FROM indicators WHERE id IN ${ids}`);
 		const points = await ctx.db.query<Point>(
 			`SELECT territory_code AS qpv_code, indicator_id, period, period_kind, value, status, segment,

@@ -77,7 +77,7 @@ export function parseCatalogue(csv: CsvTable, ledger: SourceLedger): Indicator[]
 	}
 	const kept: Indicator[] = [];
 	for (const { line, indicator } of candidates) {
-		const reason = ratioProblem(indicator, seen);
+		const reason = numeratorProblem(indicator);
 		if (reason) ledger.rejectRow(line, 'aggregation', indicator.aggregation, reason);
 		else {
 			ledger.loaded(indicatorsTable.name);
@@ -87,17 +87,12 @@ export function parseCatalogue(csv: CsvTable, ledger: SourceLedger): Indicator[]
 	return kept.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** `ratio` needs a loaded numerator and denominator; other aggregations must not name them. */
-function ratioProblem(indicator: Indicator, ids: Set<string>): string | null {
+/** No aggregation reads a numerator or a denominator: a row that names one is a mistake. */
+function numeratorProblem(indicator: Indicator): string | null {
 	const { aggregation, numerator_id: num, denominator_id: den } = indicator;
-	if (aggregation !== 'ratio') {
-		return num || den
-			? `numérateur/dénominateur donnés pour une agrégation « ${aggregation} »`
-			: null;
-	}
-	if (!num || !den) return 'agrégation « ratio » sans numérateur ni dénominateur';
-	const missing = [num, den].filter((id) => !ids.has(id));
-	return missing.length ? `numérateur/dénominateur inconnus : ${missing.join(', ')}` : null;
+	return num || den
+		? `numérateur/dénominateur donnés pour une agrégation « ${aggregation} »`
+		: null;
 }
 
 export interface ColumnMatch {

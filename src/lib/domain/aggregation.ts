@@ -1,5 +1,5 @@
-// Contrat-level figure from its QPV's observations for one indicator and vintage, following the
-// catalogue's aggregation rule. A secret value is never a 0: a sum with secrets is partial.
+// Contrat-level figure from its QPV's values for one indicator and period: a sum for counts (a sum
+// with secrets is labelled partial: a secret value is never a 0), else the QPV's distribution.
 import type { Indicator } from '../schemas/indicators';
 
 export interface QpvValue {
@@ -28,18 +28,9 @@ interface Counts {
 
 export type Aggregate =
 	| ({ kind: 'sum'; value: number | null; partial: boolean; label: string } & Counts)
-	| ({
-			kind: 'ratio';
-			value: number | null;
-			numeratorId: string;
-			denominatorId: string;
-			/** Names the denominator on the page ('pour 100 habitants'…), from the catalogue. */
-			denominatorLabel: string;
-			label: string;
-	  } & Counts)
 	| ({ kind: 'none'; value: null; distribution: Distribution; label: string } & Counts);
 
-type Ind = Pick<Indicator, 'id' | 'aggregation' | 'numerator_id' | 'denominator_id'>;
+type Ind = Pick<Indicator, 'id' | 'aggregation'>;
 
 function statusOf(o: QpvValue | undefined): 'ok' | 'secret' | 'missing' {
 	if (!o) return 'missing';
@@ -79,15 +70,11 @@ function partialLabel(nSecret: number, nMissing: number): string {
 	return lacking === 0 ? 'complète' : `partielle : ${lacking} QPV sans valeur (${nSecret} secret)`;
 }
 
-/**
- * Aggregates the observations of the given QPV (one vintage) for an indicator. `observations`
- * holds the indicator's values and, for a ratio, its numerator's and denominator's.
- */
+/** Aggregates the observations of the given QPV (one period) for an indicator. */
 export function aggregateQpv(
 	indicator: Ind,
 	qpvCodes: string[],
-	observations: QpvValue[],
-	denominatorLabel?: string
+	observations: QpvValue[]
 ): Aggregate {
 	const own = valuesOf(indicator.id, qpvCodes, observations);
 	const count = (vs: { status: string }[]) => ({
@@ -105,33 +92,6 @@ export function aggregateQpv(
 			value: c.nOk > 0 ? sum : null,
 			partial,
 			label: partialLabel(c.nSecret, c.nMissing),
-			...c
-		};
-	}
-	if (indicator.aggregation === 'ratio' && indicator.numerator_id && indicator.denominator_id) {
-		const num = valuesOf(indicator.numerator_id, qpvCodes, observations);
-		const den = valuesOf(indicator.denominator_id, qpvCodes, observations);
-		// A QPV counts only when both its numerator and denominator are published.
-		const pairs = num.map((n, i) => ({ n, d: den[i]! }));
-		const both = pairs.filter((p) => p.n.status === 'ok' && p.d.status === 'ok');
-		const sumNum = both.reduce((s, p) => s + p.n.value!, 0);
-		const sumDen = both.reduce((s, p) => s + p.d.value!, 0);
-		const status = pairs.map((p) => ({
-			status:
-				p.n.status === 'ok' && p.d.status === 'ok'
-					? 'ok'
-					: p.n.status === 'secret' || p.d.status === 'secret'
-						? 'secret'
-						: 'missing'
-		}));
-		const c = count(status);
-		return {
-			kind: 'ratio',
-			value: sumDen > 0 ? (sumNum / sumDen) * 100 : null,
-			numeratorId: indicator.numerator_id,
-			denominatorId: indicator.denominator_id,
-			denominatorLabel: denominatorLabel ?? indicator.denominator_id,
-			label: `somme de ${indicator.numerator_id} / somme de ${denominatorLabel ?? indicator.denominator_id} × 100, sur ${c.nOk} QPV (${partialLabel(c.nSecret, c.nMissing)})`,
 			...c
 		};
 	}

@@ -2,28 +2,7 @@
 // and the latest year. The law (loi Lamy 2014) aims at reducing these gaps, so the trend reads the
 // QPV's disadvantage in the indicator's direction.
 import type { Indicator } from '../schemas/indicators';
-import { isOk, type SeriesPoint } from './series';
 import { isRate } from './units';
-
-export const referenceKinds = [
-	'commune',
-	'epci',
-	'departement',
-	'region',
-	'france_metropolitaine',
-	'ensemble_qpv',
-	'contrat_autres_qpv'
-] as const;
-export type ReferenceKind = (typeof referenceKinds)[number];
-export const referenceLabels: Record<ReferenceKind, string> = {
-	commune: 'commune',
-	epci: 'EPCI',
-	departement: 'département',
-	region: 'région',
-	france_metropolitaine: 'France métropolitaine',
-	ensemble_qpv: 'ensemble des QPV',
-	contrat_autres_qpv: 'autres QPV du contrat'
-};
 
 /** A gap change below 0.5 point (rates) or 1 point of ratio (other units) reads 'stable'. */
 export const GAP_STABLE_RATE_POINTS = 0.5;
@@ -127,29 +106,4 @@ export function gapTrend(
 	const threshold = b.measure === 'points' ? GAP_STABLE_RATE_POINTS : GAP_STABLE_RATIO_POINTS;
 	if (Math.abs(change) < threshold) return result('stable', change);
 	return result(change < 0 ? 'resserre' : 'creuse', change);
-}
-
-export interface YearPair extends GapPair {
-	/** The year the figures describe (reference_year, else vintage). */
-	year: number;
-}
-
-/**
- * Pairs QPV and reference values describing the same year. Reference files (FILOyyyy_DISP_*) are
- * dated by data year while SIG Ville REVN vintages come about 4 years later: pairing by vintage
- * would compare different years. Secret or missing values pair as null.
- */
-export function pairByYear(qpv: SeriesPoint[], reference: SeriesPoint[]): YearPair[] {
-	const year = (p: SeriesPoint) => p.reference_year ?? p.vintage;
-	const value = (p: SeriesPoint | undefined) => (p && isOk(p) ? p.value : null);
-	const refByYear = new Map<number, SeriesPoint>();
-	for (const p of reference) if (!refByYear.has(year(p)) || isOk(p)) refByYear.set(year(p), p);
-	const out = new Map<number, YearPair>();
-	for (const p of qpv) {
-		const y = year(p);
-		const kept = out.get(y);
-		if (kept && kept.qpv !== null) continue;
-		out.set(y, { year: y, qpv: value(p), reference: value(refByYear.get(y)) });
-	}
-	return [...out.values()].sort((a, b) => a.year - b.year);
 }

@@ -15,6 +15,32 @@ export const HEADLINE_INDICATORS = [
 	'part_prestations_sociales'
 ] as const;
 
+/** The key indicators of each pillar: the contrat page's tables under the synthesis. */
+export const KEY_INDICATORS_BY_PILLAR = {
+	cohesion_sociale: [
+		'pop_mun',
+		'tx_pauvrete_60',
+		'revenu_disponible_median',
+		'part_minima_sociaux',
+		'allocataires_rsa_socle',
+		'part_0_24_ans'
+	],
+	emploi_developpement_economique: [
+		'taux_emploi',
+		'taux_emploi_femmes',
+		'demandeurs_emploi_abc',
+		'demandeurs_emploi_abc_25_ans_moins',
+		'part_emploi_precaire',
+		'part_emploi_duree_limitee'
+	],
+	cadre_de_vie: ['logements_sociaux', 'taux_vacance_logements_sociaux', 'loyer_ls_median']
+} as const;
+
+/** Indicators the build reads baseline → latest for every QPV and contrat (qpv_evolutions). */
+export const EVALUATED_INDICATORS: string[] = [
+	...new Set([...HEADLINE_INDICATORS, ...Object.values(KEY_INDICATORS_BY_PILLAR).flat()])
+];
+
 /** Contrats are signed by an EPCI: the synthesis reads each QPV's gap to its EPCI of the year. */
 export const CONTRAT_GAP_REFERENCE = 'epci' as const;
 
@@ -90,6 +116,46 @@ export function contratFigure(
 		label: `médiane des valeurs de ${n} QPV (pas une valeur du contrat)`,
 		baseline: median(rows.map((r) => r.baseline)),
 		latest: median(rows.map((r) => r.latest)),
+		n
+	};
+}
+
+/**
+ * The contrat's level at one period when no evolution can be read (a single data year since 2015,
+ * or a break): a sum only when every QPV of the contrat is published that year, never a partial
+ * one; rates and amounts as the median of the QPV values.
+ */
+export function contratLevel(
+	indicator: Pick<Indicator, 'aggregation' | 'unit'>,
+	period: number,
+	values: number[],
+	nQpv: number
+): ContratFigure {
+	const n = values.length;
+	if (n === 0)
+		return { kind: 'aucune', label: 'aucun QPV publié', baseline: null, latest: null, n };
+	if (indicator.aggregation === 'sum') {
+		return n === nQpv
+			? {
+					kind: 'somme_memes_qpv',
+					label: `somme des ${n} QPV du contrat en ${period}`,
+					baseline: null,
+					latest: values.reduce((s, v) => s + v, 0),
+					n
+				}
+			: {
+					kind: 'aucune',
+					label: `pas de somme : ${n} QPV publiés sur ${nQpv} en ${period} (une somme partielle sous-estimerait le contrat)`,
+					baseline: null,
+					latest: null,
+					n
+				};
+	}
+	return {
+		kind: 'mediane',
+		label: `médiane des valeurs de ${n} QPV en ${period} (pas une valeur du contrat)`,
+		baseline: null,
+		latest: median(values),
 		n
 	};
 }

@@ -235,7 +235,7 @@ export const contratFigureKinds = [
 	'aucune'
 ] as const;
 
-/** One headline indicator of one contrat: counts of verdicts, contrat figure, gaps, peers. */
+/** One evaluated indicator (headline or pillar table) of one contrat: counts of verdicts, contrat figure, gaps, peers. */
 export const contratSynthesisTable = defineTable({
 	name: 'contrat_synthesis',
 	schema: z.object({
@@ -255,6 +255,9 @@ export const contratSynthesisTable = defineTable({
 		figure_baseline: z.number().nullable(),
 		figure_latest: z.number().nullable(),
 		figure_n_qpv: z.number().int(),
+		/** figure_latest − figure_baseline (points for a rate) and its verdict; none for a level. */
+		figure_change: z.number().nullable(),
+		figure_verdict: z.enum(verdicts),
 		/** Median over the QPV of the gap to their EPCI (points or % of the EPCI's value). */
 		gap_measure: z.enum(gapMeasures).nullable(),
 		gap_baseline: z.number().nullable(),
@@ -281,6 +284,8 @@ export const contratSynthesisTable = defineTable({
 		figure_baseline: 'DOUBLE',
 		figure_latest: 'DOUBLE',
 		figure_n_qpv: 'INTEGER',
+		figure_change: 'DOUBLE',
+		figure_verdict: 'VARCHAR',
 		gap_measure: 'VARCHAR',
 		gap_baseline: 'DOUBLE',
 		gap_latest: 'DOUBLE',

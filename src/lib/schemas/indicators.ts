@@ -18,7 +18,7 @@ export const pillarLabels: Record<(typeof pillars)[number], string> = {
  * ratio of two summable counts, named by numerator/denominator), or `none` (medians, deciles,
  * rates without a published denominator: never averaged).
  */
-export const aggregations = ['sum', 'ratio', 'none'] as const;
+export const aggregations = ['sum', 'none'] as const;
 
 export const indicatorsTable = defineTable({
 	name: 'indicators',
@@ -128,18 +128,21 @@ export const qpvRanksTable = defineTable({
 	schema: z.object({
 		qpv_code: z.string().min(1),
 		indicator_id: z.string().min(1),
-		vintage: z.number().int(),
+		/** Data year, or vintage when the data year is unpublished (canonical_series.period). */
+		period: z.number().int(),
+		period_kind: z.enum(['annee_donnees', 'millesime']),
 		rank: z.number().int().positive(),
 		n: z.number().int().positive()
 	}),
 	columns: {
 		qpv_code: 'VARCHAR',
 		indicator_id: 'VARCHAR',
-		vintage: 'INTEGER',
+		period: 'INTEGER',
+		period_kind: 'VARCHAR',
 		rank: 'INTEGER',
 		n: 'INTEGER'
 	},
-	orderBy: ['qpv_code', 'indicator_id', 'vintage']
+	orderBy: ['qpv_code', 'indicator_id', 'period']
 });
 
 export type Indicator = z.infer<typeof indicatorsTable.schema>;

@@ -51,7 +51,7 @@ describe('/contrats/[code] articulation', () => {
 		expect(text).toContain('Domaines du Pacte de Dijon');
 		expect(text).toContain('Pilote : État');
 		expect(text).toMatch(
-			/Demandeurs d’emploi ABC [\d\u202f]+\u00a0personnes dans les QPV du contrat, millésime 20\d\d/
+			/Demandeurs d’emploi ABC [\d\u202f]+\u00a0personnes dans les QPV du contrat \(somme sur les \d+ mêmes QPV aux deux dates, millésime 20\d\d\)/
 		);
 	});
 });

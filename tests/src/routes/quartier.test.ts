@@ -15,9 +15,11 @@ describe('/quartiers/[code]', () => {
 		expect(text).toContain('41,4\u00a0%');
 		expect(text).toContain('Sources : ANCT – SIG Ville / INSEE');
 		expect(body).toMatch(/<svg[^>]*role="img"/);
-		// Gaps to the references: France métropolitaine (Filosofi) and the other QPV of CV004.
+		// Gaps of the same data year (qpv_gaps): 14 190 € (data_filo19 l.3) against Bourg-en-Bresse's
+		// 19 290 € (FILO2019_DISP_COM l.46) = 73.6 %, shown as 74 %.
+		expect(text).toContain('Commune Bourg-en-Bresse');
+		expect(text).toMatch(/19\s290\s€ \(2019\)\s*écart 74\s% de la référence/);
 		expect(text).toContain('France métropolitaine');
-		expect(text).toContain('Médiane des autres QPV du contrat (calculée)');
 	});
 
 	it('answers 400 with a French message when the code is malformed', async () => {

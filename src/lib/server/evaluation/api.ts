@@ -1,6 +1,6 @@
 // JSON bodies of /api/contrats/[code] and /api/quartiers/[code]: the canonical series by data year
 // (with vintage, status, source file and line), the synthesis, gaps, evolutions and peers.
-import { HEADLINE_INDICATORS } from '$lib/domain/synthesis';
+import { EVALUATED_INDICATORS } from '$lib/domain/synthesis';
 import type { CanonicalPoint } from '$lib/schemas/evaluation';
 import { UNPUBLISHED_DATA_YEAR } from '$lib/schemas/evaluation';
 import {
@@ -11,7 +11,7 @@ import {
 	getQpvReferences,
 	getSeriesBreaks
 } from '../queries/evaluation';
-import { keyIndicatorsByPillar } from './key-indicators';
+import { getQpvRanks } from '../queries/quartiers';
 import type { ContratSynthesis } from './contrat-synthesis';
 
 /** One point of a canonical series as the API shows it (French keys, like the rest of the API). */
@@ -30,13 +30,12 @@ export function apiPoint(p: CanonicalPoint) {
 	};
 }
 
-const seriesIds = () => [
-	...new Set([...HEADLINE_INDICATORS, ...Object.values(keyIndicatorsByPillar).flat()])
-];
-
 export async function contratApiSeries(qpvCodes: string[]) {
 	const [series, breaks] = await Promise.all([
-		getCanonicalSeries([...qpvCodes.map((code) => ({ type: 'qpv' as const, code }))], seriesIds()),
+		getCanonicalSeries(
+			[...qpvCodes.map((code) => ({ type: 'qpv' as const, code }))],
+			EVALUATED_INDICATORS
+		),
 		getSeriesBreaks()
 	]);
 	const ids = new Set(series.map((s) => s.indicator_id));
@@ -55,18 +54,21 @@ export function synthesisApi(synthesis: ContratSynthesis) {
 }
 
 export async function quartierApiEvaluation(code: string) {
-	const [series, references, gaps, evolutions, peers, breaks] = await Promise.all([
+	const [series, references, gaps, evolutions, peers, breaks, ranks] = await Promise.all([
 		getCanonicalSeries([{ type: 'qpv', code }]),
 		getQpvReferences(code),
 		getQpvGaps(code),
 		getQpvEvolutions([code]),
 		getQpvPeers(code),
-		getSeriesBreaks()
+		getSeriesBreaks(),
+		getQpvRanks(code)
 	]);
 	const ids = new Set(series.map((s) => s.indicator_id));
 	return {
 		series: series.map(apiPoint),
 		ruptures: breaks.filter((b) => ids.has(b.indicator_id)),
+		/** Rank among the QPV published the same data year (1 = lowest value). */
+		rangs: ranks,
 		territoires_de_reference: references,
 		ecarts: gaps,
 		evolutions,

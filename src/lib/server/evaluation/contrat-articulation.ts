@@ -15,6 +15,7 @@ import {
 	type SeriesLink
 } from '../queries/referentiels';
 import type { ContratIndicator } from './contrat-scorecard';
+import { periodLabel } from './synthesis-view';
 import {
 	dispositifNational,
 	formatBarometre,
@@ -67,11 +68,6 @@ const singular: Record<string, string> = {
 };
 
 /** The files of the latest vintage when their names carry it (IPRO_2022.csv), else all. */
-function latestPaths(paths: string[], vintage: number | undefined): string[] {
-	const own = vintage === undefined ? [] : paths.filter((p) => p.includes(String(vintage)));
-	return own.length ? own : paths;
-}
-
 function summaryPaths(link: SeriesLink, figures: NationalFigures): string[] {
 	const e = figures.ensemble.get(link.target_id);
 	return e ? [e.source_path] : [];
@@ -137,25 +133,24 @@ export function articulationRow(
 		};
 	}
 	const ci = input.indicators.find((i) => i.indicator.id === link.target_id);
-	const last = ci?.byVintage.at(-1);
-	const agg = last?.aggregate;
 	const unit = ci?.indicator.unit ?? link.unit ?? '';
 	let local = 'non calculé pour ce contrat (aucune valeur publiée pour ses QPV)';
-	if (agg && last && agg.kind !== 'none') {
-		local =
-			agg.value === null
-				? `non disponible (millésime ${last.vintage})`
-				: `${formatValue(agg.value, unit, { withUnit: true })} dans les QPV du contrat, millésime ${last.vintage}` +
-					(agg.nSecret + agg.nMissing > 0
-						? ' (calcul partiel : QPV sous secret ou sans valeur)'
-						: '');
+	// A sum only over the same QPV (contrat_synthesis): never a partial sum of the contrat.
+	if (ci && ci.row.figure_kind === 'somme_memes_qpv' && ci.row.figure_latest !== null) {
+		const year = periodLabel(ci.row.latest_period, ci.row.period_kind);
+		local = `${formatValue(ci.row.figure_latest, unit, { withUnit: true })} dans les QPV du contrat (${ci.row.figure_label}, ${year === String(ci.row.latest_period) ? `données ${year}` : year})`;
 	}
+	const latestFiles = ci
+		? ci.qpv
+				.filter((q) => q.latest_period === ci.row.latest_period && q.latest_source)
+				.map((q) => q.latest_source!.replace(/ l\.\d+$/, ''))
+		: [];
 	return {
 		...base,
 		local,
 		national: summary.latest,
 		sources: plainSources(
-			[...latestPaths(ci?.sourcePaths ?? [], last?.vintage), ...summaryPaths(link, figures)],
+			[...new Set(latestFiles), ...summaryPaths(link, figures)],
 			input.provenance
 		)
 	};

@@ -1,5 +1,6 @@
 // The contrat synthesis an évaluateur opens first: per headline indicator, the precomputed counts,
-// contrat figure, gap to the EPCI and peers, with each QPV's baseline and latest values.
+// contrat figure, gap to the EPCI and peers, with each QPV's baseline and latest values. The pillar
+// tables under it read the same precomputed rows for their key indicators (contrat-scorecard.ts).
 import { HEADLINE_INDICATORS } from '$lib/domain/synthesis';
 import type { ContratSynthesisRow, QpvEvolution, SeriesBreak } from '$lib/schemas/evaluation';
 import type { Indicator } from '$lib/schemas/indicators';
@@ -24,18 +25,24 @@ export interface ContratSynthesis {
 	indicators: SynthesisIndicator[];
 }
 
-export async function loadContratSynthesis(code: string): Promise<ContratSynthesis> {
-	const [rows, qpv, indicators, breaks] = await Promise.all([
-		getContratSynthesis(code),
-		getContratQpv(code),
-		listIndicators(),
-		getSeriesBreaks()
-	]);
-	const evolutions = await getQpvEvolutions(qpv.map((q) => q.code));
-	const names = new Map(qpv.map((q) => [q.code, q.name]));
-	const byId = new Map(indicators.map((i) => [i.id, i]));
-	const ordered = HEADLINE_INDICATORS.flatMap((id) => {
-		const row = rows.find((r) => r.indicator_id === id);
+export interface SynthesisInput {
+	rows: ContratSynthesisRow[];
+	evolutions: QpvEvolution[];
+	qpv: { code: string; name: string | null }[];
+	indicators: Indicator[];
+	breaks: SeriesBreak[];
+}
+
+/** The synthesis of the given indicators, in their order, from rows already read. */
+export function buildContratSynthesis(
+	code: string,
+	input: SynthesisInput,
+	ids: readonly string[] = HEADLINE_INDICATORS
+): ContratSynthesis {
+	const names = new Map(input.qpv.map((q) => [q.code, q.name]));
+	const byId = new Map(input.indicators.map((i) => [i.id, i]));
+	const ordered = ids.flatMap((id) => {
+		const row = input.rows.find((r) => r.indicator_id === id);
 		const indicator = byId.get(id);
 		return row && indicator ? [{ row, indicator }] : [];
 	});
@@ -44,11 +51,25 @@ export async function loadContratSynthesis(code: string): Promise<ContratSynthes
 		indicators: ordered.map(({ row, indicator }) => ({
 			indicator,
 			row,
-			qpv: evolutions
+			qpv: input.evolutions
 				.filter((e) => e.indicator_id === indicator.id)
 				.map((e) => ({ ...e, name: names.get(e.qpv_code) ?? null })),
 			furthestName: row.furthest_qpv_code ? (names.get(row.furthest_qpv_code) ?? null) : null,
-			breaks: breaks.filter((b) => b.indicator_id === indicator.id)
+			breaks: input.breaks.filter((b) => b.indicator_id === indicator.id)
 		}))
 	};
+}
+
+export async function loadContratSynthesis(
+	code: string,
+	ids: readonly string[] = HEADLINE_INDICATORS
+): Promise<ContratSynthesis> {
+	const [rows, qpv, indicators, breaks] = await Promise.all([
+		getContratSynthesis(code),
+		getContratQpv(code),
+		listIndicators(),
+		getSeriesBreaks()
+	]);
+	const evolutions = await getQpvEvolutions(qpv.map((q) => q.code));
+	return buildContratSynthesis(code, { rows, evolutions, qpv, indicators, breaks }, ids);
 }

@@ -1,105 +1,105 @@
-// Turns one indicator's observations for a territory and its references into what a page shows:
-// series, evolution, gaps to each reference (same reference year), rank, warnings and sources.
+// Turns one indicator's canonical series for a QPV and its precomputed gaps (qpv_gaps: same data
+// year, EPCI of that year, every commune of the QPV, France métropolitaine only for metropolitan
+// QPV) into what a page shows: series, evolution, gaps to each reference, warnings and sources.
 import { computeEvolution, type Evolution } from '$lib/domain/evolution';
-import { gapTrend, computeGap, type Gap, type GapEvolution } from '$lib/domain/gaps';
+import { computeGap, gapTrendLabels, type Gap } from '$lib/domain/gaps';
+import { unitKind } from '$lib/domain/units';
+import type { CanonicalPoint, QpvGap, ReferenceKind } from '$lib/schemas/evaluation';
 import type { Indicator } from '$lib/schemas/indicators';
-import type { SeriesPoint } from '$lib/domain/series';
-import type { ObservationRow } from '../queries/observations';
 
-export interface ReferenceLike {
-	kind: string;
-	type: string;
-	code: string;
-	label: string;
-}
+export type GapRow = QpvGap & { reference_name: string | null };
 
 export interface ReferenceComparison {
-	kind: string;
+	kind: ReferenceKind | 'ensemble_qpv';
 	label: string;
-	latest: ObservationRow | null;
+	/** The reference's value in the year of the gap (the latest year both publish). */
+	latest: { value: number | null; status: string } | null;
+	/** Year the gap is read in (data year, or vintage when unpublished). */
+	year: number | null;
 	gap: Gap | null;
-	trend: GapEvolution | null;
+	/** 'écart réduit', 'écart creusé'… from the baseline year to the latest one; null without one. */
+	trend: { label: string; baselineYear: number | null } | null;
 }
 
 export interface IndicatorView {
 	indicator: Indicator;
-	series: (ObservationRow & SeriesPoint)[];
-	evolution: Evolution;
+	series: CanonicalPoint[];
+	evolution: Evolution<CanonicalPoint>;
 	references: ReferenceComparison[];
-	/** Each reference territory's own series, for charts. */
-	referenceSeries: { kind: string; label: string; rows: ObservationRow[] }[];
 	sourcePaths: string[];
 }
 
-/** The reference value matching a QPV point: same reference year when known, else same vintage. */
-export function matchReference(
-	point: ObservationRow | null,
-	candidates: ObservationRow[]
-): ObservationRow | null {
-	if (!point) return null;
-	const sameYear = (o: ObservationRow) =>
-		point.reference_year !== null && o.reference_year === point.reference_year;
-	const found =
-		candidates.find((o) => o.territory_type !== 'ensemble_qpv' && sameYear(o)) ??
-		candidates.find((o) => o.vintage === point.vintage && o.source_path === point.source_path) ??
-		candidates.find((o) => o.vintage === point.vintage);
-	return found ?? null;
+const kindOrder: Record<ReferenceComparison['kind'], number> = {
+	commune: 0,
+	epci: 1,
+	departement: 2,
+	france_metropolitaine: 3,
+	ensemble_qpv: 4
+};
+
+function referenceLabel(g: GapRow): string {
+	const name = g.reference_name ?? g.reference_code;
+	if (g.reference_kind === 'commune') return `Commune ${name}`;
+	if (g.reference_kind === 'epci') return `EPCI ${name}`;
+	if (g.reference_kind === 'departement') return `Département ${name}`;
+	return 'France métropolitaine';
+}
+
+function fromGap(indicator: Indicator, g: GapRow): ReferenceComparison {
+	return {
+		kind: g.reference_kind,
+		label: referenceLabel(g),
+		latest: g.latest_year === null ? null : { value: g.latest_reference, status: 'ok' },
+		year: g.latest_year,
+		gap: g.latest_year === null ? null : computeGap(indicator, g.latest_qpv, g.latest_reference),
+		trend:
+			g.baseline_year === null
+				? null
+				: { label: gapTrendLabels[g.trend], baselineYear: g.baseline_year }
+	};
+}
+
+/**
+ * The published 'Ensemble des QPV' value of the QPV's latest period (IPRO employment rates have no
+ * territory reference). Never for a count: a count is not compared with a count.
+ */
+function fromEnsemble(
+	indicator: Indicator,
+	latest: CanonicalPoint | null,
+	ensemble: CanonicalPoint[]
+): ReferenceComparison | null {
+	if (!latest || unitKind(indicator.unit) === 'count') return null;
+	const e = ensemble.find(
+		(p) =>
+			p.indicator_id === indicator.id &&
+			p.period === latest.period &&
+			p.period_kind === latest.period_kind
+	);
+	if (!e) return null;
+	return {
+		kind: 'ensemble_qpv',
+		label: 'Ensemble des QPV',
+		latest: { value: e.value, status: e.status },
+		year: e.period,
+		gap: computeGap(indicator, latest.value, e.status === 'ok' ? e.value : null),
+		trend: null
+	};
 }
 
 export function buildIndicatorView(
 	indicator: Indicator,
-	own: ObservationRow[],
-	references: ReferenceLike[],
-	referenceRows: ObservationRow[]
+	own: CanonicalPoint[],
+	gaps: GapRow[],
+	ensemble: CanonicalPoint[]
 ): IndicatorView {
 	const evolution = computeEvolution(indicator, own);
-	const comparable = evolution.comparability?.comparable ?? true;
-	const comparisons = references.map((ref) => {
-		const rows = referenceRows.filter(
-			(o) => o.territory_type === ref.type && o.territory_code === ref.code
-		);
-		const latestRef = matchReference(evolution.latest as ObservationRow | null, rows);
-		const baseRef = matchReference(evolution.baseline as ObservationRow | null, rows);
-		const gap = latestRef
-			? computeGap(
-					indicator,
-					evolution.latest?.value ?? null,
-					latestRef.status === 'ok' ? latestRef.value : null
-				)
-			: null;
-		const trend =
-			latestRef &&
-			baseRef &&
-			evolution.baseline &&
-			evolution.latest &&
-			evolution.baseline.vintage !== evolution.latest.vintage
-				? gapTrend(
-						indicator,
-						{
-							qpv: evolution.baseline.value,
-							reference: baseRef.status === 'ok' ? baseRef.value : null
-						},
-						{
-							qpv: evolution.latest.value,
-							reference: latestRef.status === 'ok' ? latestRef.value : null
-						},
-						{ comparable }
-					)
-				: null;
-		return { kind: ref.kind, label: ref.label, latest: latestRef, gap, trend, rows };
-	});
-	const used = comparisons.filter((c) => c.latest);
-	const sourcePaths = [
-		...new Set([...own.map((o) => o.source_path), ...used.map((c) => c.latest!.source_path)])
-	].sort();
-	return {
-		indicator,
-		series: evolution.series as (ObservationRow & SeriesPoint)[],
-		evolution,
-		references: used.map(({ rows: _rows, ...c }) => c),
-		referenceSeries: comparisons
-			.filter((c) => c.rows.length > 0)
-			.map((c) => ({ kind: c.kind, label: c.label, rows: c.rows })),
-		sourcePaths
-	};
+	const counted = unitKind(indicator.unit) === 'count';
+	const references = [
+		...(counted ? [] : gaps.map((g) => fromGap(indicator, g))),
+		fromEnsemble(indicator, evolution.latest, ensemble)
+	]
+		.filter((r): r is ReferenceComparison => r !== null)
+		.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.label.localeCompare(b.label));
+	const sourcePaths = [...new Set(evolution.series.map((p) => p.source_path))].sort();
+	return { indicator, series: evolution.series, evolution, references, sourcePaths };
 }

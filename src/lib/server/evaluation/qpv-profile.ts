@@ -1,35 +1,28 @@
-// Everything the QPV profile shows, assembled from the database and the domain functions.
-import { peerMedians } from '$lib/domain/peers';
+// Everything the QPV profile shows, read from the evaluation tables: the QPV's canonical series by
+// data year, its precomputed gaps (qpv_gaps), the 'Ensemble des QPV' series and its ranks by
+// data year — a handful of indexed queries, no computation across files in JavaScript.
 import { pillars, type Indicator, type Pillar } from '$lib/schemas/indicators';
+import type { CanonicalPoint, PeriodKind } from '$lib/schemas/evaluation';
 import type { Provenance } from '$lib/schemas/provenance';
-import {
-	getObservations,
-	getQpvDistribution,
-	listIndicators,
-	type ObservationRow
-} from '../queries/observations';
+import { getQpvDistribution, listIndicators } from '../queries/observations';
 import {
 	getQpv,
 	getQpvCommunes,
 	getQpvRanks,
-	referenceTerritories,
 	type QpvCommuneRow,
 	type QpvIdentity,
-	type QpvRankRow,
-	type ReferenceTerritory
+	type QpvRankRow
 } from '../queries/quartiers';
 import { getProvenance } from '../queries/sources';
-import { getContratQpv } from '../queries/contrats';
-import { getCanonicalSeries } from '../queries/evaluation';
-import type { CanonicalPoint, PeriodKind } from '$lib/schemas/evaluation';
-import type { SeriesPoint } from '$lib/domain/series';
-import { buildIndicatorView, type IndicatorView } from './indicator-view';
+import { getCanonicalSeries, getEnsembleSeries, getQpvGaps } from '../queries/evaluation';
+import { buildIndicatorView, type GapRow, type IndicatorView } from './indicator-view';
 import { qpvChartIndicators } from './key-indicators';
 
 export interface QpvProfile {
 	qpv: QpvIdentity;
 	communes: QpvCommuneRow[];
-	references: ReferenceTerritory[];
+	/** The territories the QPV is compared with (those of its gaps), each once. */
+	references: { kind: string; label: string; code: string }[];
 	pillars: { pillar: Pillar; views: IndicatorView[] }[];
 	ranks: Map<string, QpvRankRow>;
 	distributions: {
@@ -42,97 +35,68 @@ export interface QpvProfile {
 	provenance: Map<string, Provenance>;
 }
 
-export function groupByIndicator(rows: ObservationRow[]): Map<string, ObservationRow[]> {
-	const out = new Map<string, ObservationRow[]>();
+export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+	const out = new Map<string, T[]>();
 	for (const row of rows) {
-		const list = out.get(row.indicator_id);
+		const k = key(row);
+		const list = out.get(k);
 		if (list) list.push(row);
-		else out.set(row.indicator_id, [row]);
+		else out.set(k, [row]);
 	}
 	return out;
 }
 
-/** A canonical point in the observation shape the views read, with its period and segment. */
-export function canonicalAsObservation(p: CanonicalPoint): ObservationRow & SeriesPoint {
-	return {
-		indicator_id: p.indicator_id,
-		territory_type: p.territory_type,
-		territory_code: p.territory_code,
-		vintage: p.vintage,
-		reference_year: p.data_year,
-		value: p.value,
-		status: p.status,
-		source_path: p.source_path,
-		source_line: p.source_line,
-		period: p.period,
-		segment: p.segment
-	};
-}
-
-/** Medians of the other QPV of the QPV's contrat, when it has others. */
-async function contratPeerRows(qpv: QpvIdentity) {
-	if (!qpv.contrat_code || qpv.contrat_count !== 1) return [];
-	const others = (await getContratQpv(qpv.contrat_code)).filter((q) => q.code !== qpv.code);
-	if (others.length === 0) return [];
-	const rows = await getObservations(others.map((q) => ({ type: 'qpv' as const, code: q.code })));
-	return peerMedians(rows, qpv.code, qpv.contrat_code);
+/** The rank of the QPV's latest value: same indicator, period and kind of period. */
+function latestRanks(views: IndicatorView[], rows: QpvRankRow[]): Map<string, QpvRankRow> {
+	const latest = new Map(views.map((v) => [v.indicator.id, v.evolution.latest]));
+	return new Map(
+		rows
+			.filter((r) => {
+				const p = latest.get(r.indicator_id);
+				return p && p.period === r.period && p.period_kind === r.period_kind;
+			})
+			.map((r) => [r.indicator_id, r])
+	);
 }
 
 export async function loadQpvProfile(code: string): Promise<QpvProfile | undefined> {
 	const qpv = await getQpv(code);
 	if (!qpv) return undefined;
-	const communes = await getQpvCommunes(code);
-	const references = referenceTerritories(qpv, communes);
-	const [indicators, observations, canonical, rankRows, provenance] = await Promise.all([
-		listIndicators(),
-		getObservations(references),
-		getCanonicalSeries([{ type: 'qpv', code }]),
-		getQpvRanks(code),
-		getProvenance()
-	]);
-	const peers = await contratPeerRows(qpv);
-	if (peers.length > 0) {
-		references.push({
-			kind: 'contrat_qpv',
-			type: 'contrat_qpv' as never,
-			code: qpv.contrat_code!,
-			label: 'Médiane des autres QPV du contrat (calculée)'
-		});
-	}
-	// The QPV's own values: its canonical series (one value per data year, see domain/timeline.ts).
-	const own = groupByIndicator(canonical.map(canonicalAsObservation));
-	const refs = groupByIndicator([
-		...observations.filter((o) => o.territory_type !== 'qpv'),
-		...(peers as unknown as ObservationRow[])
-	]);
+	const [communes, indicators, canonical, gaps, ensemble, rankRows, provenance] =
+		await Promise.all([
+			getQpvCommunes(code),
+			listIndicators(),
+			getCanonicalSeries([{ type: 'qpv', code }]),
+			getQpvGaps(code),
+			getEnsembleSeries(),
+			getQpvRanks(code),
+			getProvenance()
+		]);
+	const own = groupBy(canonical, (p) => p.indicator_id);
+	const gapsOf = groupBy<GapRow>(gaps, (g) => g.indicator_id);
 	const views = indicators
 		.filter((i) => own.has(i.id))
-		.map((i) => buildIndicatorView(i, own.get(i.id)!, references, refs.get(i.id) ?? []));
-	const ranks = new Map(
-		rankRows
-			.filter((r) =>
-				views.some(
-					(v) => v.indicator.id === r.indicator_id && v.evolution.latest?.vintage === r.vintage
-				)
-			)
-			.map((r) => [r.indicator_id, r])
-	);
+		.map((i) => buildIndicatorView(i, own.get(i.id)!, gapsOf.get(i.id) ?? [], ensemble));
 	const distributions = await Promise.all(
 		views
 			.filter((v) => qpvChartIndicators.includes(v.indicator.id) && v.evolution.latest)
 			.map(async (v) => {
-				const latest = v.evolution.latest!;
-				const periodKind: PeriodKind =
-					latest.reference_year === null ? 'millesime' : 'annee_donnees';
-				const period = latest.period ?? latest.reference_year ?? latest.vintage;
+				const latest: CanonicalPoint = v.evolution.latest!;
 				return {
 					indicator: v.indicator,
-					period,
-					periodKind,
-					rows: await getQpvDistribution(v.indicator.id, period, periodKind)
+					period: latest.period,
+					periodKind: latest.period_kind,
+					rows: await getQpvDistribution(v.indicator.id, latest.period, latest.period_kind)
 				};
 			})
 	);
+	const references = [
+		...new Map(
+			views
+				.flatMap((v) => v.references)
+				.map((r) => [`${r.kind}|${r.label}`, { kind: r.kind, label: r.label, code: r.kind }])
+		).values()
+	];
 	return {
 		qpv,
 		communes,
@@ -141,7 +105,7 @@ export async function loadQpvProfile(code: string): Promise<QpvProfile | undefin
 			pillar,
 			views: views.filter((v) => v.indicator.pillar === pillar)
 		})),
-		ranks,
+		ranks: latestRanks(views, rankRows),
 		distributions,
 		provenance
 	};

@@ -93,7 +93,9 @@ export function synthesisRowView(
 	const figure =
 		row.figure_kind === 'aucune'
 			? 'pas de valeur du contrat'
-			: `${formatValue(row.figure_baseline, unit, { withUnit: true })} → ${formatValue(row.figure_latest, unit, { withUnit: true })}`;
+			: row.figure_baseline === null
+				? `${formatValue(row.figure_latest, unit, { withUnit: true })} (${to})`
+				: `${formatValue(row.figure_baseline, unit, { withUnit: true })} → ${formatValue(row.figure_latest, unit, { withUnit: true })}`;
 	const furthestValue =
 		row.gap_measure !== null && row.furthest_value !== null
 			? gapText(row.gap_measure, row.furthest_value)

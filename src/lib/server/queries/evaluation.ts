@@ -45,6 +45,13 @@ export function getCanonicalSeries(
 	return query<CanonicalPoint>(sql, params);
 }
 
+/** The published 'Ensemble des QPV' series (a few hundred rows, the same for every page). */
+export const getEnsembleSeries = memo(() =>
+	query<CanonicalPoint>(
+		`SELECT * FROM canonical_series WHERE territory_type = 'ensemble_qpv' ORDER BY indicator_id, period`
+	)
+);
+
 export const getSeriesBreaks = memo(() =>
 	query<SeriesBreak>(`SELECT * FROM series_breaks ORDER BY indicator_id, period`)
 );

@@ -52,21 +52,10 @@ FROM observations
 GROUP BY indicator_id, vintage
 ORDER BY indicator_id, vintage`;
 
-/** The aggregation rule in plain French, naming the numerator and denominator of a ratio. */
-export function aggregationText(
-	indicator: Pick<Indicator, 'aggregation' | 'numerator_id' | 'denominator_id'>,
-	labels: Map<string, string>
-): string {
+/** The aggregation rule in plain French. */
+export function aggregationText(indicator: Pick<Indicator, 'aggregation'>): string {
 	if (indicator.aggregation === 'sum') {
 		return 'Somme : la valeur d’un ensemble de quartiers est la somme des valeurs des QPV (partielle si un QPV est secret).';
-	}
-	if (indicator.aggregation === 'ratio') {
-		const num = indicator.numerator_id ?? '';
-		const den = indicator.denominator_id ?? '';
-		return (
-			`Ratio de sommes : somme de « ${labels.get(num) ?? num} » divisée par la somme de ` +
-			`« ${labels.get(den) ?? den} » (dénominateur), sur les QPV où les deux sont publiés.`
-		);
 	}
 	return 'Non agrégeable : ni somme ni moyenne ; on montre la valeur de chaque QPV (minimum, médiane, maximum).';
 }
@@ -103,8 +92,6 @@ export async function getCatalogue(
 ): Promise<CatalogueEntry[]> {
 	const { sql, params } = catalogueQuery(filters);
 	const indicators = await query<Indicator>(sql, params);
-	const allLabels = await query<{ id: string; label: string }>(`SELECT id, label FROM indicators`);
-	const labels = new Map(allLabels.map((r) => [r.id, r.label]));
 	const vintageRows = withObservations ? await allVintages() : [];
 	const byIndicator = new Map<string, VintageInfo[]>();
 	for (const { indicator_id, ...v } of vintageRows) {
@@ -117,7 +104,7 @@ export async function getCatalogue(
 		return {
 			...indicator,
 			pillar_label: pillarLabels[indicator.pillar as Pillar] ?? indicator.pillar,
-			aggregation_text: aggregationText(indicator, labels),
+			aggregation_text: aggregationText(indicator),
 			direction_text: directionText(indicator.direction),
 			vintages,
 			sources: paths.length > 0 ? sourceLine(paths, provenance) : null

@@ -1,6 +1,5 @@
-// One QPV: identity, communes, contrat, boundary, and the reference territories it is compared with.
+// One QPV: identity, communes, contrat, boundary, and its ranks among all QPV by data year.
 import { query } from '../db';
-import type { TerritoryRef } from './observations';
 
 export interface QpvIdentity {
 	code: string;
@@ -59,72 +58,19 @@ export function getQpvCommunes(code: string): Promise<QpvCommuneRow[]> {
 	);
 }
 
-export interface ReferenceTerritory extends TerritoryRef {
-	kind: 'commune' | 'epci' | 'departement' | 'region' | 'france' | 'ensemble_qpv' | 'contrat_qpv';
-	label: string;
-}
-
-/** The territories a QPV is compared with: main commune (2015 and current code), EPCI, etc. */
-export function referenceTerritories(
-	qpv: QpvIdentity,
-	communes: QpvCommuneRow[]
-): ReferenceTerritory[] {
-	const refs: ReferenceTerritory[] = [];
-	const main = communes.find((c) => c.code === qpv.main_commune_code) ?? communes[0];
-	if (main) {
-		refs.push({ kind: 'commune', type: 'commune', code: main.code, label: main.name });
-		if (main.current_code && main.current_code !== main.code) {
-			refs.push({ kind: 'commune', type: 'commune', code: main.current_code, label: main.name });
-		}
-		if (main.epci2015_siren) {
-			refs.push({
-				kind: 'epci',
-				type: 'epci',
-				code: main.epci2015_siren,
-				label: main.epci_name ?? main.epci2015_siren
-			});
-		}
-	}
-	refs.push({
-		kind: 'departement',
-		type: 'departement',
-		code: qpv.departement_code,
-		label: qpv.departement ?? qpv.departement_code
-	});
-	if (qpv.region_code) {
-		refs.push({
-			kind: 'region',
-			type: 'region',
-			code: qpv.region_code,
-			label: qpv.region ?? qpv.region_code
-		});
-	}
-	refs.push({
-		kind: 'france',
-		type: 'france_metropolitaine',
-		code: 'FRM',
-		label: 'France métropolitaine'
-	});
-	refs.push({
-		kind: 'ensemble_qpv',
-		type: 'ensemble_qpv',
-		code: 'ENSEMBLE_QPV',
-		label: 'Ensemble des QPV'
-	});
-	return refs;
-}
-
 export interface QpvRankRow {
 	indicator_id: string;
-	vintage: number;
+	/** Data year, or vintage when the data year is unpublished. */
+	period: number;
+	period_kind: 'annee_donnees' | 'millesime';
 	rank: number;
 	n: number;
 }
 
-/** Rank (1 = lowest value) of the QPV among all QPV with a published value (table qpv_ranks). */
+/** Rank (1 = lowest value) of the QPV among all QPV published in each data year (qpv_ranks). */
 export function getQpvRanks(code: string): Promise<QpvRankRow[]> {
 	return query<QpvRankRow>(
-		`SELECT indicator_id, vintage, rank, n FROM qpv_ranks WHERE qpv_code = $1 ORDER BY indicator_id, vintage`,
+		`SELECT indicator_id, period, period_kind, rank, n FROM qpv_ranks WHERE qpv_code = $1 ORDER BY indicator_id, period`,
 		[code]
 	);
 }

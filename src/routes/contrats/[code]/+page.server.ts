@@ -5,13 +5,12 @@ import { dispositifsByYearChart } from '$lib/charts/dispositifs-by-year';
 import { requireContratCode } from '$lib/server/params';
 import { loadContratArticulation } from '$lib/server/evaluation/contrat-articulation';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
-import { loadContratSynthesis } from '$lib/server/evaluation/contrat-synthesis';
-import { synthesisView } from '$lib/server/evaluation/synthesis-view';
+import { periodLabel, synthesisView } from '$lib/server/evaluation/synthesis-view';
 import { loadActionsMoyens } from '$lib/server/evaluation/actions-moyens';
 import { contratLinkNotes } from '$lib/server/evaluation/link-gaps';
 import { sourceNote as sourceLine } from '$lib/domain/source-note';
 import { READABLE_FONT } from '$lib/charts/render';
-import { formatEuros, numberScorecardNotes, toScorecardRows } from './view';
+import { formatEuros, latestDistribution, numberScorecardNotes, toScorecardRows } from './view';
 import type { PageServerLoad } from './$types';
 
 /** Read-only page: no client JavaScript needed. */
@@ -19,23 +18,19 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ params }) => {
 	const code = requireContratCode(params.code);
-	const [card, synthesis] = await Promise.all([
-		loadContratScorecard(code),
-		loadContratSynthesis(code)
-	]);
+	const card = await loadContratScorecard(code);
 	if (!card) error(404, `Aucun contrat de ville n’a le code ${code}.`);
-	const { provenance } = card;
+	const { provenance, synthesis } = card;
 	const names = new Map(card.qpv.map((q) => [q.code, q.name]));
 	const distributionCharts = card.pillars
 		.flatMap((p) => p.indicators)
 		.filter((ci) => ci.indicator.aggregation === 'none' && card.qpv.length > 1)
 		.slice(0, 4)
 		.map((ci) => {
-			const last = ci.byVintage[ci.byVintage.length - 1]!;
-			const agg = last.aggregate;
-			const values = agg.kind === 'none' ? agg.distribution.values : [];
+			const values = latestDistribution(ci).values;
+			const year = periodLabel(ci.row.latest_period, ci.row.period_kind);
 			return {
-				title: `${ci.indicator.label} : chaque QPV (millésime ${last.vintage})`,
+				title: `${ci.indicator.label} : chaque QPV (${year})`,
 				svg: contratQpvDistributionChart(
 					values.map((v) => ({
 						code: v.code,
@@ -44,7 +39,7 @@ export const load: PageServerLoad = async ({ params }) => {
 						status: v.status
 					})),
 					{
-						title: `${ci.indicator.label} dans chaque QPV du contrat, millésime ${last.vintage}`,
+						title: `${ci.indicator.label} dans chaque QPV du contrat, ${year}`,
 						unit: ci.indicator.unit,
 						indicatorLabel: ci.indicator.label,
 						width: 400,

@@ -1,10 +1,11 @@
 // Formats the QPV's indicator views into plain rows for the page (French numbers, labels).
 import { numberReadingNotes } from '$lib/domain/reading-notes';
-import { curly, dataYear } from '$lib/french';
+import { curly } from '$lib/french';
 import { unitKind } from '$lib/domain/units';
 import { formatChange, formatNumber, formatObservation, formatValue } from '$lib/format';
 import type { Provenance } from '$lib/schemas/provenance';
 import type { IndicatorView } from '$lib/server/evaluation/indicator-view';
+import type { CanonicalPoint } from '$lib/schemas/evaluation';
 import type { QpvRankRow } from '$lib/server/queries/quartiers';
 import { sourceNote as sourceLine } from '$lib/domain/source-note';
 
@@ -16,6 +17,7 @@ export interface ChartBlock {
 
 export interface GapCell {
 	label: string;
+	/** The reference's value and the year of the gap ('16 740 € (2019)'). */
 	reference: string;
 	gap: string;
 	trend: string | null;
@@ -48,13 +50,44 @@ export interface IndicatorRow {
 	baselineYear: number | null;
 }
 
-/** Shorter names of reference territories for table cells. */
+/** Reference names inside a sentence ('vs commune Lens', 'vs EPCI …'). */
 export function shortReference(label: string): string {
-	return label.replace(/^Médiane des autres QPV du contrat \(calculée\)$/, 'autres QPV du contrat');
+	return label.replace(/^(Commune|Département|Ensemble) /, (word) => word.toLowerCase());
 }
 
-const yearOf = (p: { vintage: number; reference_year: number | null } | null | undefined) =>
-	p ? (p.reference_year ?? p.vintage) : null;
+const yearOf = (p: CanonicalPoint | null | undefined) => (p ? p.period : null);
+
+/** 'données 2019', 'données 2017, fichier 2021', or the file's year when the data year is unpublished. */
+export function whenOf(p: CanonicalPoint): string {
+	if (p.period_kind === 'millesime') return `fichier ${p.vintage} (année des données non publiée)`;
+	return p.vintage === p.period
+		? `données ${p.period}`
+		: `données ${p.period}, fichier ${p.vintage}`;
+}
+
+/** After 'depuis': '2015', or 'fichier 2019' when the data year is unpublished. */
+export function sinceOf(p: CanonicalPoint): string {
+	return p.period_kind === 'millesime' ? `fichier ${p.vintage}` : String(p.period);
+}
+
+/**
+ * The reference a row is read against first: the commune when the QPV lies in one, the EPCI of
+ * the year when it spans several communes (it contains them all), else the first published one.
+ */
+export function mainReferenceIndex(view: IndicatorView): number {
+	const refs = view.references;
+	const published = (i: number) => i >= 0 && refs[i]!.gap?.value != null;
+	const communes = refs.filter((r) => r.kind === 'commune');
+	if (communes.length === 1) {
+		const i = refs.indexOf(communes[0]!);
+		if (published(i)) return i;
+	}
+	if (communes.length > 1) {
+		const i = refs.findIndex((r) => r.kind === 'epci');
+		if (published(i)) return i;
+	}
+	return refs.findIndex((_, i) => published(i));
+}
 
 /**
  * Gives each distinct warning one number for the whole page, so a caveat shared by 30 rows is
@@ -85,10 +118,13 @@ export function toIndicatorRows(
 		const rank = ranks.get(indicator.id);
 		const gaps = view.references.map((r, i) => ({
 			label: r.label,
-			reference: r.latest ? formatObservation(r.latest, indicator.unit) : '—',
+			reference: r.latest
+				? `${formatObservation(r.latest, indicator.unit)} (${r.year ?? '—'})`
+				: '—',
 			gap: gapText(view, i),
-			trend: r.trend ? r.trend.label : null
+			trend: r.trend ? `${r.trend.label} depuis ${r.trend.baselineYear}` : null
 		}));
+		const main = mainReferenceIndex(view);
 		return {
 			id: indicator.id,
 			label: curly(indicator.label),
@@ -98,9 +134,9 @@ export function toIndicatorRows(
 				: last
 					? formatObservation(last, indicator.unit)
 					: 'non disponible',
-			latestWhen: evolution.latest ? dataYear(evolution.latest) : last ? dataYear(last) : '',
+			latestWhen: evolution.latest ? whenOf(evolution.latest) : last ? whenOf(last) : '',
 			baseline: evolution.baseline ? formatValue(evolution.baseline.value, indicator.unit) : '—',
-			baselineWhen: evolution.baseline ? dataYear(evolution.baseline) : '',
+			baselineWhen: evolution.baseline ? sinceOf(evolution.baseline) : '',
 			change: evolution.change === null ? '—' : formatChange(evolution.change, indicator.unit),
 			verdict: evolution.verdict,
 			verdictLabel: evolution.verdictLabel,
@@ -111,10 +147,7 @@ export function toIndicatorRows(
 			sources: sourceLine(view.sourcePaths, provenance),
 			sourcePaths: view.sourcePaths,
 			// A count is never set against another count: no headline gap for counts.
-			mainGap:
-				unitKind(indicator.unit) === 'count'
-					? null
-					: (gaps.find((g) => g.gap !== 'non calculable') ?? null),
+			mainGap: unitKind(indicator.unit) === 'count' || main < 0 ? null : gaps[main]!,
 			noteIds: [],
 			latestYear: yearOf(evolution.latest ?? last),
 			baselineYear: yearOf(evolution.baseline)
@@ -158,20 +191,18 @@ export function keyFigures(views: IndicatorView[]): KeyFigureView[] {
 		const latest = view?.evolution.latest;
 		if (!view || !latest) return [];
 		const { evolution, indicator } = view;
-		const i = view.references.findIndex(
-			(r) => r.latest?.status === 'ok' && r.latest.value !== null && r.gap?.value != null
-		);
+		const i = mainReferenceIndex(view);
 		const ref = unitKind(indicator.unit) === 'count' ? undefined : view.references[i];
 		return [
 			{
 				id,
 				label: curly(indicator.label),
 				value: formatValue(latest.value, indicator.unit),
-				when: dataYear(latest),
+				when: whenOf(latest),
 				verdict: evolution.verdict,
 				verdictLabel: evolution.verdictLabel,
 				change: evolution.change === null ? null : formatChange(evolution.change, indicator.unit),
-				baselineWhen: evolution.baseline ? dataYear(evolution.baseline) : '',
+				baselineWhen: evolution.baseline ? sinceOf(evolution.baseline) : '',
 				gap:
 					ref?.latest && latest.value !== null
 						? {

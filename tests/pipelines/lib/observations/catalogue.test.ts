@@ -20,7 +20,8 @@ describe('parseCatalogue', () => {
 			'3:id:identifiant en double',
 			expect.stringMatching(/^4:pillar:indicateur invalide/),
 			'5:source:famille de source inconnue : insee/inconnu',
-			'6:aggregation:numérateur/dénominateur inconnus : inconnu'
+			// 'ratio' is no longer an aggregation: no indicator used it (issue 9).
+			expect.stringMatching(/^6:aggregation:indicateur invalide/)
 		]);
 		expect(ledger.rowsRead).toBe(6);
 		expect(ledger.balanced).toBe(true);

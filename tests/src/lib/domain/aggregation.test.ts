@@ -5,7 +5,7 @@ import {
 	distribution,
 	type QpvValue
 } from '../../../../src/lib/domain/aggregation';
-import { indicator, jobSeekers, medianIncome } from '../../../fixtures/domain/indicators';
+import { jobSeekers, medianIncome } from '../../../fixtures/domain/indicators';
 
 const v = (
 	indicator_id: string,
@@ -13,13 +13,6 @@ const v = (
 	value: number | null,
 	status = value === null ? 'secret' : 'ok'
 ): QpvValue => ({ indicator_id, territory_code, value, status });
-
-const ratioInd = indicator({
-	id: 'part_abc_jeunes',
-	aggregation: 'ratio',
-	numerator_id: 'abc_jeunes',
-	denominator_id: 'abc'
-});
 
 describe('aggregateQpv', () => {
 	it('sums ok values and flags the sum partial when a QPV is secret, never counting it as 0', () => {
@@ -54,29 +47,6 @@ describe('aggregateQpv', () => {
 		expect(
 			aggregateQpv(jobSeekers, ['QP001001'], [v('demandeurs_emploi_abc', 'QP001001', null)]).value
 		).toBeNull();
-	});
-	it('computes a ratio from summed numerator and the named denominator over QPV where both are ok', () => {
-		const a = aggregateQpv(
-			ratioInd,
-			['QP001001', 'QP001002', 'QP001003'],
-			[
-				v('abc_jeunes', 'QP001001', 20),
-				v('abc', 'QP001001', 100),
-				v('abc_jeunes', 'QP001002', 30),
-				v('abc', 'QP001002', 100),
-				v('abc_jeunes', 'QP001003', 50),
-				v('abc', 'QP001003', null),
-				// the published rate itself must not be averaged in
-				v('part_abc_jeunes', 'QP001001', 99)
-			],
-			'demandeurs d’emploi ABC'
-		);
-		if (a.kind !== 'ratio') throw new Error('expected ratio');
-		expect(a.value).toBe(25);
-		expect(a.denominatorId).toBe('abc');
-		expect(a.denominatorLabel).toBe('demandeurs d’emploi ABC');
-		expect(a.nOk).toBe(2);
-		expect(a.nSecret).toBe(1);
 	});
 	it('never averages a `none` indicator: only the distribution', () => {
 		const a = aggregateQpv(

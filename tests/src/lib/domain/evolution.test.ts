@@ -9,7 +9,6 @@ import {
 	employmentRate,
 	jobSeekers,
 	medianIncome,
-	obs,
 	population,
 	povertyRate
 } from '../../../fixtures/domain/indicators';
@@ -31,116 +30,93 @@ describe('verdictFor', () => {
 	});
 });
 
+/** A canonical point (one value per data year; segment changes at a declared break). */
+const pt = (period: number, value: number | null, segment = 0, status = 'ok') => ({
+	period,
+	value: status === 'ok' ? value : null,
+	status,
+	segment,
+	territory_type: 'qpv' as const
+});
+
 describe('computeEvolution', () => {
-	it('uses points for a rate and reads a falling poverty rate as an improvement', () => {
+	it('reads QP001001 poverty from 2015 (first data year of the contrats) to 2019, in points', () => {
+		// canonical_series, QP001001: REVN_2017 l.3 = 38.6 (data 2013) … data_filo19 l.3 = 41.9.
 		const e = computeEvolution(povertyRate, [
-			obs({ vintage: 2017, value: 44.1, reference_year: 2013 }),
-			obs({ vintage: 2019, value: 43.0 }),
-			obs({ vintage: 2021, value: 41.6 })
+			pt(2013, 38.6),
+			pt(2014, 38.8),
+			pt(2015, 40.9),
+			pt(2016, 40.0),
+			pt(2017, 38.9),
+			pt(2018, 41.4),
+			pt(2019, 41.9)
 		]);
-		expect(e.baseline?.vintage).toBe(2017);
-		expect(e.baselineNote).toBe('référence : données 2013 (millésime 2017)');
-		expect(e.latest?.vintage).toBe(2021);
-		expect(e.change).toBeCloseTo(-2.5);
+		expect(e.baseline?.period).toBe(2015);
+		expect(e.latest?.period).toBe(2019);
+		expect(e.change).toBeCloseTo(1.0); // 41.9 − 40.9
 		expect(e.changeInPoints).toBe(true);
 		expect(e.relativeChange).toBeNull();
-		expect(e.verdict).toBe('amelioration');
-		expect(e.verdictLabel).toBe('en amélioration');
-	});
-	it('reads a falling employment rate as a degradation', () => {
-		const e = computeEvolution(employmentRate, [
-			obs({ vintage: 2017, value: 45 }),
-			obs({ vintage: 2022, value: 42 })
-		]);
 		expect(e.verdict).toBe('degradation');
-		expect(e.verdictLabel).toBe('en dégradation');
 	});
-	it('skips secret vintages for baseline and latest instead of reading them as 0', () => {
-		const e = computeEvolution(jobSeekers, [
-			obs({ vintage: 2017, value: null, status: 'secret' }),
-			obs({ vintage: 2018, value: 200 }),
-			obs({ vintage: 2021, value: 180 }),
-			obs({ vintage: 2022, value: null, status: 'secret' })
+	it('never reads a trend across a break: the baseline moves after it (IPRO 2019)', () => {
+		// QP001001 employment: 53.5 in 2017 and 2018 (identical files), 43.2 from 2019, 44.6 in 2022.
+		const e = computeEvolution(employmentRate, [
+			pt(2017, 53.5, 0),
+			pt(2018, 53.5, 0),
+			pt(2019, 43.2, 1),
+			pt(2022, 44.6, 1)
 		]);
-		expect(e.baseline?.vintage).toBe(2018);
-		expect(e.latest?.vintage).toBe(2021);
-		expect(e.relativeChange).toBeCloseTo(-10);
+		expect(e.baseline?.period).toBe(2019);
+		expect(e.change).toBeCloseTo(1.4);
+		expect(e.verdict).toBe('amelioration');
+		expect(e.warnings[0]).toBe(
+			'Rupture de série en 2019 : évolution lue depuis 2019, pas depuis 2017.'
+		);
+		const across = computeEvolution(employmentRate, [pt(2017, 53.5, 0), pt(2019, 43.2, 1)]);
+		expect(across.change).toBeNull();
+		expect(across.verdict).toBe('indetermine');
+	});
+	it('skips secret periods for baseline and latest instead of reading them as 0', () => {
+		const e = computeEvolution(jobSeekers, [
+			pt(2017, null, 0, 'secret'),
+			pt(2018, 200),
+			pt(2021, 180),
+			pt(2022, null, 0, 'secret')
+		]);
+		expect(e.baseline?.period).toBe(2018);
+		expect(e.latest?.period).toBe(2021);
+		expect(e.relativeChange).toBeCloseTo(-10); // (180 − 200) / 200
 		expect(e.verdict).toBe('amelioration');
 	});
-	it('ignores vintages before 2015 for the baseline', () => {
+	it('ignores data years before 2015 and after 2022', () => {
 		const e = computeEvolution(jobSeekers, [
-			obs({ vintage: 2013, value: 100 }),
-			obs({ vintage: 2016, value: 120 }),
-			obs({ vintage: 2020, value: 120 })
+			pt(2013, 100),
+			pt(2016, 120),
+			pt(2020, 120),
+			pt(2023, 50)
 		]);
-		expect(e.baseline?.vintage).toBe(2016);
+		expect(e.baseline?.period).toBe(2016);
+		expect(e.latest?.period).toBe(2020);
 		expect(e.verdict).toBe('stable');
 	});
-	it('is not interpretable for a neutral indicator or a single value', () => {
-		expect(
-			computeEvolution(population, [
-				obs({ vintage: 2017, value: 6056 }),
-				obs({ vintage: 2021, value: 6490 })
-			]).verdict
-		).toBe('indetermine');
-		const single = computeEvolution(jobSeekers, [obs({ vintage: 2019, value: 10 })]);
+	it('does not judge a neutral indicator or a single year', () => {
+		const pop = computeEvolution(population, [pt(2016, 6056), pt(2019, 6490)]);
+		expect(pop.change).toBe(434);
+		expect(pop.verdict).toBe('indetermine');
+		const single = computeEvolution(jobSeekers, [pt(2019, 10)]);
 		expect(single.verdict).toBe('indetermine');
 		expect(single.change).toBeNull();
-		expect(computeEvolution(jobSeekers, []).baselineNote).toBe(
-			'aucune valeur disponible depuis 2015'
-		);
+		expect(computeEvolution(jobSeekers, []).warnings[0]).toBe('Aucune valeur publiée depuis 2015.');
 	});
-	it('keeps the change but withholds the verdict when INSEE advises against comparing', () => {
-		const e = computeEvolution(medianIncome, [
-			obs({ vintage: 2017, value: 12000, source_path: 'filosofi-qpv/data_filo16_qp_revdis.csv' }),
-			obs({ vintage: 2020, value: 13000, source_path: 'filosofi-qpv/data_filo19_qp_revdis.csv' })
-		]);
+	it('keeps the INSEE advice on QPV figures as a warning, not a veto', () => {
+		const e = computeEvolution(medianIncome, [pt(2015, 12000), pt(2019, 13000)]);
 		expect(e.change).toBe(1000);
-		expect(e.comparability?.comparable).toBe(false);
-		expect(e.verdict).toBe('indetermine');
+		expect(e.verdict).toBe('amelioration');
 		expect(e.warnings.join(' ')).toContain('déconseille');
 	});
 	it('gives no relative change when the baseline is 0', () => {
-		const e = computeEvolution(jobSeekers, [
-			obs({ vintage: 2017, value: 0 }),
-			obs({ vintage: 2021, value: 5 })
-		]);
+		const e = computeEvolution(jobSeekers, [pt(2017, 0), pt(2021, 5)]);
 		expect(e.relativeChange).toBeNull();
 		expect(e.verdict).toBe('degradation');
-	});
-
-	it('reads the evolution within one source family and names the other', () => {
-		const e = computeEvolution(medianIncome, [
-			obs({
-				vintage: 2016,
-				value: 13690,
-				reference_year: 2016,
-				source_path: 'filosofi-qpv/data_filo16_qp_revdis.csv'
-			}),
-			obs({
-				vintage: 2017,
-				value: 13790,
-				reference_year: 2017,
-				source_path: 'filosofi-qpv/data_filo17_qp_revdis.csv'
-			}),
-			obs({ vintage: 2017, value: 13501, reference_year: 2013 }),
-			obs({ vintage: 2019, value: 13365, reference_year: 2015 }),
-			obs({ vintage: 2021, value: 13790, reference_year: 2017 })
-		]);
-		expect(e.family).toBe('sig-ville/REVN');
-		expect(e.series.map((p) => p.value)).toEqual([13501, 13365, 13790]);
-		expect(e.change).toBe(289);
-		expect(e.warnings[0]).toBe(
-			'Autre source pour cet indicateur (filosofi-qpv/data_filo_qp_revdis) : ses valeurs ne sont pas mises bout à bout avec celles-ci.'
-		);
-		const filo = computeEvolution(
-			medianIncome,
-			[
-				obs({ vintage: 2016, value: 1, source_path: 'filosofi-qpv/data_filo16_qp_revdis.csv' }),
-				obs({ vintage: 2021, value: 2 })
-			],
-			{ family: 'filosofi-qpv/data_filo_qp_revdis' }
-		);
-		expect(filo.series).toHaveLength(1);
 	});
 });

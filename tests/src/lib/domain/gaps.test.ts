@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	computeGap,
-	disadvantage,
-	gapTrend,
-	pairByYear,
-	referenceLabels
-} from '../../../../src/lib/domain/gaps';
+import { computeGap, disadvantage, gapTrend } from '../../../../src/lib/domain/gaps';
 import {
 	employmentRate,
 	indicator,
@@ -29,9 +23,6 @@ describe('computeGap', () => {
 	it('has no value when a side is missing or the reference is 0', () => {
 		expect(computeGap(povertyRate, null, 14.6).value).toBeNull();
 		expect(computeGap(medianIncome, 10, 0).value).toBeNull();
-	});
-	it('names the reference territories in French', () => {
-		expect(referenceLabels.ensemble_qpv).toBe('ensemble des QPV');
 	});
 });
 
@@ -104,41 +95,5 @@ describe('gapTrend', () => {
 	it('does not judge a QPV that is ahead of its reference at both dates', () => {
 		const t = gapTrend(employmentRate, { qpv: 70, reference: 65 }, { qpv: 80, reference: 65 });
 		expect(t.trend).toBe('indetermine');
-	});
-});
-
-describe('pairByYear', () => {
-	it('pairs a REVN vintage with the reference file of the same data year, not the same vintage', () => {
-		const qpv = [
-			obs({ vintage: 2019, reference_year: 2015, value: 13365 }),
-			obs({ vintage: 2021, reference_year: 2017, value: 13790 })
-		];
-		const commune = [
-			obs({
-				vintage: 2015,
-				reference_year: 2015,
-				value: 18165.7,
-				territory_type: 'commune',
-				source_path: 'filosofi-references/FILO2015_DISP_COM.csv'
-			}),
-			obs({
-				vintage: 2019,
-				reference_year: 2019,
-				value: 19290,
-				territory_type: 'commune',
-				source_path: 'filosofi-references/FILO2019_DISP_COM.csv'
-			})
-		];
-		expect(pairByYear(qpv, commune)).toEqual([
-			{ year: 2015, qpv: 13365, reference: 18165.7 },
-			{ year: 2017, qpv: 13790, reference: null }
-		]);
-	});
-	it('pairs a secret value as null, never 0', () => {
-		const pairs = pairByYear(
-			[obs({ vintage: 2019, value: null })],
-			[obs({ vintage: 2019, value: 20 })]
-		);
-		expect(pairs).toEqual([{ year: 2019, qpv: null, reference: 20 }]);
 	});
 });

@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
 	comparableChange,
 	contratFigure,
+	contratLevel,
+	EVALUATED_INDICATORS,
+	HEADLINE_INDICATORS,
+	KEY_INDICATORS_BY_PILLAR,
 	gapMeasure,
 	peerReading,
 	populationBand,
 	quartileBand
 } from '../../../../src/lib/domain/synthesis';
+import { population } from '../../../fixtures/domain/indicators';
 
 describe('contrat figures', () => {
 	it('sums counts over the same QPV only', () => {
@@ -74,5 +79,33 @@ describe('gaps and peers', () => {
 			'moins_favorable'
 		);
 		expect(peerReading(up, 8, [2, 3, 5, 6]).reading).toBe('indetermine');
+	});
+});
+
+describe('contrat level without an evolution', () => {
+	it('sums a count only when every QPV of the contrat is published that year', () => {
+		// CV004 pop_mun 2018 (DEMO_2022): QP001001 6 490 + QP001002 1 926 = 8 416.
+		const full = contratLevel(population, 2018, [6490, 1926], 2);
+		expect(full).toMatchObject({ kind: 'somme_memes_qpv', baseline: null, latest: 8416, n: 2 });
+		// One of three QPV secret: no partial sum, said in words.
+		const partial = contratLevel(population, 2018, [6490, 1926], 3);
+		expect(partial).toMatchObject({ kind: 'aucune', latest: null, n: 2 });
+		expect(partial.label).toBe(
+			'pas de somme : 2 QPV publiés sur 3 en 2018 (une somme partielle sous-estimerait le contrat)'
+		);
+	});
+	it('gives the median of the QPV values for a rate or an amount', () => {
+		// CV004 loyer_ls_median 2022: median of QP001001 5.43 and QP001002 5.10 = 5.265.
+		const f = contratLevel({ aggregation: 'none', unit: '€/m²' }, 2022, [5.43, 5.1], 2);
+		expect(f.kind).toBe('mediane');
+		expect(f.latest).toBeCloseTo(5.265, 10);
+		expect(contratLevel(population, 2018, [], 2).kind).toBe('aucune');
+	});
+	it('evaluates the headline indicators and every key indicator of the pillar tables', () => {
+		expect(EVALUATED_INDICATORS.slice(0, 5)).toEqual([...HEADLINE_INDICATORS]);
+		for (const ids of Object.values(KEY_INDICATORS_BY_PILLAR)) {
+			for (const id of ids) expect(EVALUATED_INDICATORS).toContain(id);
+		}
+		expect(new Set(EVALUATED_INDICATORS).size).toBe(EVALUATED_INDICATORS.length);
 	});
 });

@@ -3,7 +3,6 @@ import { json } from '@sveltejs/kit';
 import { contratCode } from '$lib/schemas/table';
 import { contratApiSeries, synthesisApi } from '$lib/server/evaluation/api';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
-import { loadContratSynthesis } from '$lib/server/evaluation/contrat-synthesis';
 import { loadActionsMoyens } from '$lib/server/evaluation/actions-moyens';
 import { contratLinkNotes } from '$lib/server/evaluation/link-gaps';
 import type { RequestHandler } from './$types';
@@ -19,14 +18,12 @@ export const GET: RequestHandler = async ({ params }) => {
 	const card = await loadContratScorecard(code.data);
 	if (!card)
 		return json({ erreur: `Aucun contrat de ville n’a le code ${code.data}.` }, { status: 404 });
-	const [synthesis, series] = await Promise.all([
-		loadContratSynthesis(code.data),
-		contratApiSeries(card.qpv.map((q) => q.code))
-	]);
+	const series = await contratApiSeries(card.qpv.map((q) => q.code));
 	return json({
 		contrat: { ...card.contrat, geometry: undefined },
 		qpv: card.qpv,
-		synthese: synthesisApi(synthesis),
+		synthese: synthesisApi(card.synthesis),
+		tableaux_par_pilier: synthesisApi(card.evaluated),
 		...series,
 		dispositifs: card.posts,
 		actions_moyens: await loadActionsMoyens(code.data),

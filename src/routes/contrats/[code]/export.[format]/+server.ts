@@ -12,7 +12,6 @@ import { loadContratArticulation } from '$lib/server/evaluation/contrat-articula
 import { loadActionsMoyens } from '$lib/server/evaluation/actions-moyens';
 import { actionsMoyensTables } from '$lib/server/export/actions-export';
 import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
-import { loadContratSynthesis } from '$lib/server/evaluation/contrat-synthesis';
 import { synthesisTable } from '$lib/server/export/synthesis-export';
 import { exportResponse, parseFormat } from '$lib/server/export/respond';
 import { getContrat, getContratQpv } from '$lib/server/queries/contrats';
@@ -48,7 +47,7 @@ export const GET: RequestHandler = async ({ params }) => {
 	return exportResponse(
 		{ scope: 'contrat', code: contrat.code, subject: 'annexe evaluation', format },
 		[
-			synthesisTable(await loadContratSynthesis(contrat.code)),
+			synthesisTable(card.evaluated),
 			qpvListTable(card.qpv),
 			...tables,
 			postsTable(card.posts),

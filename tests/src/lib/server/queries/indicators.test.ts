@@ -68,28 +68,9 @@ describe('vintagesSql', () => {
 });
 
 describe('aggregationText', () => {
-	const labels = new Map([
-		['logements_sociaux', 'Logements sociaux'],
-		['pop_mun', 'Population municipale']
-	]);
-
-	it('names the numerator and denominator of a ratio by their labels', () => {
-		const text = aggregationText(
-			{ aggregation: 'ratio', numerator_id: 'logements_sociaux', denominator_id: 'pop_mun' },
-			labels
-		);
-		expect(text).toContain('Ratio de sommes');
-		expect(text).toContain('« Logements sociaux »');
-		expect(text).toContain('« Population municipale » (dénominateur)');
-	});
-
 	it('says a sum is partial with secrets and a median is not aggregated', () => {
-		expect(
-			aggregationText({ aggregation: 'sum', numerator_id: null, denominator_id: null }, labels)
-		).toMatch(/^Somme.*partielle/);
-		expect(
-			aggregationText({ aggregation: 'none', numerator_id: null, denominator_id: null }, labels)
-		).toMatch(/^Non agrégeable/);
+		expect(aggregationText({ aggregation: 'sum' })).toMatch(/^Somme.*partielle/);
+		expect(aggregationText({ aggregation: 'none' })).toMatch(/^Non agrégeable/);
 	});
 });
 
