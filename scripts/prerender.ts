@@ -87,23 +87,35 @@ async function startRenderer(port: number): Promise<() => Promise<void>> {
 	};
 }
 
-export async function prerender(
-	options: { dbPath?: string; log?: (m: string) => void } = {}
-): Promise<PrerenderResult> {
+export interface PrerenderOptions {
+	dbPath?: string;
+	log?: (m: string) => void;
+	/** Render through this already running server (`npm start`), one page at a time. */
+	origin?: string;
+}
+
+export async function prerender(options: PrerenderOptions = {}): Promise<PrerenderResult> {
 	const dbPath = options.dbPath ?? join(root, 'data/build/politique-ville.duckdb');
 	const log = options.log ?? (() => {});
 	const started = performance.now();
 	const all = await paths(dbPath);
 	const key = (path: string) => cacheKey(new URL(path, 'http://x'));
-	const port = await freePort();
-	const stop = await startRenderer(port);
+	let origin = options.origin;
+	let stop = async () => {};
+	if (!origin) {
+		const port = await freePort();
+		stop = await startRenderer(port);
+		origin = `http://127.0.0.1:${port}`;
+	}
+	// Users of a serving server come first: one page at a time leaves them the other core.
+	const workers = options.origin ? 1 : availableParallelism();
 	const failed: string[] = [];
 	/** Pages answered with an error: not kept by the cache, not waited for. */
 	const unstored = new Set<string>();
 	let todo: string[] = [];
 	try {
 		// The first page opens the server's store (and removes the stores of older data or code).
-		await (await fetch(`http://127.0.0.1:${port}${all[0]}`)).arrayBuffer();
+		await (await fetch(`${origin}${all[0]}`)).arrayBuffer();
 		const store = servedStore(dbPath);
 		todo = all.filter((p) => !store.has(key(p)));
 		if (todo.length > 0) {
@@ -115,7 +127,7 @@ export async function prerender(
 			const worker = async () => {
 				while (next < todo.length) {
 					const path = todo[next++]!;
-					const response = await fetch(`http://127.0.0.1:${port}${path}`);
+					const response = await fetch(`${origin}${path}`);
 					await response.arrayBuffer();
 					if (response.status !== 200) {
 						failed.push(`${path} (${response.status})`);
@@ -124,7 +136,7 @@ export async function prerender(
 					if (++done % 250 === 0) log(`  ${done}/${todo.length}`);
 				}
 			};
-			await Promise.all(Array.from({ length: availableParallelism() }, worker));
+			await Promise.all(Array.from({ length: workers }, worker));
 			// The server writes each page to disk after answering: wait for the last writes.
 			for (let i = 0; i < 50 && todo.some((p) => !unstored.has(p) && !store.has(key(p))); i++)
 				await sleep(100);

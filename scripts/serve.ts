@@ -1,0 +1,46 @@
+// `npm start`'s last step: serves the built site at once (`node build`), then prerenders the
+// reading pages through that same server in the background, one at a time, so that the site is
+// never held back by the prerender and each page is rendered once per database and app build.
+import { spawn } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { prerender } from './prerender';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const port = process.env.PORT ?? '3000';
+const host = process.env.HOST ?? '0.0.0.0';
+// The prerender reaches the server on loopback unless it listens on one address only.
+const reachable = ['0.0.0.0', '::', '127.0.0.1', 'localhost'].includes(host) ? '127.0.0.1' : host;
+const origin = `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+
+const server = spawn(process.execPath, [join(root, 'build')], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+async function answering(): Promise<boolean> {
+	for (let i = 0; i < 600; i++) {
+		try {
+			await fetch(`${origin}/favicon.svg`);
+			return true;
+		} catch {
+			await sleep(100);
+		}
+	}
+	return false;
+}
+
+if (await answering()) {
+	try {
+		const result = await prerender({ origin, log: (m) => console.log(m) });
+		if (result.rendered > 0)
+			console.log(`Pré-rendu terminé : ${result.rendered} pages en ${result.seconds} s.`);
+		if (result.failed.length)
+			console.warn(
+				`Pages en échec au pré-rendu (rendues à la demande) : ${result.failed.join(', ')}`
+			);
+	} catch (e) {
+		// The site serves without it: pages are then rendered on their first visit.
+		console.warn(`Pré-rendu interrompu (${(e as Error).message}) : le site sert quand même.`);
+	}
+} else console.warn(`Pré-rendu non lancé : ${origin} ne répond pas.`);
