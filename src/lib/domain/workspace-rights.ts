@@ -54,3 +54,8 @@ export function changeScope(
 	if (kind === 'contribution' && can(actor, 'add_contribution', contratCode)) return 'own';
 	return 'none';
 }
+
+/** Accounts are managed by national admins only. */
+export function canManageAccounts(actor: Actor | null): boolean {
+	return actor?.role === 'admin';
+}

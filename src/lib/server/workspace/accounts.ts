@@ -1,6 +1,6 @@
 // Accounts, sign-in (rate-limited per address and per client), sessions and password changes.
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../domain/workspace-rights';
 import { roles, type Role } from '../../schemas/workspace';
 import type { Workspace } from './db';
@@ -45,25 +45,31 @@ export async function createAccount(
 	return { id, email: input.email, role: input.role, contrats: [...input.contrats] };
 }
 
-async function actorOf(ws: Workspace, id: string): Promise<Actor | null> {
-	const [row] = await ws.db.select().from(accounts).where(eq(accounts.id, id));
-	if (!row) return null;
-	const links = await ws.db
-		.select({ code: accountContrats.contrat_code })
-		.from(accountContrats)
-		.where(eq(accountContrats.account_id, id))
-		.orderBy(accountContrats.contrat_code);
-	return {
-		id: row.id,
-		email: row.email,
-		role: row.role as Role,
-		contrats: links.map((l) => l.code)
-	};
+/** The actor of an (enabled) account, with its contrats, in one query. */
+async function actorWhere(
+	ws: Workspace,
+	where: SQL,
+	includeDisabled = false
+): Promise<Actor | null> {
+	const [row] = await ws.db
+		.select({
+			id: accounts.id,
+			email: accounts.email,
+			role: accounts.role,
+			contrats: sql<
+				string[]
+			>`coalesce((SELECT array_agg(c.contrat_code ORDER BY c.contrat_code) FROM ${accountContrats} c WHERE c.account_id = ${accounts.id}), '{}')`
+		})
+		.from(accounts)
+		.where(includeDisabled ? where : and(where, isNull(accounts.disabled_at)));
+	return row ? { ...row, role: row.role as Role, contrats: [...row.contrats] } : null;
 }
+
+const actorOf = (ws: Workspace, id: string) => actorWhere(ws, eq(accounts.id, id));
 
 export type SignInResult =
 	| { ok: true; token: string; actor: Actor; expires: Date }
-	| { ok: false; reason: 'invalid' | 'rate_limited' };
+	| { ok: false; reason: 'invalid' | 'rate_limited' | 'disabled' };
 
 /** A dummy hash keeps unknown addresses as slow as wrong passwords. */
 let dummyHash: Promise<string> | undefined;
@@ -97,6 +103,8 @@ export async function signIn(
 		return { ok: false, reason: 'invalid' };
 	}
 	await ws.db.delete(signInAttempts).where(eq(signInAttempts.email, email));
+	// Said only to whoever knows the password: a disabled account is not an unknown one.
+	if (row.disabled_at) return { ok: false, reason: 'disabled' };
 	const token = newSessionToken();
 	const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
 	await ws.db.delete(sessions).where(lt(sessions.expires_at, new Date().toISOString()));
@@ -108,17 +116,13 @@ export async function signIn(
 	return { ok: true, token, actor: (await actorOf(ws, row.id))!, expires };
 }
 
-export async function actorForToken(ws: Workspace, token: string): Promise<Actor | null> {
-	const [row] = await ws.db
-		.select()
-		.from(sessions)
-		.where(
-			and(
-				eq(sessions.token_hash, hashToken(token)),
-				gt(sessions.expires_at, new Date().toISOString())
-			)
-		);
-	return row ? actorOf(ws, row.account_id) : null;
+/** The session's actor: one query per request (session, enabled account and its contrats). */
+export function actorForToken(ws: Workspace, token: string): Promise<Actor | null> {
+	const now = new Date().toISOString();
+	return actorWhere(
+		ws,
+		sql`${accounts.id} = (SELECT s.account_id FROM ${sessions} s WHERE s.token_hash = ${hashToken(token)} AND s.expires_at > ${now}::timestamptz)`
+	);
 }
 
 export async function signOut(ws: Workspace, token: string): Promise<void> {
@@ -156,7 +160,16 @@ export async function setPassword(ws: Workspace, email: string, password: string
 	if (!updated.length) throw new AccountError(`aucun compte pour ${email}`);
 }
 
-export async function listAccounts(ws: Workspace): Promise<Actor[]> {
-	const rows = await ws.db.select({ id: accounts.id }).from(accounts).orderBy(accounts.email);
-	return (await Promise.all(rows.map((r) => actorOf(ws, r.id)))).filter((a): a is Actor => !!a);
+/** Every account, disabled ones included (the account command's `list`). */
+export async function listAccounts(ws: Workspace): Promise<(Actor & { disabled: boolean })[]> {
+	const rows = await ws.db
+		.select({ id: accounts.id, disabled_at: accounts.disabled_at })
+		.from(accounts)
+		.orderBy(accounts.email);
+	const out = [];
+	for (const r of rows) {
+		const actor = await actorWhere(ws, eq(accounts.id, r.id), true);
+		if (actor) out.push({ ...actor, disabled: r.disabled_at !== null });
+	}
+	return out;
 }

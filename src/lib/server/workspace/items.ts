@@ -66,7 +66,7 @@ function parse<K extends ItemKind>(kind: K, raw: unknown): z.infer<(typeof itemI
 export async function audit(
 	tx: Tx,
 	actor: Actor,
-	contrat: string,
+	contrat: string | null,
 	entity: string,
 	entityId: string,
 	action: 'create' | 'update' | 'delete',
