@@ -5,7 +5,8 @@ import type { Actor } from '../../domain/workspace-rights';
 import { roles, type Role } from '../../schemas/workspace';
 import type { Workspace } from './db';
 import { hashPassword, hashToken, newSessionToken, verifyPassword } from './password';
-import { accountContrats, accounts, sessions, signInAttempts } from './schema';
+import { accountContrats, accounts, auditLog, sessions, signInAttempts } from './schema';
+import type { Tx } from './items';
 
 export const SESSION_DAYS = 14;
 /** Failed attempts allowed per address, and per client, within the window. */
@@ -14,6 +15,29 @@ export const MAX_FAILURES_PER_CLIENT = 20;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 export class AccountError extends Error {}
+
+/** Who wrote an account change made outside the site (the account command, a test's setup). */
+export const COMMAND_LINE = 'ligne de commande (npm run account)';
+
+/** Audit entry for an account change made by the command line. */
+async function auditCommand(
+	tx: Tx,
+	accountId: string,
+	action: 'create' | 'update',
+	after: unknown
+) {
+	await tx.insert(auditLog).values({
+		at: new Date().toISOString(),
+		account_id: null,
+		account_email: COMMAND_LINE,
+		contrat_code: null,
+		entity: 'account',
+		entity_id: accountId,
+		action,
+		before: null,
+		after: after as object
+	});
+}
 
 export async function createAccount(
 	ws: Workspace,
@@ -30,6 +54,7 @@ export async function createAccount(
 	if (existing.length) throw new AccountError(`un compte existe déjà pour ${input.email}`);
 	const id = randomUUID();
 	const password_hash = await hashPassword(input.password);
+	const actor = { id, email: input.email, role: input.role, contrats: [...input.contrats].sort() };
 	await ws.db.transaction(async (tx) => {
 		await tx.insert(accounts).values({
 			id,
@@ -41,8 +66,9 @@ export async function createAccount(
 		for (const code of input.contrats) {
 			await tx.insert(accountContrats).values({ account_id: id, contrat_code: code });
 		}
+		await auditCommand(tx, id, 'create', actor);
 	});
-	return { id, email: input.email, role: input.role, contrats: [...input.contrats] };
+	return { ...actor, contrats: [...input.contrats] };
 }
 
 /** The actor of an (enabled) account, with its contrats, in one query. */
@@ -151,13 +177,19 @@ export async function changePassword(
 	return true;
 }
 
+/** The account command's password reset: the account's sessions end; logged without the hash. */
 export async function setPassword(ws: Workspace, email: string, password: string): Promise<void> {
-	const updated = await ws.db
-		.update(accounts)
-		.set({ password_hash: await hashPassword(password) })
-		.where(eq(accounts.email, email))
-		.returning({ id: accounts.id });
-	if (!updated.length) throw new AccountError(`aucun compte pour ${email}`);
+	const password_hash = await hashPassword(password);
+	await ws.db.transaction(async (tx) => {
+		const updated = await tx
+			.update(accounts)
+			.set({ password_hash, version: sql`${accounts.version} + 1` })
+			.where(eq(accounts.email, email))
+			.returning({ id: accounts.id });
+		if (!updated.length) throw new AccountError(`aucun compte pour ${email}`);
+		await tx.delete(sessions).where(eq(sessions.account_id, updated[0]!.id));
+		await auditCommand(tx, updated[0]!.id, 'update', { email, mot_de_passe: 'remplacé' });
+	});
 }
 
 /** Every account, disabled ones included (the account command's `list`). */

@@ -11,7 +11,7 @@ import {
 	adminUpdateAccount,
 	listAccountsForAdmin
 } from '$lib/server/workspace/admin-accounts';
-import { actorForToken, signIn } from '$lib/server/workspace/accounts';
+import { actorForToken, COMMAND_LINE, signIn } from '$lib/server/workspace/accounts';
 import type { Workspace } from '$lib/server/workspace/db';
 import { account, backends, openTestWorkspace, PASSWORD } from './harness';
 
@@ -133,7 +133,9 @@ for (const backend of backends) {
 			});
 			expect((await signIn(ws, 'eval@test.fr', PASSWORD, 'test2')).ok).toBe(false);
 			expect((await signIn(ws, 'eval@test.fr', NEW_PASSWORD, 'test2')).ok).toBe(true);
-			const log = (await accountAudit(ws, admin)).reverse();
+			const log = (await accountAudit(ws, admin))
+				.reverse()
+				.filter((e) => e.account_email === 'admin@test.fr');
 			expect(
 				log.map((e) => [e.account_email, e.action, (e.after as { email?: string })?.email])
 			).toEqual([
@@ -146,6 +148,11 @@ for (const backend of backends) {
 			expect(log[1]!.before).toMatchObject({ role: 'evaluateur', contrats: ['CV004'] });
 			expect(log[2]!.after).toMatchObject({ disabled_at: expect.any(String) });
 			expect(JSON.stringify(log)).not.toMatch(/scrypt|password/);
+			// Accounts made by the command line are logged as such.
+			const all = await accountAudit(ws, admin, 100);
+			expect(
+				all.filter((e) => e.account_email === COMMAND_LINE).map((e) => (e.after as Actor).email)
+			).toEqual(['eval@test.fr', 'admin@test.fr']);
 		});
 	});
 }
