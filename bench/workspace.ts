@@ -1,13 +1,14 @@
 // `npm run bench:workspace`: 20 concurrent editors, each on its own contrat, create and then update
 // recommendations for 30 s through the workspace service (rights, version check, audit log), on
 // PGlite (a fresh folder) and, when DATABASE_URL is set, on that PostgreSQL server (a fresh
-// database). Checks 0 lost and 0 duplicated writes; reports save latency p50/p95. The texts are
-// synthetic, labelled so.
+// database). Checks 0 lost and 0 duplicated writes; reports save latency p50/p95 and the machine's
+// load average. A save is one createItem or changeItem call. The texts are synthetic, labelled so.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { Actor } from '../src/lib/domain/workspace-rights';
 import { createAccount } from '../src/lib/server/workspace/accounts';
 import { openPglite, openPostgres, type Workspace } from '../src/lib/server/workspace/db';
 import { changeItem, createItem } from '../src/lib/server/workspace/items';
@@ -21,14 +22,18 @@ const pct = (sorted: number[], p: number) =>
 		? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 		: NaN;
 
-async function editor(ws: Workspace, index: number, until: number, latencies: number[]) {
-	const contrat = `CV${String(index + 1).padStart(3, '0')}`;
-	const actor = await createAccount(ws, {
+/** Accounts are created before the clock starts: scrypt (memory-hard) is not a save. */
+const editorAccount = (ws: Workspace, index: number) =>
+	createAccount(ws, {
 		email: `bench-${index}@exemple.invalid`,
 		role: 'evaluateur',
-		contrats: [contrat],
+		contrats: [contratOf(index)],
 		password: 'mot de passe du banc synthétique'
 	});
+const contratOf = (index: number) => `CV${String(index + 1).padStart(3, '0')}`;
+
+async function editor(ws: Workspace, actor: Actor, until: number, latencies: number[]) {
+	const contrat = actor.contrats[0]!;
 	const target = { contrat, campaign: 2019 as const, kind: 'recommendation' as const };
 	const written = new Map<string, string>();
 	for (let seq = 0; Date.now() < until; seq++) {
@@ -54,11 +59,12 @@ async function editor(ws: Workspace, index: number, until: number, latencies: nu
 
 async function run(name: string, ws: Workspace) {
 	const latencies: number[] = [];
+	const actors = [];
+	for (let i = 0; i < EDITORS; i++) actors.push(await editorAccount(ws, i));
+	const load = loadavg()[0]!;
 	const until = Date.now() + SECONDS * 1000;
 	const started = performance.now();
-	const results = await Promise.all(
-		Array.from({ length: EDITORS }, (_, i) => editor(ws, i, until, latencies))
-	);
+	const results = await Promise.all(actors.map((actor) => editor(ws, actor, until, latencies)));
 	const elapsed = (performance.now() - started) / 1000;
 	const expected = new Map(results.flatMap((m) => [...m]));
 	const stored = (await exportWorkspace(ws)).tables.recommendations;
@@ -73,6 +79,7 @@ async function run(name: string, ws: Workspace) {
 	return {
 		backend: name,
 		editors: EDITORS,
+		load_average_1min: Math.round(load * 100) / 100,
 		seconds: Math.round(elapsed * 10) / 10,
 		saves: latencies.length,
 		saves_per_second: Math.round(latencies.length / elapsed),

@@ -53,7 +53,8 @@ async function main(): Promise<void> {
 		const ws = await openConfigured();
 		try {
 			for (const a of await listAccounts(ws)) {
-				console.log(`${a.email}\t${a.role}\t${a.contrats.join(' ')}`);
+				const state = a.disabled ? '\tdésactivé' : '';
+				console.log(`${a.email}\t${a.role}\t${a.contrats.join(' ')}${state}`);
 			}
 		} finally {
 			await ws.close();

@@ -1,13 +1,17 @@
-// The évaluateur's whole path in Chromium: account created with `npm run account` (as the README
-// says, before the server opens the workspace: tests/browser/global-setup.ts), sign-in, referential, pinned indicator, finding,
-// contribution, recommendation, feedback, a concurrent edit refused with the typed text kept,
-// publication, report (page, DOCX), the measure's feedback page; and a form without JavaScript.
+// The évaluateur's whole path in Chromium: the first admin created with `npm run account` (as the
+// README says, before the server opens the workspace: tests/browser/global-setup.ts), who creates the other accounts on
+// /admin/comptes without JavaScript; sign-in, referential, pinned indicator, finding, contribution,
+// recommendation, feedback, a concurrent edit refused with the typed text kept, publication, report
+// (page, DOCX), the measure's feedback page; a form without JavaScript; a contributeur who edits
+// its own contribution only.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { watchPage } from './lib/watch';
 
 const run = Date.now().toString(36);
+const EMAIL = `evaluateur-${run}@exemple.fr`;
 /** Created by tests/browser/global-setup.ts before the server opens the workspace. */
-const EMAIL = process.env.WORKSPACE_TEST_EMAIL ?? '';
+const ADMIN = process.env.WORKSPACE_TEST_ADMIN ?? '';
+const CONTRIBUTOR = `contributeur-${run}@exemple.fr`;
 const PASSWORD = 'mot de passe du test navigateur';
 const BASE = '/contrats/CV004/evaluation';
 /** The machine may be loaded: pinning reads the contrat's scorecard in DuckDB. */
@@ -15,15 +19,50 @@ const slow = expect.configure({ timeout: 30_000 });
 
 test.describe.configure({ mode: 'serial' });
 
-async function signIn(page: Page) {
+async function signIn(page: Page, email = EMAIL) {
 	await page.goto(BASE);
 	await page.getByRole('link', { name: 'Se connecter' }).click();
-	await page.getByLabel('Adresse électronique', { exact: true }).fill(EMAIL);
+	await page.getByLabel('Adresse électronique', { exact: true }).fill(email);
 	await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
 	await page.getByRole('button', { name: 'Se connecter' }).click();
 	await slow(page).toHaveURL(new RegExp(`${BASE}\\?campagne=2019$`));
-	await slow(page.getByText(`Connecté·e : ${EMAIL}`)).toBeVisible();
+	await slow(page.getByText(`Connecté·e : ${email}`)).toBeVisible();
 }
+
+test('the admin creates the accounts on /admin/comptes, without JavaScript', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/admin/comptes');
+	await slow(page).toHaveURL(/\/connexion\?suite=/);
+	await page.getByLabel('Adresse électronique', { exact: true }).fill(ADMIN);
+	await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await slow(page.locator('h1')).toHaveText('Comptes de l’espace d’évaluation');
+	for (const [email, role] of [
+		[EMAIL, 'evaluateur'],
+		[CONTRIBUTOR, 'contributeur']
+	] as const) {
+		const form = page.locator('form[action="?/create"]');
+		await form.getByLabel('Adresse électronique', { exact: true }).fill(email);
+		await form.getByLabel(/^Rôle/).selectOption(role);
+		await form.getByLabel(/^Contrats/).fill('CV004');
+		await form.getByLabel(/^Mot de passe initial/).fill(PASSWORD);
+		await form.getByRole('button', { name: 'Créer le compte' }).click();
+		await slow(page.getByRole('status')).toContainText('Compte créé');
+		await slow(page.getByRole('row', { name: new RegExp(email) })).toContainText('CV004');
+	}
+	// A hostile duplicate is refused in French; the journal names the admin.
+	const form = page.locator('form[action="?/create"]');
+	await form.getByLabel('Adresse électronique', { exact: true }).fill(EMAIL);
+	await form.getByLabel(/^Mot de passe initial/).fill(PASSWORD);
+	await form.getByRole('button', { name: 'Créer le compte' }).click();
+	await slow(page.getByRole('alert')).toContainText('Un compte existe déjà');
+	await slow(page.locator('#journal + p + .table-scroll')).toContainText(ADMIN);
+	await context.close();
+});
 
 /** Opens the creation form `summary` inside `scope` and returns the form. */
 async function openNew(scope: ReturnType<Page['locator']>, summary: string) {
@@ -212,5 +251,37 @@ test('forms work without JavaScript', async ({ browser }) => {
 	await slow(
 		page.locator('article.recommendation', { hasText: `Sans JavaScript ${run}` })
 	).toBeVisible();
+	await context.close();
+});
+
+test('a contributeur edits its own contribution, not the évaluateur’s', async ({ browser }) => {
+	test.setTimeout(90_000);
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, CONTRIBUTOR);
+	const section = page.locator('section[aria-labelledby="contributions"]');
+	const form = await openNew(section, 'Ajouter une contribution');
+	await form.getByLabel('Qui', { exact: true }).fill('Conseil citoyen Sud');
+	await form.getByLabel('Date', { exact: true }).fill('2019-05-02');
+	await form.getByLabel('Thème (consultation 2017)', { exact: true }).selectOption('emploi');
+	await form.getByLabel('Contribution', { exact: true }).fill(`Pas assez de stages ${run}`);
+	await form.getByRole('button', { name: 'Ajouter' }).click();
+	const mine = section.locator('article.contribution', { hasText: `stages ${run}` });
+	await slow(mine).toBeVisible();
+	const edit = mine.locator('details.item-edit');
+	await edit.locator('summary').click();
+	await edit
+		.getByLabel('Contribution', { exact: true })
+		.fill(`Pas assez de stages, ni d’apprentis ${run}`);
+	await edit.getByRole('button', { name: 'Enregistrer' }).click();
+	await slow(
+		section.locator('article.contribution', { hasText: `ni d’apprentis ${run}` })
+	).toBeVisible();
+	// The évaluateur's contribution has no edit form for this account; the admin page is refused.
+	const theirs = section.locator('article.contribution', { hasText: `trop tôt ${run}` });
+	await slow(theirs).toBeVisible();
+	await expect(theirs.locator('details.item-edit')).toHaveCount(0);
+	const response = await page.goto('/admin/comptes');
+	expect(response?.status()).toBe(403);
 	await context.close();
 });

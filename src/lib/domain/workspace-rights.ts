@@ -39,3 +39,23 @@ export function can(actor: Actor | null, action: Action, contratCode: string): b
 export function canRead(actor: Actor | null, contratCode: string, published: boolean): boolean {
 	return published || can(actor, 'read_draft', contratCode);
 }
+
+/**
+ * Who may update or delete an item: `any` item of the contrat (its évaluateurs, admins; feedback
+ * by those who give it), only the items it created (`own`: a contributeur's contributions), or none.
+ */
+export function changeScope(
+	actor: Actor | null,
+	kind: string,
+	contratCode: string
+): 'any' | 'own' | 'none' {
+	const action: Action = kind === 'feedback' ? 'give_feedback' : 'edit_evaluation';
+	if (can(actor, action, contratCode)) return 'any';
+	if (kind === 'contribution' && can(actor, 'add_contribution', contratCode)) return 'own';
+	return 'none';
+}
+
+/** Accounts are managed by national admins only. */
+export function canManageAccounts(actor: Actor | null): boolean {
+	return actor?.role === 'admin';
+}

@@ -1,11 +1,12 @@
 // Accounts, sign-in (rate-limited per address and per client), sessions and password changes.
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../domain/workspace-rights';
 import { roles, type Role } from '../../schemas/workspace';
 import type { Workspace } from './db';
 import { hashPassword, hashToken, newSessionToken, verifyPassword } from './password';
-import { accountContrats, accounts, sessions, signInAttempts } from './schema';
+import { accountContrats, accounts, auditLog, sessions, signInAttempts } from './schema';
+import type { Tx } from './items';
 
 export const SESSION_DAYS = 14;
 /** Failed attempts allowed per address, and per client, within the window. */
@@ -14,6 +15,29 @@ export const MAX_FAILURES_PER_CLIENT = 20;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 export class AccountError extends Error {}
+
+/** Who wrote an account change made outside the site (the account command, a test's setup). */
+export const COMMAND_LINE = 'ligne de commande (npm run account)';
+
+/** Audit entry for an account change made by the command line. */
+async function auditCommand(
+	tx: Tx,
+	accountId: string,
+	action: 'create' | 'update',
+	after: unknown
+) {
+	await tx.insert(auditLog).values({
+		at: new Date().toISOString(),
+		account_id: null,
+		account_email: COMMAND_LINE,
+		contrat_code: null,
+		entity: 'account',
+		entity_id: accountId,
+		action,
+		before: null,
+		after: after as object
+	});
+}
 
 export async function createAccount(
 	ws: Workspace,
@@ -30,6 +54,7 @@ export async function createAccount(
 	if (existing.length) throw new AccountError(`un compte existe déjà pour ${input.email}`);
 	const id = randomUUID();
 	const password_hash = await hashPassword(input.password);
+	const actor = { id, email: input.email, role: input.role, contrats: [...input.contrats].sort() };
 	await ws.db.transaction(async (tx) => {
 		await tx.insert(accounts).values({
 			id,
@@ -41,29 +66,36 @@ export async function createAccount(
 		for (const code of input.contrats) {
 			await tx.insert(accountContrats).values({ account_id: id, contrat_code: code });
 		}
+		await auditCommand(tx, id, 'create', actor);
 	});
-	return { id, email: input.email, role: input.role, contrats: [...input.contrats] };
+	return { ...actor, contrats: [...input.contrats] };
 }
 
-async function actorOf(ws: Workspace, id: string): Promise<Actor | null> {
-	const [row] = await ws.db.select().from(accounts).where(eq(accounts.id, id));
-	if (!row) return null;
-	const links = await ws.db
-		.select({ code: accountContrats.contrat_code })
-		.from(accountContrats)
-		.where(eq(accountContrats.account_id, id))
-		.orderBy(accountContrats.contrat_code);
-	return {
-		id: row.id,
-		email: row.email,
-		role: row.role as Role,
-		contrats: links.map((l) => l.code)
-	};
+/** The actor of an (enabled) account, with its contrats, in one query. */
+async function actorWhere(
+	ws: Workspace,
+	where: SQL,
+	includeDisabled = false
+): Promise<Actor | null> {
+	const [row] = await ws.db
+		.select({
+			id: accounts.id,
+			email: accounts.email,
+			role: accounts.role,
+			contrats: sql<
+				string[]
+			>`coalesce((SELECT array_agg(c.contrat_code ORDER BY c.contrat_code) FROM ${accountContrats} c WHERE c.account_id = ${accounts.id}), '{}')`
+		})
+		.from(accounts)
+		.where(includeDisabled ? where : and(where, isNull(accounts.disabled_at)));
+	return row ? { ...row, role: row.role as Role, contrats: [...row.contrats] } : null;
 }
+
+const actorOf = (ws: Workspace, id: string) => actorWhere(ws, eq(accounts.id, id));
 
 export type SignInResult =
 	| { ok: true; token: string; actor: Actor; expires: Date }
-	| { ok: false; reason: 'invalid' | 'rate_limited' };
+	| { ok: false; reason: 'invalid' | 'rate_limited' | 'disabled' };
 
 /** A dummy hash keeps unknown addresses as slow as wrong passwords. */
 let dummyHash: Promise<string> | undefined;
@@ -97,6 +129,8 @@ export async function signIn(
 		return { ok: false, reason: 'invalid' };
 	}
 	await ws.db.delete(signInAttempts).where(eq(signInAttempts.email, email));
+	// Said only to whoever knows the password: a disabled account is not an unknown one.
+	if (row.disabled_at) return { ok: false, reason: 'disabled' };
 	const token = newSessionToken();
 	const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
 	await ws.db.delete(sessions).where(lt(sessions.expires_at, new Date().toISOString()));
@@ -108,17 +142,13 @@ export async function signIn(
 	return { ok: true, token, actor: (await actorOf(ws, row.id))!, expires };
 }
 
-export async function actorForToken(ws: Workspace, token: string): Promise<Actor | null> {
-	const [row] = await ws.db
-		.select()
-		.from(sessions)
-		.where(
-			and(
-				eq(sessions.token_hash, hashToken(token)),
-				gt(sessions.expires_at, new Date().toISOString())
-			)
-		);
-	return row ? actorOf(ws, row.account_id) : null;
+/** The session's actor: one query per request (session, enabled account and its contrats). */
+export function actorForToken(ws: Workspace, token: string): Promise<Actor | null> {
+	const now = new Date().toISOString();
+	return actorWhere(
+		ws,
+		sql`${accounts.id} = (SELECT s.account_id FROM ${sessions} s WHERE s.token_hash = ${hashToken(token)} AND s.expires_at > ${now}::timestamptz)`
+	);
 }
 
 export async function signOut(ws: Workspace, token: string): Promise<void> {
@@ -147,16 +177,31 @@ export async function changePassword(
 	return true;
 }
 
+/** The account command's password reset: the account's sessions end; logged without the hash. */
 export async function setPassword(ws: Workspace, email: string, password: string): Promise<void> {
-	const updated = await ws.db
-		.update(accounts)
-		.set({ password_hash: await hashPassword(password) })
-		.where(eq(accounts.email, email))
-		.returning({ id: accounts.id });
-	if (!updated.length) throw new AccountError(`aucun compte pour ${email}`);
+	const password_hash = await hashPassword(password);
+	await ws.db.transaction(async (tx) => {
+		const updated = await tx
+			.update(accounts)
+			.set({ password_hash, version: sql`${accounts.version} + 1` })
+			.where(eq(accounts.email, email))
+			.returning({ id: accounts.id });
+		if (!updated.length) throw new AccountError(`aucun compte pour ${email}`);
+		await tx.delete(sessions).where(eq(sessions.account_id, updated[0]!.id));
+		await auditCommand(tx, updated[0]!.id, 'update', { email, mot_de_passe: 'remplacé' });
+	});
 }
 
-export async function listAccounts(ws: Workspace): Promise<Actor[]> {
-	const rows = await ws.db.select({ id: accounts.id }).from(accounts).orderBy(accounts.email);
-	return (await Promise.all(rows.map((r) => actorOf(ws, r.id)))).filter((a): a is Actor => !!a);
+/** Every account, disabled ones included (the account command's `list`). */
+export async function listAccounts(ws: Workspace): Promise<(Actor & { disabled: boolean })[]> {
+	const rows = await ws.db
+		.select({ id: accounts.id, disabled_at: accounts.disabled_at })
+		.from(accounts)
+		.orderBy(accounts.email);
+	const out = [];
+	for (const r of rows) {
+		const actor = await actorWhere(ws, eq(accounts.id, r.id), true);
+		if (actor) out.push({ ...actor, disabled: r.disabled_at !== null });
+	}
+	return out;
 }

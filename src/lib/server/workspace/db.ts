@@ -76,6 +76,8 @@ export async function openPglite(dir: string): Promise<Workspace> {
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Workspace> {
 	const pool = new pg.Pool({ connectionString: url, max: poolSize });
+	// An idle connection closed by the server (restart, failover) must not end the process.
+	pool.on('error', (error) => console.error(`espace de travail PostgreSQL : ${error.message}`));
 	const db = drizzlePg(pool, { schema }) as unknown as WorkspaceDb;
 	// Several processes may start at once: one migrates, the others wait for it.
 	const client = await pool.connect();

@@ -2,7 +2,7 @@
 // (objectives → questions → criteria → pinned indicators, with the finding of each question),
 // contributions, recommendations, working-group feedback, and the audit log for its editors.
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { can, canRead, type Actor } from '../../domain/workspace-rights';
+import { can, canRead, changeScope, type Actor } from '../../domain/workspace-rights';
 import type { Campaign, PinnedFigure } from '../../schemas/workspace';
 import type { Workspace } from './db';
 import {
@@ -33,6 +33,8 @@ export interface EvaluationView {
 		feedback: boolean;
 		publish: boolean;
 		audit: boolean;
+		/** `own`: a contributeur changes only the contributions it created. */
+		changeContribution: 'any' | 'own' | 'none';
 	};
 	objectives: (Of<typeof objectives> & {
 		questions: (Of<typeof questions> & {
@@ -58,7 +60,8 @@ export async function loadEvaluation(
 		contribute: can(actor, 'add_contribution', contrat),
 		feedback: can(actor, 'give_feedback', contrat),
 		publish: can(actor, 'publish', contrat),
-		audit: can(actor, 'read_audit', contrat)
+		audit: can(actor, 'read_audit', contrat),
+		changeContribution: changeScope(actor, 'contribution', contrat)
 	};
 	const [evaluation] = await ws.db
 		.select()

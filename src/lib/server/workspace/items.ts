@@ -1,10 +1,11 @@
 // Writes to an evaluation: every create, update and delete checks the actor's rights on the server,
 // validates its input with zod, checks the item's version (a stale save is refused, never merged)
-// and writes the audit log (who, when, what, before, after) in the same transaction.
+// and writes the audit log (who, when, what, before, after) atomically with the change, in one
+// statement (item-statements.ts).
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { can, type Action, type Actor } from '../../domain/workspace-rights';
+import { can, changeScope, type Action, type Actor } from '../../domain/workspace-rights';
 import {
 	campaigns,
 	itemInputs,
@@ -13,11 +14,18 @@ import {
 	type PinnedFigure
 } from '../../schemas/workspace';
 import type { Workspace, WorkspaceDb } from './db';
-import { auditLog, evaluations, feedback, itemTables } from './schema';
+import {
+	changeItemRow,
+	currentItem,
+	insertItem,
+	type JsonRow,
+	type ParentCheck
+} from './item-statements';
+import { auditLog, evaluations } from './schema';
 
 export type Tx = Parameters<Parameters<WorkspaceDb['transaction']>[0]>[0];
 export type Pinner = (contratCode: string, indicatorId: string) => Promise<PinnedFigure | null>;
-export type Row = Record<string, unknown> & { id: string; version: number };
+export type Row = JsonRow;
 
 export class WorkspaceError extends Error {
 	constructor(
@@ -28,10 +36,6 @@ export class WorkspaceError extends Error {
 		super(message);
 	}
 }
-
-/** Same shape for every item table; the runtime table is the real one (see itemTables). */
-type ItemTable = typeof feedback;
-const tableOf = (kind: ItemKind) => itemTables[kind] as unknown as ItemTable;
 
 export function actionFor(kind: ItemKind): Action {
 	if (kind === 'contribution') return 'add_contribution';
@@ -62,7 +66,7 @@ function parse<K extends ItemKind>(kind: K, raw: unknown): z.infer<(typeof itemI
 export async function audit(
 	tx: Tx,
 	actor: Actor,
-	contrat: string,
+	contrat: string | null,
 	entity: string,
 	entityId: string,
 	action: 'create' | 'update' | 'delete',
@@ -130,18 +134,25 @@ const parents: Partial<Record<ItemKind, [string, ItemKind]>> = {
 	contribution: ['question_id', 'question']
 };
 
-async function checkParent(tx: Tx, kind: ItemKind, evaluationId: string, input: object) {
+function parentOf(kind: ItemKind, input: object): ParentCheck | null {
 	const link = parents[kind];
-	if (!link) return;
-	const parentId = (input as Record<string, string | null>)[link[0]];
-	if (!parentId) return;
-	const t = tableOf(link[1]);
-	const found = await tx
-		.select({ id: t.id })
-		.from(t)
-		.where(and(eq(t.id, parentId), eq(t.evaluation_id, evaluationId)));
-	if (!found.length)
-		throw new WorkspaceError(400, `Élément parent introuvable dans cette évaluation.`);
+	const id = link && (input as Record<string, string | null>)[link[0]];
+	return link && id ? { kind: link[1], id } : null;
+}
+
+const parentMissing = () =>
+	new WorkspaceError(400, 'Élément parent introuvable dans cette évaluation.');
+
+/** A parent deleted while the item was written: PostgreSQL's foreign key refuses the write. */
+async function refusingOrphans<T>(write: () => Promise<T>): Promise<T> {
+	try {
+		return await write();
+	} catch (error) {
+		const code = (error as { code?: string; cause?: { code?: string } }).code;
+		const cause = (error as { cause?: { code?: string } }).cause?.code;
+		if (code === '23503' || cause === '23503') throw parentMissing();
+		throw error;
+	}
 }
 
 export interface ItemTarget {
@@ -159,8 +170,11 @@ export async function createItem(
 ): Promise<Row> {
 	allow(actor, actionFor(target.kind), target.contrat);
 	const input = parse(target.kind, raw);
+	if (!campaigns.includes(target.campaign))
+		throw new WorkspaceError(400, `Campagne inconnue : ${target.campaign}.`);
 	let extra: Record<string, unknown> = {};
 	if (target.kind === 'indicator_link') {
+		// DuckDB is read before the write, never while holding a database connection.
 		const indicatorId = (input as { indicator_id: string }).indicator_id;
 		const pinned = pin ? await pin(target.contrat, indicatorId) : null;
 		if (!pinned) {
@@ -168,52 +182,29 @@ export async function createItem(
 		}
 		extra = { pinned, pinned_at: new Date().toISOString() };
 	}
-	return ws.db.transaction(async (tx) => {
-		const evaluationId = await ensureEvaluation(tx, actor, target.contrat, target.campaign);
-		await checkParent(tx, target.kind, evaluationId, input);
-		const now = new Date().toISOString();
-		const values = {
-			...input,
-			...extra,
-			id: randomUUID(),
-			evaluation_id: evaluationId,
-			version: 1,
-			created_at: now,
-			updated_at: now,
-			created_by: actor.id
-		};
-		const t = tableOf(target.kind);
-		const [row] = (await tx
-			.insert(t)
-			.values(values as typeof t.$inferInsert)
-			.onConflictDoNothing()
-			.returning()) as unknown as Row[];
-		if (!row) {
-			throw new WorkspaceError(409, 'Un constat existe déjà pour cette question : modifiez-le.');
-		}
-		await audit(tx, actor, target.contrat, target.kind, row.id, 'create', null, row);
-		return row;
-	});
-}
-
-async function evaluationIdOf(tx: Tx, target: ItemTarget): Promise<string | null> {
-	const [row] = await tx
-		.select({ id: evaluations.id })
-		.from(evaluations)
-		.where(
-			and(eq(evaluations.contrat_code, target.contrat), eq(evaluations.campaign, target.campaign))
-		);
-	return row?.id ?? null;
-}
-
-async function currentRow(tx: Tx, kind: ItemKind, id: string, evaluationId: string | null) {
-	if (!evaluationId) return null;
-	const t = tableOf(kind);
-	const [row] = (await tx
-		.select()
-		.from(t)
-		.where(and(eq(t.id, id), eq(t.evaluation_id, evaluationId)))) as unknown as Row[];
-	return row ?? null;
+	const now = new Date().toISOString();
+	const values = {
+		...input,
+		...extra,
+		id: randomUUID(),
+		version: 1,
+		created_at: now,
+		updated_at: now,
+		created_by: actor.id
+	};
+	const scope = { ...target, actor };
+	const parent = parentOf(target.kind, input);
+	let out = await refusingOrphans(() => insertItem(ws.db, scope, values, parent));
+	if (!out.evaluationFound) {
+		// The first item of this evaluation: create it (audited), then write the item.
+		await ws.db.transaction((tx) => ensureEvaluation(tx, actor, target.contrat, target.campaign));
+		out = await refusingOrphans(() => insertItem(ws.db, scope, values, parent));
+	}
+	if (!out.parentFound) throw parentMissing();
+	if (!out.row) {
+		throw new WorkspaceError(409, 'Un constat existe déjà pour cette question : modifiez-le.');
+	}
+	return out.row;
 }
 
 const conflictMessage =
@@ -228,39 +219,33 @@ export async function changeItem(
 	ref: { id: string; version: number },
 	raw: unknown | null
 ): Promise<Row | null> {
-	// Editing anything, contributions included, is the évaluateur's (or admin's) job.
-	const action = target.kind === 'feedback' ? 'give_feedback' : 'edit_evaluation';
-	allow(actor, action, target.contrat);
+	// Évaluateurs and admins change any item; a contributeur only its own contributions.
+	const scope = changeScope(actor, target.kind, target.contrat);
+	if (scope === 'none') allow(null, 'edit_evaluation', target.contrat);
+	allow(actor, 'read_draft', target.contrat);
 	const input = raw === null ? null : parse(target.kind, raw);
-	return ws.db.transaction(async (tx) => {
-		const evaluationId = await evaluationIdOf(tx, target);
-		const before = await currentRow(tx, target.kind, ref.id, evaluationId);
-		if (!before) throw new WorkspaceError(404, 'Élément introuvable (supprimé entre-temps ?).');
-		if (before.version !== ref.version) throw new WorkspaceError(409, conflictMessage, before);
-		const t = tableOf(target.kind);
-		const match = and(eq(t.id, ref.id), eq(t.version, ref.version));
-		if (input === null) {
-			const gone = await tx.delete(t).where(match).returning({ id: t.id });
-			if (!gone.length) throw new WorkspaceError(409, conflictMessage, before);
-			await audit(tx, actor, target.contrat, target.kind, ref.id, 'delete', before, null);
-			return null;
-		}
-		if (target.kind === 'indicator_link') {
-			throw new WorkspaceError(
-				400,
-				'Un indicateur lié ne se modifie pas : retirez-le puis liez-le.'
-			);
-		}
-		await checkParent(tx, target.kind, evaluationId!, input);
-		const [after] = (await tx
-			.update(t)
-			.set({ ...input, version: ref.version + 1, updated_at: new Date().toISOString() } as never)
-			.where(match)
-			.returning()) as unknown as Row[];
-		if (!after) throw new WorkspaceError(409, conflictMessage, before);
-		await audit(tx, actor, target.contrat, target.kind, ref.id, 'update', before, after);
-		return after;
-	});
+	if (input && target.kind === 'indicator_link') {
+		throw new WorkspaceError(400, 'Un indicateur lié ne se modifie pas : retirez-le puis liez-le.');
+	}
+	const parent = input ? parentOf(target.kind, input) : null;
+	const at = new Date().toISOString();
+	const s = { ...target, actor };
+	const out = await refusingOrphans(() =>
+		changeItemRow(ws.db, s, ref, input, parent, scope === 'own', at)
+	);
+	if (out.written) return out.after;
+	const { before } = out;
+	if (!before) throw new WorkspaceError(404, 'Élément introuvable (supprimé entre-temps ?).');
+	if (scope === 'own' && before.created_by !== actor.id) {
+		throw new WorkspaceError(
+			403,
+			`Votre compte (${actor.email}) ne peut modifier que les contributions qu’il a déposées.`
+		);
+	}
+	if (before.version !== ref.version) throw new WorkspaceError(409, conflictMessage, before);
+	if (!out.parentFound) throw parentMissing();
+	// Changed or deleted by a concurrent save since this statement's snapshot.
+	throw new WorkspaceError(409, conflictMessage, await currentItem(ws.db, s, ref.id));
 }
 
 /** Publishes (or returns to draft) an evaluation, from the version the editor read. */

@@ -27,7 +27,10 @@ export const accounts = pgTable('accounts', {
 	email: text('email').notNull().unique(),
 	role: text('role').notNull(),
 	password_hash: text('password_hash').notNull(),
-	created_at: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull()
+	created_at: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
+	/** Set by an admin: the account can no longer sign in, its sessions are ended. */
+	disabled_at: timestamp('disabled_at', { withTimezone: true, mode: 'string' }),
+	version: integer('version').notNull().default(1)
 });
 
 export const accountContrats = pgTable(
@@ -77,85 +80,113 @@ const evaluationId = () =>
 		.notNull()
 		.references(() => evaluations.id, { onDelete: 'cascade' });
 
-export const objectives = pgTable('objectives', {
-	id: uuid('id').primaryKey(),
-	evaluation_id: evaluationId(),
-	pillar: text('pillar').notNull(),
-	title: text('title').notNull(),
-	description: text('description'),
-	...stamps
-});
+export const objectives = pgTable(
+	'objectives',
+	{
+		id: uuid('id').primaryKey(),
+		evaluation_id: evaluationId(),
+		pillar: text('pillar').notNull(),
+		title: text('title').notNull(),
+		description: text('description'),
+		...stamps
+	},
+	(t) => [index('objectives_evaluation').on(t.evaluation_id)]
+);
 
-export const questions = pgTable('questions', {
-	id: uuid('id').primaryKey(),
-	evaluation_id: evaluationId(),
-	objective_id: uuid('objective_id')
-		.notNull()
-		.references(() => objectives.id, { onDelete: 'cascade' }),
-	text: text('text').notNull(),
-	...stamps
-});
+export const questions = pgTable(
+	'questions',
+	{
+		id: uuid('id').primaryKey(),
+		evaluation_id: evaluationId(),
+		objective_id: uuid('objective_id')
+			.notNull()
+			.references(() => objectives.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		...stamps
+	},
+	(t) => [index('questions_evaluation').on(t.evaluation_id)]
+);
 
-export const criteria = pgTable('criteria', {
-	id: uuid('id').primaryKey(),
-	evaluation_id: evaluationId(),
-	question_id: uuid('question_id')
-		.notNull()
-		.references(() => questions.id, { onDelete: 'cascade' }),
-	text: text('text').notNull(),
-	...stamps
-});
+export const criteria = pgTable(
+	'criteria',
+	{
+		id: uuid('id').primaryKey(),
+		evaluation_id: evaluationId(),
+		question_id: uuid('question_id')
+			.notNull()
+			.references(() => questions.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		...stamps
+	},
+	(t) => [index('criteria_evaluation').on(t.evaluation_id)]
+);
 
-export const indicatorLinks = pgTable('indicator_links', {
-	id: uuid('id').primaryKey(),
-	evaluation_id: evaluationId(),
-	criterion_id: uuid('criterion_id')
-		.notNull()
-		.references(() => criteria.id, { onDelete: 'cascade' }),
-	indicator_id: text('indicator_id').notNull(),
-	/** What the indicator showed when linked (values, data year, source): see PinnedFigure. */
-	pinned: jsonb('pinned').notNull(),
-	pinned_at: timestamp('pinned_at', { withTimezone: true, mode: 'string' }).notNull(),
-	...stamps
-});
+export const indicatorLinks = pgTable(
+	'indicator_links',
+	{
+		id: uuid('id').primaryKey(),
+		evaluation_id: evaluationId(),
+		criterion_id: uuid('criterion_id')
+			.notNull()
+			.references(() => criteria.id, { onDelete: 'cascade' }),
+		indicator_id: text('indicator_id').notNull(),
+		/** What the indicator showed when linked (values, data year, source): see PinnedFigure. */
+		pinned: jsonb('pinned').notNull(),
+		pinned_at: timestamp('pinned_at', { withTimezone: true, mode: 'string' }).notNull(),
+		...stamps
+	},
+	(t) => [index('indicator_links_evaluation').on(t.evaluation_id)]
+);
 
-export const findings = pgTable('findings', {
-	id: uuid('id').primaryKey(),
-	evaluation_id: evaluationId(),
-	question_id: uuid('question_id')
-		.notNull()
-		.unique()
-		.references(() => questions.id, { onDelete: 'cascade' }),
-	text: text('text').notNull(),
-	judgment: text('judgment').notNull(),
-	justification: text('justification'),
-	...stamps
-});
+export const findings = pgTable(
+	'findings',
+	{
+		id: uuid('id').primaryKey(),
+		evaluation_id: evaluationId(),
+		question_id: uuid('question_id')
+			.notNull()
+			.unique()
+			.references(() => questions.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		judgment: text('judgment').notNull(),
+		justification: text('justification'),
+		...stamps
+	},
+	(t) => [index('findings_evaluation').on(t.evaluation_id)]
+);
 
-export const contributions = pgTable('contributions', {
-	id: uuid('id').primaryKey(),
-	evaluation_id: evaluationId(),
-	author: text('author').notNull(),
-	author_kind: text('author_kind').notNull(),
-	contributed_on: date('contributed_on', { mode: 'string' }).notNull(),
-	text: text('text').notNull(),
-	question_id: uuid('question_id').references(() => questions.id, { onDelete: 'set null' }),
-	theme: text('theme').notNull(),
-	...stamps
-});
+export const contributions = pgTable(
+	'contributions',
+	{
+		id: uuid('id').primaryKey(),
+		evaluation_id: evaluationId(),
+		author: text('author').notNull(),
+		author_kind: text('author_kind').notNull(),
+		contributed_on: date('contributed_on', { mode: 'string' }).notNull(),
+		text: text('text').notNull(),
+		question_id: uuid('question_id').references(() => questions.id, { onDelete: 'set null' }),
+		theme: text('theme').notNull(),
+		...stamps
+	},
+	(t) => [index('contributions_evaluation').on(t.evaluation_id)]
+);
 
-export const recommendations = pgTable('recommendations', {
-	id: uuid('id').primaryKey(),
-	evaluation_id: evaluationId(),
-	text: text('text').notNull(),
-	signatory: text('signatory').notNull(),
-	measure_id: text('measure_id'),
-	pacte_domain_id: text('pacte_domain_id'),
-	paqte_axis_id: text('paqte_axis_id'),
-	deadline: date('deadline', { mode: 'string' }),
-	status: text('status').notNull(),
-	...stamps
-});
+export const recommendations = pgTable(
+	'recommendations',
+	{
+		id: uuid('id').primaryKey(),
+		evaluation_id: evaluationId(),
+		text: text('text').notNull(),
+		signatory: text('signatory').notNull(),
+		measure_id: text('measure_id'),
+		pacte_domain_id: text('pacte_domain_id'),
+		paqte_axis_id: text('paqte_axis_id'),
+		deadline: date('deadline', { mode: 'string' }),
+		status: text('status').notNull(),
+		...stamps
+	},
+	(t) => [index('recommendations_evaluation').on(t.evaluation_id)]
+);
 
 export const feedback = pgTable(
 	'feedback',
@@ -167,7 +198,10 @@ export const feedback = pgTable(
 		text: text('text').notNull(),
 		...stamps
 	},
-	(t) => [index('feedback_measure').on(t.measure_id)]
+	(t) => [
+		index('feedback_measure').on(t.measure_id),
+		index('feedback_evaluation').on(t.evaluation_id)
+	]
 );
 
 export const auditLog = pgTable(

@@ -9,7 +9,7 @@ import { requestIsHttps } from '../handles/origin-check';
 export const SESSION_COOKIE = 'pv_session';
 
 const workspacePaths =
-	/^\/(connexion|deconnexion|compte)(\/|$)|^\/(api\/)?contrats\/[^/]+\/evaluation(\/|\.|$)|^\/mesures\/[^/]+\/retours(\/|$)/;
+	/^\/(connexion|deconnexion|compte|admin)(\/|$)|^\/(api\/)?contrats\/[^/]+\/evaluation(\/|\.|$)|^\/mesures\/[^/]+\/retours(\/|$)/;
 
 export function isWorkspacePath(pathname: string): boolean {
 	return workspacePaths.test(pathname);

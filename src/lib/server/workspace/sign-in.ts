@@ -5,6 +5,12 @@ import { signIn } from './accounts';
 import { getWorkspace } from './db';
 import { setSessionCookie } from './session-handle';
 
+const refusals = {
+	rate_limited: [429, 'Trop de tentatives de connexion : réessayez dans 15 minutes.'],
+	invalid: [400, 'Adresse ou mot de passe incorrect.'],
+	disabled: [403, 'Ce compte est désactivé : adressez-vous à un administrateur national.']
+} as const;
+
 /** Only a path of this site: never `//host` or an absolute URL (open redirect). */
 export function safeNext(raw: string | null): string {
 	if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return '/';
@@ -32,12 +38,8 @@ export async function signInAction(event: RequestEvent) {
 	}
 	const result = await signIn(await getWorkspace(), email.data, password, clientOf(event));
 	if (!result.ok) {
-		return result.reason === 'rate_limited'
-			? fail(429, {
-					email: email.data,
-					message: 'Trop de tentatives de connexion : réessayez dans 15 minutes.'
-				})
-			: fail(400, { email: email.data, message: 'Adresse ou mot de passe incorrect.' });
+		const [status, message] = refusals[result.reason];
+		return fail(status, { email: email.data, message });
 	}
 	setSessionCookie(event, result.token);
 	redirect(303, next);

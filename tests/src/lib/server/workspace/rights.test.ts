@@ -28,6 +28,10 @@ const allowed: Record<string, { own: Who[]; other: Who[] }> = {
 	create_recommendation: { own: ['admin', 'evaluateur'], other: ['admin'] },
 	update_objective: { own: ['admin', 'evaluateur'], other: ['admin'] },
 	update_contribution: { own: ['admin', 'evaluateur'], other: ['admin'] },
+	delete_contribution: { own: ['admin', 'evaluateur'], other: ['admin'] },
+	// The item was created by the actor itself (by the admin for those who cannot create one).
+	update_own_contribution: { own: ['admin', 'evaluateur', 'contributeur'], other: ['admin'] },
+	delete_own_contribution: { own: ['admin', 'evaluateur', 'contributeur'], other: ['admin'] },
 	delete_objective: { own: ['admin', 'evaluateur'], other: ['admin'] },
 	publish: { own: ['admin', 'evaluateur'], other: ['admin'] },
 	read_draft: { own: ['admin', 'evaluateur', 'contributeur', 'lecteur'], other: ['admin'] }
@@ -75,8 +79,13 @@ for (const backend of backends) {
 					const kind = action.slice(7) as ItemKind;
 					await createItem(ws, actor, target(kind), inputs[kind]);
 				} else if (action.startsWith('update_') || action.startsWith('delete_')) {
-					const kind = action.slice(7) as ItemKind;
-					const row = await seed(contrat, kind);
+					const ownItem = action.includes('_own_');
+					const kind = action.slice(ownItem ? 11 : 7) as ItemKind;
+					const row = ownItem
+						? await createItem(ws, actor, target(kind), inputs[kind]).catch(() =>
+								seed(contrat, kind)
+							)
+						: await seed(contrat, kind);
 					const body: Record<string, string> | null = action.startsWith('update_')
 						? { ...inputs[kind], text: 'modifié' }
 						: null;
@@ -107,6 +116,23 @@ for (const backend of backends) {
 				}
 			}
 		}
+
+		it('tells a contributeur who tries to change another account’s contribution why', async () => {
+			const other = await seed(OWN, 'contribution');
+			const refused = await changeItem(
+				ws,
+				actors.contributeur,
+				{ contrat: OWN, campaign: 2019, kind: 'contribution' },
+				other,
+				null
+			).catch((e) => e);
+			expect(refused).toBeInstanceOf(WorkspaceError);
+			expect(refused.status).toBe(403);
+			expect(refused.message).toMatch(/que les contributions qu’il a déposées/);
+			const view = await loadEvaluation(ws, actors.contributeur, OWN, 2019);
+			expect(view.contributions.some((c) => c.id === other.id)).toBe(true);
+			expect(view.rights.changeContribution).toBe('own');
+		});
 
 		it('a published evaluation is public, anonymous visitors included', async () => {
 			const before = await loadEvaluation(ws, null, OTHER, 2019);

@@ -53,8 +53,9 @@ for (const backend of backends) {
 			const first = await exportWorkspace(source, new Date('2026-01-01T00:00:00Z'));
 			expect(first.tables.accounts).toHaveLength(1);
 			expect(first.tables.indicator_links).toHaveLength(1);
-			// evaluation + objective + question + criterion + link + finding created, then the finding updated
-			expect(first.tables.audit_log).toHaveLength(7);
+			// the account (command line), evaluation + objective + question + criterion + link + finding
+			// created, then the finding updated
+			expect(first.tables.audit_log).toHaveLength(8);
 			const roundTripped = JSON.parse(JSON.stringify(first));
 			const counts = await importWorkspace(target, roundTripped);
 			expect(counts.findings).toBe(1);
@@ -81,7 +82,7 @@ for (const backend of backends) {
 			);
 			const ids = (await exportWorkspace(target)).tables.audit_log.map((r) => Number(r.id));
 			expect(new Set(ids).size).toBe(ids.length);
-			expect(Math.max(...ids)).toBe(7 + 2);
+			expect(Math.max(...ids)).toBe(8 + 2);
 		});
 
 		it('refuses a non-empty workspace and a malformed file', async () => {
