@@ -36,7 +36,10 @@ export function contratQpvDistributionChart(
 				r.status === 'ok' && r.value !== null ? 'ok' : r.status === 'secret' ? 'secret' : 'missing'
 		}))
 	);
-	const named = rows.map((r) => ({ ...r, label: r.name ? `${curly(r.name)} (${r.code})` : r.code }));
+	const named = rows.map((r) => ({
+		...r,
+		label: r.name ? `${curly(r.name)} (${r.code})` : r.code
+	}));
 	const fontSize = options.fontSize ?? 10;
 	// The axis labels get about 45 % of the width; names are cut to fit, the tooltip keeps them whole.
 	const width = options.width ?? 640;
