@@ -1,5 +1,6 @@
 // Each QPV of a contrat as a dot on the indicator's scale, with the min, median and max of the
 // published values. Secret QPV keep their row, labelled, without a dot: never a 0.
+import { curly } from '../french';
 import * as Plot from '@observablehq/plot';
 import { distribution } from '../domain/aggregation';
 import { formatValue, tickFormatter } from '../format';
@@ -35,7 +36,10 @@ export function contratQpvDistributionChart(
 				r.status === 'ok' && r.value !== null ? 'ok' : r.status === 'secret' ? 'secret' : 'missing'
 		}))
 	);
-	const named = rows.map((r) => ({ ...r, label: r.name ? `${r.name} (${r.code})` : r.code }));
+	const named = rows.map((r) => ({
+		...r,
+		label: r.name ? `${curly(r.name)} (${r.code})` : r.code
+	}));
 	const fontSize = options.fontSize ?? 10;
 	// The axis labels get about 45 % of the width; names are cut to fit, the tooltip keeps them whole.
 	const width = options.width ?? 640;

@@ -1,5 +1,6 @@
 // Map of the contrats de ville perimeters (metropolitan France), drawn on the server with Plot's
 // geo mark: each perimeter links to its contrat page; the filtered contrats are highlighted.
+import { curly } from '../french';
 import * as Plot from '@observablehq/plot';
 import { isMetropolitan, parseGeometry, prepareGeometry, type AreaGeometry } from './geo';
 import { COLORS, renderPlot, type ChartText } from './render';
@@ -37,7 +38,7 @@ export function mapFeatures(
 		else {
 			out.features.push({
 				type: 'Feature',
-				properties: { code: c.code, name: c.name, highlighted: highlighted.has(c.code) },
+				properties: { code: c.code, name: curly(c.name), highlighted: highlighted.has(c.code) },
 				geometry: prepareGeometry(geometry, tolerance)
 			});
 		}

@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SynthesisIndicator } from '../../../src/lib/server/evaluation/contrat-synthesis';
 import type { QpvGap } from '../../../src/lib/schemas/evaluation';
+import { dataYearsSentence } from '../../../src/lib/domain/headline';
 import { generatedOn, roundSvgPaths } from '../../../src/routes/contrats/[code]/fiche/fiche';
 import {
 	countsLine,
-	dataYearsLine,
 	figureVerdict,
 	gapLine,
 	headlineFigure
@@ -104,10 +104,10 @@ describe('countsLine and gapLine', () => {
 			item({}),
 			item({ period_kind: 'millesime', baseline_period: 2017, latest_period: 2022 })
 		];
-		expect(dataYearsLine(items, true)).toBe(
+		expect(dataYearsSentence(items.map((s) => s.row))).toBe(
 			'Années des données : 2015 à 2019. « Millésime » : année de publication (2017 à 2022), l’année des données n’étant pas publiée.'
 		);
-		expect(dataYearsLine([item({})], false)).toBe('Années des données : 2015 à 2019.');
+		expect(dataYearsSentence([item({}).row])).toBe('Années des données : 2015 à 2019.');
 	});
 });
 

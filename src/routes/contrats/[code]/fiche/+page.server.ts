@@ -12,7 +12,8 @@ import { contratLinkNotes } from '$lib/server/evaluation/link-gaps';
 import { sourcePathsForTables } from '$lib/server/queries/provenance';
 import { sourceNote } from '$lib/domain/source-note';
 import { contratAreaMap, generatedOn } from './fiche';
-import { dataYearsLine, headlineFigure } from './headline';
+import { dataYearsSentence } from '$lib/domain/headline';
+import { headlineFigure } from './headline';
 import type { PageServerLoad } from './$types';
 
 export const csr = false;
@@ -33,7 +34,6 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 
 	// 4 to 6 headline figures, read from the synthesis (same QPV at both ends, no series break).
 	const indicators = synthesisData.indicators.map(headlineFigure);
-	const millesimeOnly = synthesisData.indicators.some((s) => s.row.period_kind === 'millesime');
 
 	const byPopulation = [...card.qpv].sort(
 		(a, b) => (b.population_2018 ?? -1) - (a.population_2018 ?? -1) || a.code.localeCompare(b.code)
@@ -70,7 +70,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 		indicators,
 		map,
 		generatedOn: generatedOn(new Date()),
-		vintages: dataYearsLine(synthesisData.indicators, millesimeOnly),
+		vintages: dataYearsSentence(synthesisData.indicators.map((s) => s.row)),
 		sources: sourceNote([...synthesisPaths(synthesisData), ...qpvPaths, ...mapPaths], provenance)
 	};
 };

@@ -4,9 +4,9 @@ import { verdictFor, verdictLabels, type Verdict } from '$lib/domain/evolution';
 import { gapMeasure } from '$lib/domain/synthesis';
 import { isRate } from '$lib/domain/units';
 import { plural } from '$lib/french';
+import { movementArrow, periodWhen, verdictWords } from '$lib/domain/headline';
 import { formatChange, formatNumber, formatValue, NBSP } from '$lib/format';
 import type { SynthesisIndicator } from '$lib/server/evaluation/contrat-synthesis';
-import { periodLabel } from '$lib/server/evaluation/synthesis-view';
 import type { FicheIndicator } from './fiche';
 
 /** Three words on what the contrat figure is; the full label is on the contrat page. */
@@ -16,12 +16,6 @@ const figureShort: Record<SynthesisIndicator['row']['figure_kind'], string | nul
 	mediane: 'Médiane des QPV.',
 	aucune: 'Aucun QPV publié aux deux dates.'
 };
-
-/** « données 2019 » for a data year, « millésime 2022 » when only the publication year is known. */
-function when(period: number | null, kind: SynthesisIndicator['row']['period_kind']): string {
-	if (period === null) return '';
-	return kind === 'annee_donnees' ? `données ${period}` : periodLabel(period, kind);
-}
 
 /** « Écart à l’EPCI : +17,0 → +18,0 pts » or « Niveau des QPV : 63 % → 62 % de celui de l’EPCI ». */
 export function gapLine(row: SynthesisIndicator['row']): string | null {
@@ -69,34 +63,18 @@ export function headlineFigure(s: SynthesisIndicator): FicheIndicator {
 	const verdict = figureVerdict(s);
 	const comparable = verdict !== 'non_comparable';
 	const change = comparable ? row.figure_latest! - row.figure_baseline! : null;
-	const movement =
-		change === null
-			? null
-			: verdictFor('up', unit, change, null) === 'stable'
-				? '→'
-				: change > 0
-					? '↗'
-					: '↘';
-	const arrowLabel = { '↗': 'en hausse', '↘': 'en baisse', '→': 'quasi stable' } as const;
 	return {
 		id: indicator.id,
 		pillar: '',
 		label: indicator.label,
 		value: formatValue(row.figure_latest, unit),
-		when: when(row.latest_period, row.period_kind),
+		when: periodWhen(row.latest_period, row.period_kind),
 		baseline: comparable ? formatValue(row.figure_baseline, unit) : '—',
-		baselineWhen: comparable ? when(row.baseline_period, row.period_kind) : '',
+		baselineWhen: comparable ? periodWhen(row.baseline_period, row.period_kind) : '',
 		change: change === null ? '—' : formatChange(change, unit),
-		arrow: movement
-			? { symbol: movement, label: `${arrowLabel[movement]} depuis le départ` }
-			: { symbol: '–', label: 'évolution non mesurable' },
-		verdict: verdict === 'non_comparable' ? 'indetermine' : verdict,
-		verdictLabel:
-			verdict === 'non_comparable'
-				? 'non comparable'
-				: verdict === 'indetermine'
-					? 'décrit, pas jugé'
-					: verdictLabels[verdict],
+		arrow: movementArrow(unit, comparable ? row.figure_baseline : null, row.figure_latest),
+		verdict: comparable ? verdict : 'indetermine',
+		verdictLabel: verdictWords(comparable ? verdict : 'indetermine', comparable),
 		comparisons: [
 			gapLine(row) ??
 				// A count has no gap; a rate or an amount has one when the EPCI's value is published.
@@ -105,24 +83,4 @@ export function headlineFigure(s: SynthesisIndicator): FicheIndicator {
 		].filter((x): x is string => x !== null),
 		note: figureShort[row.figure_kind]
 	};
-}
-
-/** « Années des données : 2015 à 2019 ; millésimes 2017 à 2022 quand l’année n’est pas publiée. » */
-export function dataYearsLine(items: SynthesisIndicator[], millesimeOnly: boolean): string {
-	const years = (kind: 'annee_donnees' | 'millesime') => {
-		const ys = items
-			.filter((s) => s.row.period_kind === kind)
-			.flatMap((s) => [s.row.baseline_period, s.row.latest_period])
-			.filter((y): y is number => y !== null);
-		return ys.length ? `${Math.min(...ys)} à ${Math.max(...ys)}` : null;
-	};
-	const data = years('annee_donnees');
-	const pub = millesimeOnly ? years('millesime') : null;
-	const parts = [
-		data ? `Années des données : ${data}.` : null,
-		pub
-			? `« Millésime » : année de publication (${pub}), l’année des données n’étant pas publiée.`
-			: null
-	];
-	return parts.filter(Boolean).join(' ') || 'Aucun chiffre publié sur cette fiche.';
 }

@@ -9,7 +9,7 @@ import { loadQpvProfile } from '$lib/server/evaluation/qpv-profile';
 import { getQpvEvolutions, getQpvGaps } from '$lib/server/queries/evaluation';
 import { listIndicators } from '$lib/server/queries/observations';
 import { sourcePathsForTables } from '$lib/server/queries/provenance';
-import { areaMap, contratAreaMap, generatedOn } from '../../../contrats/[code]/fiche/fiche';
+import { areaMap, generatedOn, qpvLocatorMap } from '../../../contrats/[code]/fiche/fiche';
 import { dataYearsNote, evolutionPaths, qpvHeadline } from './headline';
 import type { PageServerLoad } from './$types';
 
@@ -29,18 +29,21 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 		getQpvGaps(code)
 	]);
 	const indicators = qpvHeadline(indicatorList, evolutions, gaps);
-	const boundary = qpv.boundary
-		? areaMap({ code: qpv.code, name, geometry: qpv.boundary }, `Contour du quartier ${name}`)
-		: null;
+	// Where the quartier sits in its contrat; its boundary alone when it has no contrat.
 	const locator =
-		!boundary && qpv.contrat_code && qpv.contrat_name
-			? await contratAreaMap(qpv.contrat_code, qpv.contrat_name)
+		qpv.contrat_code && qpv.contrat_name
+			? await qpvLocatorMap(code, { code: qpv.contrat_code, name: qpv.contrat_name })
 			: null;
-	const mapPaths = boundary
-		? ['qpv-occitanie-hackaviz/qp.geojson']
-		: locator
-			? await sourcePathsForTables(['contrats'])
-			: [];
+	const boundary =
+		!locator && qpv.boundary
+			? areaMap({ code: qpv.code, name, geometry: qpv.boundary }, `Contour du quartier ${name}`)
+			: null;
+	const mapPaths = [
+		...(locator?.boundary || boundary ? ['qpv-occitanie-hackaviz/qp.geojson'] : []),
+		...(locator ? await sourcePathsForTables(['contrats']) : []),
+		// The commune's point: mean of La Poste's coordinates for its INSEE code.
+		...(locator && !locator.boundary ? ['communes-coordonnees/laposte_hexasmal.csv'] : [])
+	];
 	return {
 		qpv: {
 			code: qpv.code,
@@ -62,8 +65,12 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 				? [qpv.communes_label]
 				: [],
 		indicators,
-		map: boundary ?? locator,
-		mapKind: boundary ? 'boundary' : locator ? 'contrat' : null,
+		map: locator?.svg ?? boundary,
+		mapCaption:
+			locator?.caption ??
+			(boundary
+				? 'Contour du quartier (limites 2015), simplifié ; aucun contrat de ville rattaché.'
+				: 'Contour du quartier non publié dans les fichiers sources.'),
 		generatedOn: generatedOn(new Date()),
 		vintages: dataYearsNote(evolutions),
 		sources: sourceNote(

@@ -1,7 +1,7 @@
 // The QPV fiche's headline figures, read from the evaluation core: each headline indicator from the
 // start of the contrat to the latest year (qpv_evolutions) and its gap to the commune and to
 // France métropolitaine at the same data year (qpv_gaps).
-import { verdictFor, verdictLabels } from '$lib/domain/evolution';
+import { dataYearsSentence, movementArrow, periodWhen, verdictWords } from '$lib/domain/headline';
 import { HEADLINE_INDICATORS } from '$lib/domain/synthesis';
 import { formatChange, formatNumber, formatValue, NBSP } from '$lib/format';
 import type { QpvEvolution, QpvGap } from '$lib/schemas/evaluation';
@@ -16,11 +16,6 @@ const trendWords: Record<QpvGap['trend'], string> = {
 	stable: 'écart stable',
 	indetermine: ''
 };
-
-function when(period: number | null, kind: QpvEvolution['period_kind']): string {
-	if (period === null) return '';
-	return kind === 'annee_donnees' ? `données ${period}` : `millésime ${period}`;
-}
 
 /** « Bourg-en-Bresse (commune) : 19 290 € · quartier à 74 % · écart stable depuis 2015 ». */
 export function gapLine(gap: NamedGap, unit: string): string | null {
@@ -54,15 +49,6 @@ export function qpvHeadline(
 		const unit = indicator.unit;
 		const both = ev.baseline_value !== null && ev.baseline_period !== ev.latest_period;
 		const change = both ? ev.change : null;
-		const movement =
-			change === null
-				? null
-				: verdictFor('up', unit, change, relative(change, ev.baseline_value)) === 'stable'
-					? ('→' as const)
-					: change > 0
-						? ('↗' as const)
-						: ('↘' as const);
-		const arrowLabel = { '↗': 'en hausse', '↘': 'en baisse', '→': 'quasi stable' } as const;
 		const comparisons = ['commune', 'france_metropolitaine'].flatMap((kind) => {
 			const gap = gaps.find((g) => g.indicator_id === id && g.reference_kind === kind);
 			const line = gap ? gapLine(gap, unit) : null;
@@ -74,20 +60,13 @@ export function qpvHeadline(
 				pillar: '',
 				label: indicator.label,
 				value: formatValue(ev.latest_value, unit),
-				when: when(ev.latest_period, ev.period_kind),
+				when: periodWhen(ev.latest_period, ev.period_kind),
 				baseline: both ? formatValue(ev.baseline_value, unit) : '—',
-				baselineWhen: both ? when(ev.baseline_period, ev.period_kind) : '',
+				baselineWhen: both ? periodWhen(ev.baseline_period, ev.period_kind) : '',
 				change: change === null ? '—' : formatChange(change, unit),
-				arrow: movement
-					? { symbol: movement, label: `${arrowLabel[movement]} depuis le départ` }
-					: { symbol: '–', label: 'évolution non mesurable' },
+				arrow: movementArrow(unit, both ? ev.baseline_value : null, ev.latest_value),
 				verdict: ev.verdict,
-				verdictLabel:
-					ev.verdict === 'indetermine'
-						? both
-							? 'décrit, pas jugé'
-							: 'non comparable'
-						: verdictLabels[ev.verdict],
+				verdictLabel: verdictWords(ev.verdict, both || ev.verdict !== 'indetermine'),
 				comparisons: comparisons.length
 					? comparisons
 					: ['Pas de valeur de la commune ni de la France publiée la même année.'],
@@ -95,10 +74,6 @@ export function qpvHeadline(
 			}
 		];
 	});
-}
-
-function relative(change: number, baseline: number | null): number | null {
-	return baseline === null || baseline === 0 ? null : (change / baseline) * 100;
 }
 
 /** The files the figures were read from, without their line numbers. */
@@ -112,26 +87,7 @@ export function evolutionPaths(evolutions: QpvEvolution[]): string[] {
 
 /** Data years once for the page, and what « millésime » means when only that is published. */
 export function dataYearsNote(evolutions: QpvEvolution[]): string {
-	const headline = evolutions.filter((e) =>
-		(HEADLINE_INDICATORS as readonly string[]).includes(e.indicator_id)
-	);
-	const span = (kind: QpvEvolution['period_kind']) => {
-		const ys = headline
-			.filter((e) => e.period_kind === kind)
-			.flatMap((e) => [e.baseline_period, e.latest_period])
-			.filter((y): y is number => y !== null);
-		return ys.length ? `${Math.min(...ys)} à ${Math.max(...ys)}` : null;
-	};
-	const data = span('annee_donnees');
-	const pub = span('millesime');
-	return (
-		[
-			data ? `Années des données : ${data}.` : null,
-			pub
-				? `« Millésime » : année de publication (${pub}), l’année des données n’étant pas publiée.`
-				: null
-		]
-			.filter(Boolean)
-			.join(' ') || 'Aucun chiffre publié sur cette fiche.'
+	return dataYearsSentence(
+		evolutions.filter((e) => (HEADLINE_INDICATORS as readonly string[]).includes(e.indicator_id))
 	);
 }
