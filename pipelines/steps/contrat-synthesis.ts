@@ -160,7 +160,10 @@ export function synthesisRow(
 		figure_latest: figure.latest,
 		figure_n_qpv: figure.n,
 		...(indicator.direction === 'neutral'
-			? { figure_change: figureTrend(indicator, figure).figure_change, figure_verdict: 'indetermine' }
+			? {
+					figure_change: figureTrend(indicator, figure).figure_change,
+					figure_verdict: 'indetermine'
+				}
 			: figureTrend(indicator, figure)),
 		gap_measure: paired.length ? gapMeasure(indicator.unit) : null,
 		gap_baseline: median(paired.map((g) => g.baseline_gap!)),

@@ -62,8 +62,8 @@ function latestRanks(views: IndicatorView[], rows: QpvRankRow[]): Map<string, Qp
 export async function loadQpvProfile(code: string): Promise<QpvProfile | undefined> {
 	const qpv = await getQpv(code);
 	if (!qpv) return undefined;
-	const [communes, indicators, canonical, gaps, ensemble, rankRows, provenance] =
-		await Promise.all([
+	const [communes, indicators, canonical, gaps, ensemble, rankRows, provenance] = await Promise.all(
+		[
 			getQpvCommunes(code),
 			listIndicators(),
 			getCanonicalSeries([{ type: 'qpv', code }]),
@@ -71,7 +71,8 @@ export async function loadQpvProfile(code: string): Promise<QpvProfile | undefin
 			getEnsembleSeries(),
 			getQpvRanks(code),
 			getProvenance()
-		]);
+		]
+	);
 	const own = groupBy(canonical, (p) => p.indicator_id);
 	const gapsOf = groupBy<GapRow>(gaps, (g) => g.indicator_id);
 	const views = indicators
