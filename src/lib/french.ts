@@ -19,6 +19,21 @@ export function curly(text: string): string {
 	return text.replace(/(\p{L})'(?=\p{L})/gu, '$1’');
 }
 
+/** Keys whose strings are addresses or identifiers, never prose: left as they are. */
+const TECHNICAL_KEY = /(href|url|urls|path|file|files|code|id|key|slug)$/i;
+
+/**
+ * Page data with every prose string given curly apostrophes, for display only (downloads keep the
+ * source text). Safe on rendered SVG: an attribute quote never sits between two letters.
+ */
+export function typographic<T>(data: T, key = ''): T {
+	if (typeof data === 'string') return (TECHNICAL_KEY.test(key) ? data : curly(data)) as T;
+	if (Array.isArray(data)) return data.map((item) => typographic(item, key)) as T;
+	if (data && typeof data === 'object' && Object.getPrototypeOf(data) === Object.prototype)
+		return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typographic(v, k)])) as T;
+	return data;
+}
+
 const SMALL = new Set([
 	'd',
 	'l',

@@ -25,6 +25,12 @@ const budgets: Budget[] = [
 	{ path: '/quartiers/QP02A001', max: 10_000, why: 'QPV de Corse' },
 	{ path: '/indicateurs', max: 12_000, why: 'catalogue' },
 	{ path: '/methodologie', max: null, why: 'méthodologie' },
+	{ path: '/mesures', max: 10_000, why: 'suivi des 40 mesures' },
+	{ path: '/mesures/M03', max: 10_000, why: 'mesure avec séries par département' },
+	{ path: '/mesures/M13', max: 10_000, why: 'mesure des postes par contrat' },
+	{ path: '/pacte-de-dijon', max: 10_000, why: 'Pacte de Dijon' },
+	{ path: '/paqte', max: 10_000, why: 'PaQte' },
+	{ path: '/actions-financees', max: 10_000, why: 'actions financées' },
 	{ path: '/contrats/CV004', max: 8_000, phone: 10_000, why: 'contrat de 2 QPV (Bourg-en-Bresse)' },
 	{ path: '/contrats/CV004/fiche', max: null, why: 'fiche contrat' },
 	{ path: '/quartiers/QP001001/fiche', max: null, why: 'fiche QPV' }

@@ -1,5 +1,6 @@
 // The 40 measure slots of the 2018 feuille de route: status, programme, pillar, linked series with
 // their latest national figure, filterable by programme and pillar (GET, validated).
+import { typographic } from '$lib/french';
 import { error } from '@sveltejs/kit';
 import { pillarLabels } from '$lib/schemas/indicators';
 import { factView, loadNationalFigures, summariseLink } from '$lib/server/evaluation/series-links';
@@ -49,7 +50,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		trackerRows(links, (owner) => `/mesures/${owner}`)
 	]);
 	const programmeLabels = new Map(programmes.map((p) => [p.id, p.label]));
-	return {
+	return typographic({
 		tracker,
 		filters,
 		programmes: programmes.map((p) => ({
@@ -77,5 +78,5 @@ export const load: PageServerLoad = async ({ url }) => {
 			['reference/mesures.csv', 'reference/mesure-indicateurs.csv', 'reference/faits-attestes.csv'],
 			provenance
 		)
-	};
+	});
 };

@@ -1,5 +1,6 @@
 // The Pacte de Dijon (2018): its domains, who leads each one (État or intercommunalités, as the
 // sources say), the series that describe them with their latest national figure, dated facts.
+import { typographic } from '$lib/french';
 import {
 	factView,
 	loadNationalFigures,
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async () => {
 			() => null
 		)
 	]);
-	return {
+	return typographic({
 		tracker: tracker.map((r) => {
 			const measure = measureOf.get(r.id);
 			return { ...r, href: measure ? `/mesures/${measure}#serie-${r.id}` : null };
@@ -71,5 +72,5 @@ export const load: PageServerLoad = async () => {
 			],
 			provenance
 		)
-	};
+	});
 };

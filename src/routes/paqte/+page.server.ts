@@ -1,5 +1,6 @@
 // The PaQte (Pacte avec les quartiers pour toutes les entreprises): its four axes, the measures of
 // the feuille de route that name it with their linked series, and its dated figures.
+import { typographic } from '$lib/french';
 import {
 	factView,
 	loadNationalFigures,
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async () => {
 		listFacts(['paqte', ...ids]),
 		trackerRows(links, (owner) => `/mesures/${owner}`)
 	]);
-	return {
+	return typographic({
 		tracker,
 		axes: axes.map((a) => ({ ...a, sources: sourceLinks(a.source_urls) })),
 		mesures: mesures.map((m) => ({
@@ -51,5 +52,5 @@ export const load: PageServerLoad = async () => {
 			['reference/paqte-axes.csv', 'reference/faits-attestes.csv'],
 			provenance
 		)
-	};
+	});
 };

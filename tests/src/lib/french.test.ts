@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curly, listFr, normaliseName, plural } from '../../../src/lib/french';
+import { curly, listFr, normaliseName, plural, typographic } from '../../../src/lib/french';
 
 describe('French wording', () => {
 	it('chooses singular for 0 and 1, plural above', () => {
@@ -21,5 +21,22 @@ describe('French wording', () => {
 		expect(normaliseName('BOURG EN BRESSE')).toBe('Bourg en Bresse');
 		expect(normaliseName("L'ISLE-D'ABEAU")).toBe('L’Isle-d’Abeau');
 		expect(normaliseName('Métropole de Lyon')).toBe('Métropole de Lyon');
+	});
+	it('curls the prose of page data, not its addresses, codes or markup quotes', () => {
+		const data = {
+			title: "Postes d'adultes-relais",
+			href: "/recherche?q=Côte-d'Or",
+			code: "d'x",
+			rows: [{ name: "Val-d'Oise (95)", value: 12.8, svg: "<text font-family='a'>l'an</text>" }],
+			when: null
+		};
+		expect(typographic(data)).toEqual({
+			title: 'Postes d’adultes-relais',
+			href: "/recherche?q=Côte-d'Or",
+			code: "d'x",
+			rows: [{ name: 'Val-d’Oise (95)', value: 12.8, svg: "<text font-family='a'>l’an</text>" }],
+			when: null
+		});
+		expect(data.title).toBe("Postes d'adultes-relais");
 	});
 });

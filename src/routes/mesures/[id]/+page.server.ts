@@ -1,6 +1,7 @@
 // One measure slot of the feuille de route: its attested facts and, for each linked series, where
 // it stands: national trajectory and progress to target, départements or contrats ranked by their
 // value over a base or their progress (never by raw size), downloads.
+import { typographic } from '$lib/french';
 import { error } from '@sveltejs/kit';
 import { pillarLabels } from '$lib/schemas/indicators';
 import { measureId } from '$lib/schemas/referentiels';
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	]);
 	// Cached pages are dropped on each feedback write; a page without its feedback is never kept.
 	if (!feedback) setHeaders({ 'cache-control': 'no-store' });
-	return {
+	return typographic({
 		mesure: {
 			id: mesure.id,
 			title: mesure.title ?? UNDOCUMENTED_TITLE,
@@ -41,5 +42,5 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 		needed: neededData(mesure.id),
 		feedback,
 		...panels
-	};
+	});
 };

@@ -4,7 +4,7 @@ import {
 	noteSentences,
 	readNote
 } from '../../../../src/lib/domain/comparability';
-import { medianIncome, povertyRate } from '../../../fixtures/domain/indicators';
+import { medianIncome } from '../../../fixtures/domain/indicators';
 
 describe('noteForbidsComparison', () => {
 	it('applies a below-commune caveat to QPV only', () => {

@@ -4,7 +4,6 @@ import {
 	employmentRate,
 	indicator,
 	medianIncome,
-	obs,
 	povertyRate
 } from '../../../fixtures/domain/indicators';
 
