@@ -20,7 +20,7 @@ describe('/mesures', () => {
 		const text = textOf(body);
 		expect(text).toContain('Dédoublement des classes de CP et CE1 en REP/REP+');
 		for (const m of mesures.filter((r) => r.status === 'atteste')) {
-			expect(text).toContain(m.title!);
+			expect(text).toContain(m.title!.replaceAll("'", '’')); // shown with curly apostrophes
 		}
 		const undocumented = mesures.filter((r) => r.status === 'non_documente').length;
 		expect(undocumented).toBe(23);

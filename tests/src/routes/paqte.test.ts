@@ -27,7 +27,7 @@ describe('/paqte', () => {
 		const text = textOf((await get('/paqte')).body);
 		const paqte = facts.filter((f) => f.subject === 'paqte');
 		expect(paqte.length).toBeGreaterThan(0);
-		for (const f of paqte) expect(text).toContain(f.statement!);
+		for (const f of paqte) expect(text).toContain(f.statement!.replaceAll("'", '’'));
 		expect(text).toContain('81\u202f700 jeunes');
 		expect(text).toContain('04/2021');
 		expect(text).toContain('Offres de stages de 3e pourvues via le PaQte');
