@@ -150,37 +150,6 @@ export function getPostsByContrat(kind: string, year: number): Promise<ContratPo
 	return query<ContratPosts>(sql, params);
 }
 
-export interface CitesByDepartement {
-	departement_code: string;
-	name: string | null;
-	cites: number;
-	source_path: string;
-}
-
-/**
- * Pure builder: cités of one kind per département of their communes (a cité spanning two
- * départements counts in each). Cités are counted by point, as published.
- */
-export function citesByDepartementQuery(kind: string): Built {
-	return {
-		sql: `SELECT m.departement_code, d.name, count(DISTINCT cc.cite_id)::INTEGER AS cites,
-       min(t.source_path) AS source_path
-FROM cite_communes cc
-JOIN cites t ON t.kind = cc.kind AND t.id = cc.cite_id
-JOIN communes m ON m.code = cc.commune_code
-LEFT JOIN departements d ON d.code = m.departement_code
-WHERE cc.kind = $1 AND m.departement_code IS NOT NULL
-GROUP BY m.departement_code, d.name
-ORDER BY cites DESC, m.departement_code`,
-		params: [kind]
-	};
-}
-
-export function getCitesByDepartement(kind: string): Promise<CitesByDepartement[]> {
-	const { sql, params } = citesByDepartementQuery(kind);
-	return query<CitesByDepartement>(sql, params);
-}
-
 /** Measures whose title or facts name `term` (e.g. 'PaQte'), case-insensitive. */
 export function mesuresMentioning(term: string): Promise<Mesure[]> {
 	return query<Mesure>(

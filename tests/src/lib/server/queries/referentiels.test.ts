@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildDb } from '../../../../../pipelines/lib/build-db';
 import {
-	citesByDepartementQuery,
 	factsQuery,
 	mesureFilters,
 	mesureLinksQuery,
@@ -100,19 +99,6 @@ describe('postsByContratQuery', () => {
 		expect(rows.map((r) => [r.contrat_code, r.posts, r.departement_code])).toEqual([
 			['CV004', 2, '01'],
 			['CV043', 1, '13']
-		]);
-	});
-});
-
-describe('citesByDepartementQuery', () => {
-	it('counts each published point once per département of its communes', async () => {
-		const rows = await runQuery<Record<string, unknown>>(
-			db,
-			citesByDepartementQuery('cite_educative')
-		);
-		expect(rows.map((r) => [r.departement_code, r.name, r.cites])).toEqual([
-			['13', 'Bouches-du-Rhône', 2],
-			['01', 'Ain', 1]
 		]);
 	});
 });
