@@ -18,7 +18,7 @@ describe('/contrats', () => {
 		expect(last.length).toBe(33);
 		expect((await get('/contrats?page=10')).status).toBe(404);
 		expect((await get('/contrats?page=abc')).status).toBe(400);
-		expect(textOf(body)).toContain("CC de la Plaine de l'Ain");
+		expect(textOf(body)).toContain('CC de la Plaine de l’Ain'); // curly apostrophe on display
 		expect(tableBody(body)).toContain('href="/contrats/CV001"');
 	});
 

@@ -10,7 +10,7 @@ describe('evaluation by data year on the pages', () => {
 		// QP001001 40.9 → 41.9, QP001002 50.1 → 48.2, weights 6 056 and 1 830 (RP 2013):
 		// (40.9 × 6056 + 50.1 × 1830) / 7886 = 43.03; (41.9 × 6056 + 48.2 × 1830) / 7886 = 43.36.
 		expect(text).toMatch(
-			/Taux de pauvreté au seuil de 60\s% données 2015 → 2019 43,0\s% → 43,4\s%/
+			/Taux de pauvreté au seuil de 60\s% données 2015 → 2019 (?:Contrat, départ → arrivée\s: )?43,0\s% → 43,4\s%/
 		);
 		expect(text).toMatch(
 			/Taux de pauvreté au seuil de 60\s% \d+ moyenne pondérée \(approximation\) 43,4\s% données 2019/
