@@ -61,6 +61,22 @@ function freePort(): Promise<number> {
 	});
 }
 
+/** Whether the server at `origin` answers within a minute (false early once `gone()` is true). */
+export async function answering(
+	origin: string,
+	gone: () => boolean = () => false
+): Promise<boolean> {
+	for (let i = 0; i <= 600 && !gone(); i++) {
+		try {
+			await fetch(`${origin}/favicon.svg`);
+			return true;
+		} catch {
+			await sleep(100);
+		}
+	}
+	return false;
+}
+
 /** `node build` on a loopback port, until stopped. */
 async function startRenderer(port: number): Promise<() => Promise<void>> {
 	const child = spawn(process.execPath, [join(root, 'build')], {
@@ -69,16 +85,12 @@ async function startRenderer(port: number): Promise<() => Promise<void>> {
 	});
 	let exited = false;
 	child.once('exit', () => (exited = true));
-	for (let i = 0; ; i++) {
-		if (exited) throw new Error('le serveur de pré-rendu s’est arrêté au démarrage');
-		try {
-			await fetch(`http://127.0.0.1:${port}/favicon.svg`);
-			break;
-		} catch {
-			if (i > 600) throw new Error('le serveur de pré-rendu ne répond pas');
-			await sleep(100);
-		}
-	}
+	if (!(await answering(`http://127.0.0.1:${port}`, () => exited)))
+		throw new Error(
+			exited
+				? 'le serveur de pré-rendu s’est arrêté au démarrage'
+				: 'le serveur de pré-rendu ne répond pas'
+		);
 	return async () => {
 		if (exited) return;
 		const gone = new Promise((r) => child.once('exit', r));

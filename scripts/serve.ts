@@ -3,9 +3,8 @@
 // never held back by the prerender and each page is rendered once per database and app build.
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { prerender } from './prerender';
+import { answering, prerender } from './prerender';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.PORT ?? '3000';
@@ -18,19 +17,7 @@ const server = spawn(process.execPath, [join(root, 'build')], { stdio: 'inherit'
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
-async function answering(): Promise<boolean> {
-	for (let i = 0; i < 600; i++) {
-		try {
-			await fetch(`${origin}/favicon.svg`);
-			return true;
-		} catch {
-			await sleep(100);
-		}
-	}
-	return false;
-}
-
-if (await answering()) {
+if (await answering(origin)) {
 	try {
 		const result = await prerender({ origin, log: (m) => console.log(m) });
 		if (result.rendered > 0)
