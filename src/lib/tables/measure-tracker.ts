@@ -1,6 +1,7 @@
 // The columns of the measure tracker's tables, declared once for the measure page (DataTable) and
 // its downloads: départements on a Baromètre series, contrats and départements on dispositif
 // posts and on cités. Codes, dates and technical columns go to the download only.
+import { JOIN_TOLERANCE } from '$lib/domain/measure-progress';
 import type { CiteStanding } from '$lib/domain/cite-standings';
 import type { PostStanding } from '$lib/domain/post-standings';
 import { formatDate, formatNumber, formatRelativeChange, formatSigned, NBSP } from '$lib/format';
@@ -190,5 +191,73 @@ export function citeColumns(level: 'contrat' | 'departement'): TableColumn<CiteS
 			type: 'number',
 			display: (r) => (r.coverage === null ? '—' : `${num(r.coverage)}${NBSP}%`)
 		}
+	];
+}
+
+/** One period both publications of a series cover: France, or a département's largest gap. */
+export interface PublicationGapRow {
+	code: string;
+	name: string;
+	period: string;
+	etalab_date: string;
+	etalab_value: number;
+	ditp_date: string;
+	ditp_value: number;
+	/** DITP against Etalab: in points for a rate, in % otherwise; null when Etalab is 0. */
+	gap: number | null;
+	agrees: 'oui' | 'non';
+	etalab_series: string;
+	ditp_series: string;
+	/** The files of both values (the download's source column, not a column of its own). */
+	source_paths: string[];
+}
+
+/** The comparison of the two publications, nationally (`national`) or by département. */
+export function publicationGapColumns(ctx: {
+	isRate: boolean;
+	level: 'national' | 'departement';
+}): TableColumn<PublicationGapRow>[] {
+	const digits = ctx.level === 'national' ? 2 : 0;
+	const territory: TableColumn<PublicationGapRow>[] =
+		ctx.level === 'national'
+			? []
+			: [
+					{ key: 'name', header: 'Département', type: 'text', width: 26, display: named },
+					{ key: 'code', header: 'Code département', type: 'text', onPage: false }
+				];
+	return [
+		...territory,
+		{ key: 'period', header: 'Période', type: 'text' },
+		{ key: 'etalab_date', header: 'Date Etalab', type: 'text', onPage: false },
+		{
+			key: 'etalab_value',
+			header: 'Etalab',
+			type: 'number',
+			decimals: 2,
+			display: (r) => num(r.etalab_value, digits)
+		},
+		{ key: 'ditp_date', header: 'Date DITP', type: 'text', onPage: false },
+		{
+			key: 'ditp_value',
+			header: 'DITP',
+			type: 'number',
+			decimals: 2,
+			display: (r) => num(r.ditp_value, digits)
+		},
+		{
+			key: 'gap',
+			header: ctx.isRate ? 'Écart DITP − Etalab (points)' : 'Écart DITP / Etalab (%)',
+			type: 'number',
+			decimals: 2,
+			display: (r) => (ctx.isRate ? formatSigned(r.gap, 'pts') : formatRelativeChange(r.gap))
+		},
+		{
+			key: 'agrees',
+			header: `Concordent (écart d’au plus ${ctx.isRate ? `${JOIN_TOLERANCE.points} point` : `${JOIN_TOLERANCE.percent} %`})`,
+			type: 'text',
+			onPage: false
+		},
+		{ key: 'etalab_series', header: 'Série Etalab', type: 'text', onPage: false },
+		{ key: 'ditp_series', header: 'Série DITP', type: 'text', onPage: false }
 	];
 }

@@ -37,6 +37,9 @@ export interface SeriesMember {
 	doc: SeriesDocumentation | null;
 }
 
+/** A département's largest gap between the two publications, with the files of both. */
+export type DepartementOverlap = Overlap & { code: string; name: string; source_paths: string[] };
+
 export interface SeriesGroup {
 	/** The series whose départements are shown (the DITP one when both publish). */
 	primary: SeriesMember;
@@ -52,11 +55,15 @@ export interface SeriesGroup {
 	};
 	metric: RankMetric;
 	standings: Standing[];
-	/** Départements where both publications exist: how many agree, and the largest gaps. */
+	/**
+	 * Départements where both publications exist: how many agree, each one's largest gap (all,
+	 * largest first, for the download) and the largest disagreements (for the page).
+	 */
 	departementJoin: {
 		agree: number;
 		compared: number;
-		gaps: (Overlap & { code: string; name: string })[];
+		all: DepartementOverlap[];
+		gaps: DepartementOverlap[];
 	} | null;
 	summary: { progressed: number; compared: number; latestDate: string | null };
 }
@@ -99,7 +106,7 @@ function departementGaps(
 	const byCode = new Map(pair.map((t) => [t.code, t]));
 	let agree = 0;
 	let compared = 0;
-	const gaps: (Overlap & { code: string; name: string })[] = [];
+	const all: DepartementOverlap[] = [];
 	for (const t of primary) {
 		const p = byCode.get(t.code);
 		if (!p) continue;
@@ -108,10 +115,11 @@ function departementGaps(
 		compared += 1;
 		if (join.joined) agree += 1;
 		const worst = [...join.overlaps].sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap))[0]!;
-		if (!worst.agrees) gaps.push({ ...worst, code: t.code, name: names.get(t.code) ?? t.code });
+		const name = names.get(t.code) ?? t.code;
+		all.push({ ...worst, code: t.code, name, source_paths: [p.source_path, t.source_path] });
 	}
-	gaps.sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
-	return { agree, compared, gaps: gaps.slice(0, 8) };
+	all.sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap) || a.code.localeCompare(b.code));
+	return { agree, compared, all, gaps: all.filter((g) => !g.agrees).slice(0, 8) };
 }
 
 export async function loadSeriesGroups(ids: string[]): Promise<SeriesGroup[]> {

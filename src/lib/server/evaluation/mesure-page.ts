@@ -8,17 +8,19 @@ import { baseLabel, baseNote } from '$lib/domain/barometre-catalogue';
 import { metricValue } from '$lib/domain/departement-standings';
 import { progressLabels, type Progress } from '$lib/domain/measure-progress';
 import type { PostStanding } from '$lib/domain/post-standings';
-import { formatDate, formatNumber, formatRelativeChange, formatSigned, NBSP } from '$lib/format';
+import { formatDate, formatNumber, NBSP } from '$lib/format';
 import type { Provenance } from '$lib/schemas/provenance';
-import { standingRows } from './measure-columns';
+import { publicationGapRows, standingRows } from './measure-columns';
 import type { SeriesGroup, SeriesMember } from './measure-tracker';
-import { panelTables, type SeriesPanel } from './mesure-view';
+import { tablesOf, type SeriesPanel } from './mesure-view';
 import { formatBarometre, sourcesOf } from './series-links';
 
 const tableLabels = {
 	departements: 'Télécharger les départements',
 	national: 'Télécharger la série nationale',
-	contrats: 'Télécharger les contrats'
+	contrats: 'Télécharger les contrats',
+	publications: 'Télécharger la comparaison des deux publications',
+	ecarts: 'Télécharger les écarts par département'
 } as const;
 
 export const publicationNames = { etalab: 'Etalab (2017–2022)', ditp: 'DITP (2021–2024)' } as const;
@@ -129,12 +131,7 @@ export function barometreView(group: SeriesGroup, provenance: Map<string, Proven
 			joinDate
 		}),
 		joinText: joinText(group),
-		overlaps: (group.national.join?.overlaps ?? []).map((o) => ({
-			period: o.period,
-			etalab: num(o.etalab.value, 2),
-			ditp: num(o.ditp.value, 2),
-			gap: isRate ? formatSigned(o.gap, 'pts') : formatRelativeChange(o.gap)
-		})),
+		overlaps: publicationGapRows(group, 'national'),
 		national: {
 			first: rows[0]
 				? `${formatBarometre(rows[0].value, group.primary.unit)} au ${formatDate(rows[0].date)}`
@@ -163,13 +160,7 @@ export function barometreView(group: SeriesGroup, provenance: Map<string, Proven
 			? {
 					agree: dj.agree,
 					compared: dj.compared,
-					gaps: dj.gaps.map((g) => ({
-						name: `${g.name} (${g.code})`,
-						period: g.period,
-						etalab: num(g.etalab.value, 0),
-						ditp: num(g.ditp.value, 0),
-						gap: isRate ? formatSigned(g.gap, 'pts') : formatRelativeChange(g.gap)
-					}))
+					gaps: publicationGapRows(group, 'departement', true)
 				}
 			: null,
 		map,
@@ -268,7 +259,7 @@ export function citesView(
 
 export function exportLinks(panel: SeriesPanel, measure: string) {
 	const id = panel.link.target_id;
-	return panelTables[panel.kind].flatMap((t) =>
+	return tablesOf(panel).flatMap((t) =>
 		(['csv', 'xlsx'] as const).map((format) => ({
 			href: `/mesures/${measure}/export.${format}?serie=${encodeURIComponent(id)}&tableau=${t}`,
 			label: `${tableLabels[t]} (${format === 'csv' ? 'CSV' : 'Excel'})`

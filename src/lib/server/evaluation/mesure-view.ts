@@ -22,11 +22,22 @@ import { readingOf } from '$lib/domain/barometre-catalogue';
 import { postStandings, type PostStanding } from '$lib/domain/post-standings';
 import { citeStandings, type CiteStanding } from '$lib/domain/cite-standings';
 import { baseLabel } from '$lib/domain/barometre-catalogue';
-import { citeColumns, postColumns, standingColumns } from '$lib/tables/measure-tracker';
-import { standingRows } from './measure-columns';
+import {
+	citeColumns,
+	postColumns,
+	publicationGapColumns,
+	standingColumns
+} from '$lib/tables/measure-tracker';
+import { publicationGapRows, standingRows } from './measure-columns';
 import type { SeriesLink } from '../queries/referentiels';
 
-export const exportTables = ['departements', 'national', 'contrats'] as const;
+export const exportTables = [
+	'departements',
+	'national',
+	'contrats',
+	'publications',
+	'ecarts'
+] as const;
 export type ExportTableName = (typeof exportTables)[number];
 
 export const exportParams = z.object({
@@ -71,12 +82,18 @@ export type SeriesPanel =
 	| { kind: 'indicateur'; link: SeriesLink };
 
 /** Tables each panel kind can export, the first being the default. */
-export const panelTables: Record<SeriesPanel['kind'], ExportTableName[]> = {
+const panelTables: Record<SeriesPanel['kind'], ExportTableName[]> = {
 	barometre: ['departements', 'national'],
 	posts: ['contrats', 'departements', 'national'],
 	cites: ['departements', 'contrats'],
 	indicateur: []
 };
+
+/** Tables a panel can export: a Baromètre series read with its pair adds the two comparisons. */
+export function tablesOf(panel: SeriesPanel): ExportTableName[] {
+	const paired = panel.kind === 'barometre' && panel.group?.pair;
+	return [...panelTables[panel.kind], ...(paired ? (['publications', 'ecarts'] as const) : [])];
+}
 
 /** The series and, when the owner follows it too, its pair of the other publication. */
 function pairOf(id: string, siblings: string[]): string[] {
@@ -163,6 +180,16 @@ function barometreTable(
 			source: (r) => source([r.source_path])
 		});
 	}
+	if (panel.group && (table === 'publications' || table === 'ecarts')) {
+		const level = table === 'publications' ? 'national' : 'departement';
+		const group = panel.group;
+		return exportTable({
+			name: level === 'national' ? 'Deux publications' : 'Écarts par département',
+			columns: publicationGapColumns({ isRate: group.reading.base === 'rate', level }),
+			rows: publicationGapRows(group, level),
+			source: (r) => source(r.source_paths)
+		});
+	}
 	if (panel.group) {
 		const reading = panel.group.reading;
 		return exportTable({
@@ -195,7 +222,7 @@ export function panelExportTable(
 	table: ExportTableName,
 	provenance: Map<string, Provenance>
 ): ExportTable | undefined {
-	if (!panelTables[panel.kind].includes(table)) return undefined;
+	if (!tablesOf(panel).includes(table)) return undefined;
 	const source: Source = (paths) => sourcesFor(paths, provenance);
 	if (panel.kind === 'barometre') return barometreTable(panel, table, source);
 	if (panel.kind === 'posts' && table === 'national') {

@@ -1,12 +1,13 @@
 // CSV or XLSX of one table of a measure's page: départements ranking or national series of a Baromètre
-// series, posts per contrat or per year of a dispositif (`?serie=<target_id>&tableau=…`).
+// series and its comparison with the other publication, posts per contrat or per year of a
+// dispositif (`?serie=<target_id>&tableau=…`).
 import { error } from '@sveltejs/kit';
 import { measureId } from '$lib/schemas/referentiels';
 import {
 	exportParams,
 	loadSeriesPanel,
 	panelExportTable,
-	panelTables
+	tablesOf
 } from '$lib/server/evaluation/mesure-view';
 import { barometreSiblings } from '$lib/server/evaluation/mesure-panels';
 import { exportResponse, parseFormat } from '$lib/server/export/respond';
@@ -33,13 +34,14 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	if (!link)
 		error(404, `La mesure ${mesure.id} n’est liée à aucune série « ${parsed.data.serie} ».`);
 	const panel = await loadSeriesPanel(link, barometreSiblings(links));
-	const tableName = parsed.data.tableau ?? panelTables[panel.kind][0];
+	const tables = tablesOf(panel);
+	const tableName = parsed.data.tableau ?? tables[0];
 	const provenance = await getProvenance();
 	const table = tableName ? panelExportTable(panel, tableName, provenance) : undefined;
 	if (!table) {
 		error(
 			400,
-			`Pas de tableau « ${tableName ?? ''} » pour la série ${link.target_id} (possibles : ${panelTables[panel.kind].join(', ') || 'aucun'}).`
+			`Pas de tableau « ${tableName ?? ''} » pour la série ${link.target_id} (possibles : ${tables.join(', ') || 'aucun'}).`
 		);
 	}
 	return exportResponse(
