@@ -42,11 +42,15 @@ export function measureTrajectoryChart(
 					: '.')
 			: `${options.label} : aucune valeur nationale publiée.`);
 	const palette = [COLORS.selected, COLORS.reference[2], COLORS.reference[3]];
+	// Tick labels run to nine digits (95 452 843 patrol hours): the margin grows with the widest.
+	const widest = Math.max(0, ...rows.map((r) => r.value), options.target?.value ?? 0);
+	const fontSize = options.fontSize ?? 10;
+	const marginLeft = Math.max(64, 16 + Math.ceil(0.62 * fontSize * options.format(widest).length));
 	return renderPlot(
 		{
 			width: options.width ?? 640,
 			height: options.height ?? 280,
-			marginLeft: 64,
+			marginLeft,
 			marginRight: 24,
 			x: { type: 'utc', label: null, grid: false },
 			y: { label: options.label, tickFormat: options.format, grid: true, zero: true },

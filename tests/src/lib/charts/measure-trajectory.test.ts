@@ -35,4 +35,17 @@ describe('measureTrajectoryChart', () => {
 		});
 		expect(one.startsWith('<svg')).toBe(true);
 	});
+	it('leaves room on the left for nine-digit tick labels', () => {
+		// "100 000 000" is 11 characters: at 10 px, 0.62 × 10 × 11 = 68.2 → 69, plus 16 = 85 px.
+		const grid = /data-mark="y-grid"[^]*?x1="(\d+)"/.exec(html);
+		expect(Number(grid?.[1])).toBe(85);
+		const small = decode(
+			measureTrajectoryChart([{ date: '2020-01-01', value: 42, series: 'DITP' }], {
+				title: 't',
+				label: 'l',
+				format: String
+			})
+		);
+		expect(/data-mark="y-grid"[^]*?x1="(\d+)"/.exec(small)?.[1]).toBe('64');
+	});
 });
