@@ -25,7 +25,7 @@ const budgets: Budget[] = [
 	{ path: '/quartiers/QP02A001', max: 10_000, why: 'QPV de Corse' },
 	{ path: '/indicateurs', max: 12_000, why: 'catalogue' },
 	{ path: '/methodologie', max: null, why: 'méthodologie' },
-	{ path: '/mesures', max: 10_000, why: 'suivi des 40 mesures' },
+	{ path: '/mesures', max: 10_000, phone: 13_000, why: 'suivi des 40 mesures' },
 	{ path: '/mesures/M03', max: 10_000, why: 'mesure avec séries par département' },
 	{ path: '/mesures/M13', max: 10_000, why: 'mesure des postes par contrat' },
 	{ path: '/pacte-de-dijon', max: 10_000, why: 'Pacte de Dijon' },

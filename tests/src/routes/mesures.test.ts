@@ -24,10 +24,17 @@ describe('/mesures', () => {
 		}
 		const undocumented = mesures.filter((r) => r.status === 'non_documente').length;
 		expect(undocumented).toBe(23);
-		const hits = text.match(/intitulé non documenté dans les sources disponibles/g) ?? [];
-		// One per undocumented slot, plus the sentence that explains it.
-		expect(hits.length).toBe(undocumented + 1);
+		// The undocumented slots are named once, in one sentence that links each of them.
+		expect(text).toContain(
+			'23 emplacements sans intitulé ( intitulé non documenté dans les sources disponibles ), chacun avec sa page'
+		);
 		for (const id of ['M01', 'M18', 'M40']) expect(body).toContain(`href="/mesures/${id}"`);
+		const caption = body.indexOf('dont l’intitulé est attesté');
+		const table = body.slice(
+			body.lastIndexOf('<table', caption),
+			body.indexOf('</table>', caption)
+		);
+		expect(table.match(/<tr role="row">/g)?.length).toBe(1 + 40 - undocumented);
 	});
 
 	it('says the numbering is the project’s and links the sources with https://', async () => {
