@@ -212,6 +212,25 @@ export interface PublicationGapRow {
 	source_paths: string[];
 }
 
+/** The date (download only) and value of one publication. */
+function publicationColumns(
+	prefix: 'etalab' | 'ditp',
+	name: string,
+	digits: number
+): TableColumn<PublicationGapRow>[] {
+	const value = `${prefix}_value` as const;
+	return [
+		{ key: `${prefix}_date`, header: `Date ${name}`, type: 'text', onPage: false },
+		{
+			key: value,
+			header: name,
+			type: 'number',
+			decimals: 2,
+			display: (r) => num(r[value], digits)
+		}
+	];
+}
+
 /** The comparison of the two publications, nationally (`national`) or by département. */
 export function publicationGapColumns(ctx: {
 	isRate: boolean;
@@ -228,22 +247,8 @@ export function publicationGapColumns(ctx: {
 	return [
 		...territory,
 		{ key: 'period', header: 'Période', type: 'text' },
-		{ key: 'etalab_date', header: 'Date Etalab', type: 'text', onPage: false },
-		{
-			key: 'etalab_value',
-			header: 'Etalab',
-			type: 'number',
-			decimals: 2,
-			display: (r) => num(r.etalab_value, digits)
-		},
-		{ key: 'ditp_date', header: 'Date DITP', type: 'text', onPage: false },
-		{
-			key: 'ditp_value',
-			header: 'DITP',
-			type: 'number',
-			decimals: 2,
-			display: (r) => num(r.ditp_value, digits)
-		},
+		...publicationColumns('etalab', 'Etalab', digits),
+		...publicationColumns('ditp', 'DITP', digits),
 		{
 			key: 'gap',
 			header: ctx.isRate ? 'Écart DITP − Etalab (points)' : 'Écart DITP / Etalab (%)',
