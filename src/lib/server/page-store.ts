@@ -2,10 +2,18 @@
 // modification time) and the app build: a page rendered once is never rendered again for the same
 // data and code, across restarts; any rebuild of either starts a fresh directory. Each file is one
 // JSON line (key, status, headers) then the gzip body, read in one call and served as it is.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import {
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFile as readFileCallback,
+	rmSync,
+	statSync
+} from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import type { CachedResponse } from './response-cache';
 
 /** `<db size>-<db mtime>-<build version>`: what a rendered page depends on besides its URL. */
@@ -20,6 +28,11 @@ interface StoredHead {
 	headers: [string, string][];
 }
 
+/**
+ * The callback `readFile`, promisified: one open, size, read and close in libuv, without the
+ * FileHandle object `fs/promises` builds for each file (measurably cheaper per page).
+ */
+const readFile = promisify(readFileCallback);
 const NEWLINE = 0x0a;
 const GZIP_MAGIC = [0x1f, 0x8b];
 

@@ -3,10 +3,11 @@
 // anonymous URL's answer never changes while the server runs. Bodies are compressed once, when
 // kept, and sent compressed to every client that accepts gzip.
 import { promisify } from 'node:util';
-import { gunzipSync, gzip as gzipCallback } from 'node:zlib';
+import { gzip as gzipCallback } from 'node:zlib';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { isCacheable, ResponseCache, type CachedResponse } from '../response-cache';
 import type { PageStore } from '../page-store';
+import { acceptsGzip, answer, answerBody } from './cached-answer';
 
 const gzipAsync = promisify(gzipCallback);
 
@@ -67,58 +68,6 @@ export function invalidatePages(paths: string[]): void {
 	for (const path of paths) for (const forget of forgetters) forget(path);
 }
 
-/**
- * Whether `Accept-Encoding` allows gzip (`gzip`, `x-gzip` or `*`, with a q-value above 0): every
- * browser sends it; a client that does not (curl without --compressed) gets the plain body.
- */
-export function acceptsGzip(header: string | null): boolean {
-	if (!header) return false;
-	let any = false;
-	for (const part of header.split(',')) {
-		const [name = '', ...params] = part.split(';');
-		const coding = name.trim().toLowerCase();
-		if (coding !== 'gzip' && coding !== 'x-gzip' && coding !== '*') continue;
-		const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-		const allowed = q === undefined || Number(q.slice(2)) > 0;
-		if (coding !== '*') return allowed;
-		any = allowed;
-	}
-	return any;
-}
-
-const ENCODING_VARY = 'Accept-Encoding';
-
-/**
- * A cached answer: the stored gzip bytes as they are for a client that accepts gzip, else the
- * plain body (decompressed once, then kept beside them in memory). Always `Vary: Accept-Encoding`
- * and an exact `Content-Length`; HEAD gets the same headers and no body.
- */
-function answer(
-	memory: ResponseCache,
-	key: string,
-	hit: CachedResponse,
-	head: boolean,
-	gzip: boolean
-): Response {
-	const headers = new Headers(hit.headers);
-	const vary = headers.get('vary');
-	if (!vary) headers.set('vary', ENCODING_VARY);
-	else if (!/accept-encoding/i.test(vary)) headers.set('vary', `${vary}, ${ENCODING_VARY}`);
-	let body = hit.gzip;
-	if (gzip) headers.set('content-encoding', 'gzip');
-	else if (hit.plain) body = hit.plain;
-	else {
-		body = gunzipSync(hit.gzip);
-		// Only onto the entry memory holds now (not one dropped meanwhile by an invalidation).
-		if (memory.get(key) === hit) memory.set(key, { ...hit, plain: body });
-	}
-	headers.set('content-length', String(body.byteLength));
-	return new Response(head ? null : (body as Uint8Array<ArrayBuffer>), {
-		status: hit.status,
-		headers
-	});
-}
-
 export function pageCache({ memory, store }: PageCacheOptions): Handle {
 	/** Renders under way: concurrent requests for one key wait for one render. */
 	const inFlight = new Map<string, Promise<CachedResponse | null>>();
@@ -138,12 +87,16 @@ export function pageCache({ memory, store }: PageCacheOptions): Handle {
 		return stored;
 	}
 
+	/**
+	 * Renders for this request and answers at once with the plain page; the page is compressed
+	 * meanwhile (`kept`, null when not cacheable or dropped while it rendered or compressed), then
+	 * kept in memory and on disk.
+	 */
 	async function render(
 		event: RequestEvent,
 		resolve: Parameters<Handle>[0]['resolve'],
-		key: string,
-		gzip: boolean
-	): Promise<{ response: Response; entry: CachedResponse | null }> {
+		key: string
+	): Promise<{ response: Response; kept: Promise<CachedResponse | null> }> {
 		const seen = dropped.get(key);
 		const response = await resolve(event);
 		const { status, headers } = response;
@@ -151,26 +104,25 @@ export function pageCache({ memory, store }: PageCacheOptions): Handle {
 			!isCacheable('GET', status, headers.get('content-type'), headers.get('cache-control')) ||
 			headers.has('content-encoding')
 		) {
-			return { response, entry: null };
+			return { response, kept: Promise.resolve(null) };
 		}
 		const plain = Buffer.from(await response.arrayBuffer());
-		const entry: CachedResponse = {
-			status,
-			// Server-Timing describes this render only; the length is set per answer.
-			headers: [...headers].filter(
-				([name]) => name !== 'server-timing' && name !== 'content-length'
-			),
-			gzip: await gzipAsync(plain)
-		};
-		if (!gzip) entry.plain = plain;
-		const fresh = answer(memory, key, entry, false, gzip);
+		// Server-Timing describes this render only; the length is set per answer.
+		const list = [...headers].filter(([n]) => n !== 'server-timing' && n !== 'content-length');
+		const fresh = answerBody(status, list, plain, false, false);
 		const timing = headers.get('server-timing');
 		if (timing) fresh.headers.set('server-timing', timing);
-		// A page dropped while it rendered (or compressed) is answered but neither kept nor shared.
-		if (dropped.get(key) !== seen) return { response: fresh, entry: null };
-		memory.set(key, entry);
-		void store()?.set(key, entry);
-		return { response: fresh, entry };
+		const kept = gzipAsync(plain).then(
+			(gzip) => {
+				if (dropped.get(key) !== seen) return null;
+				const entry: CachedResponse = { status, headers: list, gzip };
+				memory.set(key, entry);
+				void store()?.set(key, entry);
+				return entry;
+			},
+			() => null
+		);
+		return { response: fresh, kept };
 	}
 
 	return async ({ event, resolve }) => {
@@ -190,17 +142,18 @@ export function pageCache({ memory, store }: PageCacheOptions): Handle {
 		}
 		// HEAD on a page never rendered: answered by SvelteKit (GET without the body), not kept.
 		if (head) return resolve(event);
-		let settle: (value: CachedResponse | null) => void = () => {};
-		inFlight.set(key, new Promise((r) => (settle = r)));
+		let settle: (value: Promise<CachedResponse | null> | null) => void = () => {};
+		const shared = new Promise<CachedResponse | null>((r) => (settle = r));
+		// Waiting requests share the render until its page is kept (or known not to be).
+		inFlight.set(key, shared);
+		void shared.then(() => inFlight.get(key) === shared && inFlight.delete(key));
 		try {
-			const { response, entry } = await render(event, resolve, key, gzip);
-			settle(entry);
+			const { response, kept } = await render(event, resolve, key);
+			settle(kept);
 			return response;
 		} catch (error) {
 			settle(null);
 			throw error;
-		} finally {
-			inFlight.delete(key);
 		}
 	};
 }

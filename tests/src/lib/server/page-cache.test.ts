@@ -5,8 +5,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { acceptsGzip } from '../../../../src/lib/server/handles/cached-answer';
 import {
-	acceptsGzip,
 	CACHE_QUERY_PARAMS,
 	cacheKey,
 	isShareable
