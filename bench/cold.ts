@@ -1,6 +1,9 @@
 // `npm run bench:cold`: every page fast the first time. Against one server, in one run:
 // 1. cached throughput: 50 connections, 10 s, on four URLs already rendered;
-// 2. cold throughput: 50 connections, 30 s, every URL distinct (each contrat and QPV page once);
+// 2. cold throughput: 50 connections, at most 30 s, every URL distinct (each contrat and QPV page
+//    once; the run ends when each has been asked);
+// Both phases use one client (autocannon) with a browser's headers (`Accept-Encoding: gzip`…), so
+// that their ratio compares the server with itself, not two clients.
 // 3. one page at a time: render time of uncached contrat and QPV pages beside the summed time of
 //    their DuckDB queries (Server-Timing `db`), the floor of a render.
 // BENCH_COLD_STORE=start (default) measures what a user gets after `npm start`: the reading pages
@@ -13,9 +16,10 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { execSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { cacheKey } from '../src/lib/server/handles/page-cache';
 import { servedStore } from '../scripts/prerender';
-import { runLoad, p50, p95 } from './lib/http';
+import { BROWSER_HEADERS, runPaths } from './lib/paths-load';
 import { ensureBuild, startServer } from './lib/server';
 import { median, percentile, round } from './lib/stats';
 
@@ -52,38 +56,18 @@ function distinctUrls(codes: { contrats: string[]; qpv: string[] }): string[] {
 	return urls;
 }
 
-/** `CONNECTIONS` clients each take the next URL of the queue until time is up or it is empty. */
-async function coldRun(origin: string, urls: string[], onTick: () => void) {
-	const latencies: number[] = [];
-	let errors = 0;
+/** `CONNECTIONS` connections take the next URL of the queue: each URL once, at most 30 s. */
+function coldRun(origin: string, urls: string[], onTick: () => void) {
 	let next = 0;
-	const deadline = performance.now() + COLD_SECONDS * 1000;
-	const started = performance.now();
-	const timer = setInterval(onTick, 200);
-	const client = async () => {
-		while (next < urls.length && performance.now() < deadline) {
-			const url = urls[next++]!;
-			const t0 = performance.now();
-			try {
-				const response = await fetch(origin + url);
-				await response.arrayBuffer();
-				if (response.status !== 200) errors++;
-			} catch {
-				errors++;
-			}
-			latencies.push(performance.now() - t0);
-		}
-	};
-	await Promise.all(Array.from({ length: CONNECTIONS }, client));
-	clearInterval(timer);
-	const seconds = (performance.now() - started) / 1000;
-	return {
-		requests: latencies.length,
-		seconds,
-		rps: latencies.length / seconds,
-		latencies,
-		errors
-	};
+	return runPaths({
+		origin,
+		connections: CONNECTIONS,
+		next: () => urls[next++ % urls.length]!,
+		amount: urls.length,
+		seconds: COLD_SECONDS,
+		headers: BROWSER_HEADERS,
+		onTick
+	});
 }
 
 /** Render time and DuckDB time of pages never requested before, one at a time. */
@@ -135,11 +119,13 @@ try {
 		qpv: await singlePages(server.origin, singleQpv)
 	};
 	const hot = ['/', '/contrats', singleContrats[0]!, singleQpv[0]!];
-	const cached = await runLoad({
+	let turn = 0;
+	const cached = await runPaths({
 		origin: server.origin,
-		paths: hot,
 		connections: CONNECTIONS,
+		next: () => hot[turn++ % hot.length]!,
 		seconds: 10,
+		headers: BROWSER_HEADERS,
 		onTick: sample
 	});
 	const cold = await coldRun(server.origin, coldUrls, sample);
@@ -148,20 +134,26 @@ try {
 		machine_note: 'machine partagée (2 cœurs) : lire comme un ordre de grandeur',
 		store: mode,
 		prerender_seconds: prerenderSeconds,
+		client: 'autocannon, en-têtes de navigateur (Accept-Encoding: gzip…) pour les deux phases',
 		cached: {
 			rps: round(cached.requestsPerSecond),
-			p95_ms: round(p95(cached)),
-			p50_ms: round(p50(cached))
+			p95_ms: round(percentile(cached.latenciesMs, 95)),
+			p50_ms: round(percentile(cached.latenciesMs, 50)),
+			bytes_per_request: Math.round(cached.bytesPerRequest),
+			errors: cached.errors
 		},
 		cold: {
 			requests: cold.requests,
 			distinct_urls_available: coldUrls.length,
-			rps: round(cold.rps),
-			p50_ms: round(percentile(cold.latencies, 50)),
-			p95_ms: round(percentile(cold.latencies, 95)),
+			seconds: round(cold.seconds),
+			rps: round(cold.requestsPerSecond),
+			p50_ms: round(percentile(cold.latenciesMs, 50)),
+			p95_ms: round(percentile(cold.latenciesMs, 95)),
+			bytes_per_request: Math.round(cold.bytesPerRequest),
 			errors: cold.errors
 		},
-		cold_over_cached: round(cold.rps / cached.requestsPerSecond, 3),
+		cold_over_cached: round(cold.requestsPerSecond / cached.requestsPerSecond, 3),
+		load_average: loadavg().map((x) => round(x, 2)),
 		peak_rss_mb: Math.round(Math.max(peakMb, server.memory().peakRssMb)),
 		single_uncached_page_median_ms: single
 	};

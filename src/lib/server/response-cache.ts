@@ -1,11 +1,20 @@
 // In-memory cache of rendered pages and JSON answers. The database is opened read-only and only
 // rebuilt offline (then the server restarts), so a URL's answer never changes while it runs.
-// Bounded by bytes, least recently used first out.
+// Bodies are kept gzip-compressed (sent as is to every browser); bounded by bytes, least recently
+// used first out.
 
 export interface CachedResponse {
 	status: number;
 	headers: [string, string][];
-	body: string;
+	/** The body compressed once, when first kept: what clients that accept gzip receive as is. */
+	gzip: Buffer;
+	/** The body as rendered, kept only once a client that does not accept gzip has asked for it. */
+	plain?: Buffer;
+}
+
+/** Bytes an entry holds: its bodies, its key and about what its headers take. */
+function sizeOf(key: string, entry: CachedResponse): number {
+	return entry.gzip.byteLength + (entry.plain?.byteLength ?? 0) + key.length * 2 + 512;
 }
 
 export class ResponseCache {
@@ -25,7 +34,7 @@ export class ResponseCache {
 	}
 
 	set(key: string, entry: CachedResponse): void {
-		const size = entry.body.length * 2 + key.length * 2;
+		const size = sizeOf(key, entry);
 		if (size > this.maxBytes) return;
 		this.delete(key);
 		this.entries.set(key, entry);
@@ -52,7 +61,7 @@ export class ResponseCache {
 	private delete(key: string): void {
 		const entry = this.entries.get(key);
 		if (!entry) return;
-		this.bytes -= entry.body.length * 2 + key.length * 2;
+		this.bytes -= sizeOf(key, entry);
 		this.entries.delete(key);
 	}
 }

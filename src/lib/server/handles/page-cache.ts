@@ -1,9 +1,15 @@
 // Shared cache of rendered pages and JSON: in memory (LRU) and on disk (PageStore), filled on
-// first render and by the idle-time warmer. The database is read-only and only rebuilt offline, so
-// an anonymous URL's answer never changes while the server runs.
+// first render and by the prerender. The database is read-only and only rebuilt offline, so an
+// anonymous URL's answer never changes while the server runs. Bodies are compressed once, when
+// kept, and sent compressed to every client that accepts gzip.
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { isCacheable, ResponseCache, type CachedResponse } from '../response-cache';
 import type { PageStore } from '../page-store';
+import { acceptsGzip, answer, answerBody } from './cached-answer';
+
+const gzipAsync = promisify(gzipCallback);
 
 /**
  * Query parameters that some route reads (`searchParams.get`): they are part of the cache key.
@@ -62,9 +68,6 @@ export function invalidatePages(paths: string[]): void {
 	for (const path of paths) for (const forget of forgetters) forget(path);
 }
 
-const answer = (hit: CachedResponse, head: boolean) =>
-	new Response(head ? null : hit.body, { status: hit.status, headers: hit.headers });
-
 export function pageCache({ memory, store }: PageCacheOptions): Handle {
 	/** Renders under way: concurrent requests for one key wait for one render. */
 	const inFlight = new Map<string, Promise<CachedResponse | null>>();
@@ -84,30 +87,42 @@ export function pageCache({ memory, store }: PageCacheOptions): Handle {
 		return stored;
 	}
 
+	/**
+	 * Renders for this request and answers at once with the plain page; the page is compressed
+	 * meanwhile (`kept`, null when not cacheable or dropped while it rendered or compressed), then
+	 * kept in memory and on disk.
+	 */
 	async function render(
 		event: RequestEvent,
 		resolve: Parameters<Handle>[0]['resolve'],
 		key: string
-	): Promise<{ response: Response; entry: CachedResponse | null }> {
+	): Promise<{ response: Response; kept: Promise<CachedResponse | null> }> {
 		const seen = dropped.get(key);
 		const response = await resolve(event);
 		const { status, headers } = response;
-		const stale = dropped.get(key) !== seen;
 		if (
-			stale ||
-			!isCacheable('GET', status, headers.get('content-type'), headers.get('cache-control'))
+			!isCacheable('GET', status, headers.get('content-type'), headers.get('cache-control')) ||
+			headers.has('content-encoding')
 		) {
-			return { response, entry: null };
+			return { response, kept: Promise.resolve(null) };
 		}
-		// Server-Timing describes this render only: not kept for later answers.
-		const kept = [...headers.entries()].filter(([name]) => name !== 'server-timing');
-		const entry = { status, headers: kept, body: await response.text() };
-		memory.set(key, entry);
-		void store()?.set(key, entry);
-		const fresh = answer(entry, false);
+		const plain = Buffer.from(await response.arrayBuffer());
+		// Server-Timing describes this render only; the length is set per answer.
+		const list = [...headers].filter(([n]) => n !== 'server-timing' && n !== 'content-length');
+		const fresh = answerBody(status, list, plain, false, false);
 		const timing = headers.get('server-timing');
 		if (timing) fresh.headers.set('server-timing', timing);
-		return { response: fresh, entry };
+		const kept = gzipAsync(plain).then(
+			(gzip) => {
+				if (dropped.get(key) !== seen) return null;
+				const entry: CachedResponse = { status, headers: list, gzip };
+				memory.set(key, entry);
+				void store()?.set(key, entry);
+				return entry;
+			},
+			() => null
+		);
+		return { response: fresh, kept };
 	}
 
 	return async ({ event, resolve }) => {
@@ -117,26 +132,28 @@ export function pageCache({ memory, store }: PageCacheOptions): Handle {
 		const kept = key.indexOf('?') === -1 ? '' : key.slice(key.indexOf('?'));
 		if (event.url.search !== kept) event.url.search = kept;
 		const head = event.request.method === 'HEAD';
+		const gzip = acceptsGzip(event.request.headers.get('accept-encoding'));
 		const hit = await lookup(key);
-		if (hit) return answer(hit, head);
+		if (hit) return answer(memory, key, hit, head, gzip);
 		const pending = inFlight.get(key);
 		if (pending) {
 			const shared = await pending;
-			return shared ? answer(shared, head) : resolve(event);
+			return shared ? answer(memory, key, shared, head, gzip) : resolve(event);
 		}
 		// HEAD on a page never rendered: answered by SvelteKit (GET without the body), not kept.
 		if (head) return resolve(event);
-		let settle: (value: CachedResponse | null) => void = () => {};
-		inFlight.set(key, new Promise((r) => (settle = r)));
+		let settle: (value: Promise<CachedResponse | null> | null) => void = () => {};
+		const shared = new Promise<CachedResponse | null>((r) => (settle = r));
+		// Waiting requests share the render until its page is kept (or known not to be).
+		inFlight.set(key, shared);
+		void shared.then(() => inFlight.get(key) === shared && inFlight.delete(key));
 		try {
-			const { response, entry } = await render(event, resolve, key);
-			settle(entry);
+			const { response, kept } = await render(event, resolve, key);
+			settle(kept);
 			return response;
 		} catch (error) {
 			settle(null);
 			throw error;
-		} finally {
-			inFlight.delete(key);
 		}
 	};
 }
