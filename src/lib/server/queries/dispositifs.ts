@@ -18,7 +18,9 @@ export function getContratPosts(code: string): Promise<PostsByYear[]> {
 		`WITH links AS (SELECT * FROM post_contrats WHERE contrat_code = $1),
 		 amounts AS (
 		   SELECT d.kind, d.year, sum(d.amount_eur) AS amount_eur FROM dispositif_posts d
-		   WHERE list_contains(string_split(d.contrat_codes, ','), $1) GROUP BY ALL)
+		   -- contains() first: a cheap scan that the exact list test then confirms
+		   WHERE contains(d.contrat_codes, $1) AND list_contains(string_split(d.contrat_codes, ','), $1)
+		   GROUP BY ALL)
 		 SELECT l.kind, l.year, count(DISTINCT l.post_id)::INTEGER AS posts,
 		        (count(DISTINCT l.post_id) FILTER (WHERE l.contrat_count > 1))::INTEGER AS shared_posts,
 		        any_value(a.amount_eur) AS amount_eur, min(l.source_path) AS source_path

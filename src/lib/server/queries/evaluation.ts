@@ -61,6 +61,10 @@ export const getDataYears = memo(() =>
 	query<DataYear>(`SELECT * FROM data_years ORDER BY source_path, indicator_id`)
 );
 
+/**
+ * The QPV's gaps with each reference's name. The joins are equalities on a CASE (NULL for the other
+ * kinds): hash joins, where `kind = … AND code = …` in ON made DuckDB compare every commune.
+ */
 export function getQpvGaps(
 	qpvCode: string
 ): Promise<(QpvGap & { reference_name: string | null })[]> {
@@ -68,10 +72,14 @@ export function getQpvGaps(
 		`SELECT g.*, coalesce(c.name, e.name, d.name,
 			CASE g.reference_kind WHEN 'france_metropolitaine' THEN 'France métropolitaine' END) AS reference_name
 		 FROM qpv_gaps g
-		 LEFT JOIN communes c ON g.reference_kind = 'commune' AND c.code = g.reference_code
-		 LEFT JOIN (SELECT code, arg_max(name, vintage) AS name FROM reference_territories WHERE territory_type = 'epci' GROUP BY code) e
-			ON g.reference_kind = 'epci' AND e.code = g.reference_code
-		 LEFT JOIN departements d ON g.reference_kind = 'departement' AND d.code = g.reference_code
+		 LEFT JOIN communes c
+		   ON c.code = CASE WHEN g.reference_kind = 'commune' THEN g.reference_code END
+		 LEFT JOIN (SELECT code, arg_max(name, vintage) AS name FROM reference_territories
+		            WHERE territory_type = 'epci' AND code IN (SELECT reference_code FROM qpv_gaps
+		              WHERE qpv_code = $1 AND reference_kind = 'epci') GROUP BY code) e
+		   ON e.code = CASE WHEN g.reference_kind = 'epci' THEN g.reference_code END
+		 LEFT JOIN departements d
+		   ON d.code = CASE WHEN g.reference_kind = 'departement' THEN g.reference_code END
 		 WHERE g.qpv_code = $1 ORDER BY g.indicator_id, g.reference_kind, g.reference_code`,
 		[qpvCode]
 	);
