@@ -42,8 +42,11 @@ export interface CiteRow {
 export function getContratCites(code: string): Promise<CiteRow[]> {
 	return query<CiteRow>(
 		`WITH perimeter AS (
-		   SELECT m.code FROM contrats c JOIN communes m
-		     ON (c.epci2015_siren IS NOT NULL AND m.epci2015_siren = c.epci2015_siren) OR m.code = c.commune_code
+		   -- two equality joins, not one join on an OR (which DuckDB runs as a nested loop)
+		   SELECT m.code FROM contrats c JOIN communes m ON m.epci2015_siren = c.epci2015_siren
+		   WHERE c.code = $1
+		   UNION
+		   SELECT m.code FROM contrats c JOIN communes m ON m.code = c.commune_code
 		   WHERE c.code = $1
 		   UNION
 		   SELECT x.commune_code FROM qpv_contrat qc JOIN qpv_communes x ON x.qpv_code = qc.qpv_code
