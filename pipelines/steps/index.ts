@@ -31,6 +31,8 @@ import { pacteDijonIndicateursStep } from './pacte-dijon-indicateurs';
 import { paqteAxesStep } from './paqte-axes';
 import { programmesStep } from './programmes';
 import { evaluationSteps } from './evaluation';
+import { contratPillarProjectsStep } from './contrat-pillar-projects';
+import { contratPostRatesStep } from './contrat-post-rates';
 
 export const steps: Step[] = [
 	// territories (régions … qpv_contrat)
@@ -68,5 +70,8 @@ export const steps: Step[] = [
 	mesureIndicateursStep,
 	pacteDijonIndicateursStep,
 	// evaluation core (data years, canonical series, gaps, synthesis): see ./evaluation.ts
-	...evaluationSteps
+	...evaluationSteps,
+	// page models of the contrat pages (read funded_projects, post_contrats, qpv_contrat)
+	contratPillarProjectsStep,
+	contratPostRatesStep
 ];

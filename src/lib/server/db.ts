@@ -18,28 +18,73 @@ export function databasePath(): string {
 
 /** A connection runs one query at a time: a few of them let concurrent requests overlap. */
 const POOL_SIZE = Number(process.env.DUCKDB_CONNECTIONS ?? 4);
+/** Statements kept per connection; the SQL texts are a bounded set (a few hundred at most). */
+const PREPARED_PER_CONNECTION = 400;
 
-let pool: Promise<DuckDBConnection[]> | undefined;
-let next = 0;
+type Prepared = Awaited<ReturnType<DuckDBConnection['prepare']>>;
 
-async function open(path: string): Promise<DuckDBConnection[]> {
+/** One connection, its queue (one query at a time) and its prepared statements, reused. */
+interface Slot {
+	connection: DuckDBConnection;
+	prepared: Map<string, Prepared>;
+	queue: Promise<unknown>;
+	pending: number;
+}
+
+let pool: Promise<Slot[]> | undefined;
+
+async function open(path: string): Promise<Slot[]> {
 	if (!existsSync(path)) throw new DatabaseUnavailableError(path);
 	const instance = await DuckDBInstance.create(path, {
 		access_mode: 'READ_ONLY',
 		threads: '2',
 		enable_external_access: 'false'
 	});
-	return Promise.all(Array.from({ length: POOL_SIZE }, () => instance.connect()));
+	const connections = await Promise.all(
+		Array.from({ length: POOL_SIZE }, () => instance.connect())
+	);
+	return connections.map((connection) => ({
+		connection,
+		prepared: new Map(),
+		queue: Promise.resolve(),
+		pending: 0
+	}));
 }
 
-export async function getConnection(): Promise<DuckDBConnection> {
+function slots(): Promise<Slot[]> {
 	pool ??= open(databasePath()).catch((error) => {
 		pool = undefined;
 		throw error;
 	});
-	const connections = await pool;
-	next = (next + 1) % connections.length;
-	return connections[next]!;
+	return pool;
+}
+
+/** Runs `task` on the least busy connection, after the queries already queued there. */
+async function onConnection<T>(task: (slot: Slot) => Promise<T>): Promise<T> {
+	const all = await slots();
+	const slot = all.reduce((a, b) => (b.pending < a.pending ? b : a));
+	slot.pending++;
+	const run = slot.queue.then(() => task(slot));
+	slot.queue = run.catch(() => undefined);
+	try {
+		return await run;
+	} finally {
+		slot.pending--;
+	}
+}
+
+/** The connection's statement for `sql`, prepared on first use (binding happens in its queue). */
+async function statement(slot: Slot, sql: string): Promise<Prepared> {
+	const known = slot.prepared.get(sql);
+	if (known) return known;
+	const prepared = await slot.connection.prepare(sql);
+	if (slot.prepared.size >= PREPARED_PER_CONNECTION) {
+		const [oldest] = slot.prepared;
+		slot.prepared.delete(oldest![0]);
+		oldest![1].destroySync();
+	}
+	slot.prepared.set(sql, prepared);
+	return prepared;
 }
 
 /** Memoises an immutable query result (the database never changes while the server runs). */
@@ -74,20 +119,18 @@ export function busyMs(spans: [number, number][]): number {
 /** Runs `sql` with positional `$1…` parameters and returns plain JS rows. */
 export async function query<Row>(sql: string, params: Param[] = []): Promise<Row[]> {
 	const started = performance.now();
-	const conn = await getConnection();
-	const prepared = await conn.prepare(sql);
-	params.forEach((value, i) => bindParam(prepared, i + 1, value));
-	const reader = await prepared.runAndReadAll();
+	const reader = await onConnection(async (slot) => {
+		const prepared = await statement(slot, sql);
+		prepared.clearBindings();
+		params.forEach((value, i) => bindParam(prepared, i + 1, value));
+		return prepared.runAndReadAll();
+	});
 	const rows = reader.getRowObjectsJS().map(normaliseRow) as Row[];
 	queryTiming.getStore()?.push([started, performance.now()]);
 	return rows;
 }
 
-function bindParam(
-	prepared: Awaited<ReturnType<DuckDBConnection['prepare']>>,
-	index: number,
-	value: Param
-): void {
+function bindParam(prepared: Prepared, index: number, value: Param): void {
 	if (value === null) prepared.bindNull(index);
 	else if (typeof value === 'string') prepared.bindVarchar(index, value);
 	else if (typeof value === 'boolean') prepared.bindBoolean(index, value);

@@ -6,7 +6,7 @@ import {
 	FUNDED_PROJECTS_YEAR_NOTE,
 	fundedPillarLabels
 } from '$lib/schemas/actions';
-import { getContratCites } from '../queries/dispositifs';
+import { getContratCites, type CiteRow } from '../queries/dispositifs';
 import {
 	getFundedEmptyRow,
 	getFundedTotalSource,
@@ -41,12 +41,13 @@ export interface ActionsMoyens {
 	sources: { projects: string; posts: string; cites: string };
 }
 
-export async function loadActionsMoyens(code: string): Promise<ActionsMoyens> {
-	const [pillars, posts, sharedPosts, cites, origin, empty, provenance] = await Promise.all([
+/** `cites`: the contrat's cités when the caller has already read them (the contrat page). */
+export async function loadActionsMoyens(code: string, cites?: CiteRow[]): Promise<ActionsMoyens> {
+	const [pillars, posts, sharedPosts, ownCites, origin, empty, provenance] = await Promise.all([
 		getPillarProjects(code),
 		getPostRates(code),
 		getSharedPosts(code),
-		getContratCites(code),
+		cites ?? getContratCites(code),
 		getFundedTotalSource(code),
 		getFundedEmptyRow(code),
 		getProvenance()
@@ -66,8 +67,8 @@ export async function loadActionsMoyens(code: string): Promise<ActionsMoyens> {
 		posts,
 		sharedPosts,
 		cites: {
-			educatives: cites.filter((c) => c.kind === 'cite_educative').length,
-			emploi: cites.filter((c) => c.kind === 'cite_emploi').length
+			educatives: ownCites.filter((c) => c.kind === 'cite_educative').length,
+			emploi: ownCites.filter((c) => c.kind === 'cite_emploi').length
 		},
 		sources: {
 			projects: sourceLine(PROJECT_FILES, provenance),

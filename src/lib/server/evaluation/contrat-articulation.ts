@@ -5,7 +5,8 @@ import { sourceNote } from '$lib/domain/source-note';
 import { unitKind } from '$lib/domain/units';
 import { formatDate, formatNumber, formatValue } from '$lib/format';
 import type { Provenance } from '$lib/schemas/provenance';
-import { getDepartementLatest, type DepartementValue } from '../queries/barometre';
+import { memo } from '../db';
+import { getDepartementLatestAll, type DepartementValue } from '../queries/barometre';
 import type { CiteRow, PostsByYear } from '../queries/dispositifs';
 import {
 	listMesureLinks,
@@ -156,9 +157,12 @@ export function articulationRow(
 	};
 }
 
-export async function loadContratArticulation(
-	input: ArticulationInput
-): Promise<ContratArticulation> {
+/**
+ * What every contrat page shares, read once per process (the database never changes while the
+ * server runs): measures, domains, their links, national figures and every département's latest
+ * Baromètre values, keyed `indicator|département`.
+ */
+const nationalArticulation = memo(async () => {
 	const [mesures, measureLinks, domaines, pacteLinks] = await Promise.all([
 		listMesures(),
 		listMesureLinks(),
@@ -169,14 +173,27 @@ export async function loadContratArticulation(
 	const barometreIds = [
 		...new Set(all.filter((l) => l.target_kind === 'barometre').map((l) => l.target_id))
 	];
-	const dep = input.departementCode;
 	const [figures, depRows] = await Promise.all([
 		loadNationalFigures(all),
-		dep ? Promise.all(barometreIds.map((id) => getDepartementLatest(id, dep))) : Promise.resolve([])
+		getDepartementLatestAll(barometreIds)
 	]);
-	const departementValues = new Map(
-		depRows.flatMap((rows, i) => (rows[0] ? [[barometreIds[i]!, rows[0]] as const] : []))
+	const byDepartement = new Map<string, DepartementValue>(
+		depRows.map((d) => [`${d.indicator_id}|${d.code}`, d])
 	);
+	return { mesures, measureLinks, domaines, pacteLinks, figures, byDepartement };
+});
+
+export async function loadContratArticulation(
+	input: ArticulationInput
+): Promise<ContratArticulation> {
+	const { mesures, measureLinks, domaines, pacteLinks, figures, byDepartement } =
+		await nationalArticulation();
+	const dep = input.departementCode;
+	const departementValues = new Map<string, DepartementValue>();
+	for (const l of [...measureLinks, ...pacteLinks]) {
+		const d = dep && l.target_kind === 'barometre' && byDepartement.get(`${l.target_id}|${dep}`);
+		if (d) departementValues.set(l.target_id, d);
+	}
 	const row = (l: SeriesLink) => articulationRow(l, input, figures, departementValues);
 	return {
 		departement: input.departement,

@@ -20,9 +20,10 @@ import {
 	type PostsByYear,
 	type TimelineFact
 } from '../queries/dispositifs';
+import { memo } from '../db';
 import {
-	getCanonicalSeries,
 	getContratSynthesis,
+	getEnsembleSeries,
 	getQpvEvolutions,
 	getSeriesBreaks
 } from '../queries/evaluation';
@@ -37,6 +38,7 @@ import { keyIndicatorsByPillar } from './key-indicators';
 
 /** Feuille de route, Pacte de Dijon, protocole 2019 and extension to 2022 (see faits-attestes.csv). */
 export const timelineFactIds = ['F01', 'F14', 'F05', 'F07', 'F06'];
+const timelineFacts = memo(() => getTimelineFacts(timelineFactIds));
 
 /** One key indicator of a pillar: the precomputed contrat row, each QPV's endpoints, sources. */
 export interface ContratIndicator extends SynthesisIndicator {
@@ -89,10 +91,11 @@ export async function loadContratScorecard(code: string): Promise<ContratScoreca
 			getContratSynthesis(code),
 			listIndicators(),
 			getSeriesBreaks(),
-			getCanonicalSeries([{ type: 'ensemble_qpv', code: 'ENSEMBLE_QPV' }], EVALUATED_INDICATORS),
+			// The whole 'Ensemble des QPV' series, memoised: withEnsemble picks the indicator's point.
+			getEnsembleSeries(),
 			getContratPosts(code),
 			getContratCites(code),
-			getTimelineFacts(timelineFactIds),
+			timelineFacts(),
 			getProvenance()
 		]);
 	const evolutions = await getQpvEvolutions(qpv.map((q) => q.code));

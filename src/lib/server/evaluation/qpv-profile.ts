@@ -20,6 +20,8 @@ import { qpvChartIndicators } from './key-indicators';
 
 export interface QpvProfile {
 	qpv: QpvIdentity;
+	/** The QPV's canonical series, every indicator (for the charts' own line). */
+	series: CanonicalPoint[];
 	communes: QpvCommuneRow[];
 	/** The territories the QPV is compared with (those of its gaps), each once. */
 	references: { kind: string; label: string; code: string }[];
@@ -60,10 +62,10 @@ function latestRanks(views: IndicatorView[], rows: QpvRankRow[]): Map<string, Qp
 }
 
 export async function loadQpvProfile(code: string): Promise<QpvProfile | undefined> {
-	const qpv = await getQpv(code);
-	if (!qpv) return undefined;
-	const [communes, indicators, canonical, gaps, ensemble, rankRows, provenance] = await Promise.all(
-		[
+	// All at once: a code that passed validation but names no QPV costs a few empty reads.
+	const [qpv, communes, indicators, canonical, gaps, ensemble, rankRows, provenance] =
+		await Promise.all([
+			getQpv(code),
 			getQpvCommunes(code),
 			listIndicators(),
 			getCanonicalSeries([{ type: 'qpv', code }]),
@@ -71,8 +73,8 @@ export async function loadQpvProfile(code: string): Promise<QpvProfile | undefin
 			getEnsembleSeries(),
 			getQpvRanks(code),
 			getProvenance()
-		]
-	);
+		]);
+	if (!qpv) return undefined;
 	const own = groupBy(canonical, (p) => p.indicator_id);
 	const gapsOf = groupBy<GapRow>(gaps, (g) => g.indicator_id);
 	const views = indicators
@@ -100,6 +102,7 @@ export async function loadQpvProfile(code: string): Promise<QpvProfile | undefin
 	];
 	return {
 		qpv,
+		series: canonical,
 		communes,
 		references,
 		pillars: pillars.map((pillar) => ({

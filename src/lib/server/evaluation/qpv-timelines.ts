@@ -1,7 +1,12 @@
 // The QPV charts' data: each charted indicator's canonical series for the QPV and for the
 // territories it is compared with in each data year (its communes, EPCI of the year, département,
 // France métropolitaine for a metropolitan QPV), with the declared breaks.
-import type { CanonicalPoint, PeriodKind, SeriesBreak } from '$lib/schemas/evaluation';
+import type {
+	CanonicalPoint,
+	PeriodKind,
+	QpvReference,
+	SeriesBreak
+} from '$lib/schemas/evaluation';
 import type { TerritoryRef } from '../queries/observations';
 import { getCanonicalSeries, getQpvReferences, getSeriesBreaks } from '../queries/evaluation';
 
@@ -26,24 +31,40 @@ const kindLabels: Record<string, string> = {
 	france_metropolitaine: 'France métropolitaine'
 };
 
-export async function loadQpvTimelines(
+/** The charted indicators' series of the territories the QPV is compared with, and the breaks. */
+export interface QpvReferenceSeries {
+	references: QpvReference[];
+	points: CanonicalPoint[];
+	breaks: SeriesBreak[];
+}
+
+/** Reads the reference series; the QPV's own series comes from its profile (qpv-profile.ts). */
+export async function loadQpvReferenceSeries(
 	code: string,
-	qpvName: string,
-	indicatorIds: string[],
-	communeNames: Map<string, string>
-): Promise<QpvTimeline[]> {
-	const references = await getQpvReferences(code);
-	const territories = new Map<string, TerritoryRef>([[`qpv|${code}`, { type: 'qpv', code }]]);
+	indicatorIds: string[]
+): Promise<QpvReferenceSeries> {
+	const [references, breaks] = await Promise.all([getQpvReferences(code), getSeriesBreaks()]);
+	const territories = new Map<string, TerritoryRef>();
 	for (const r of references) {
 		territories.set(`${r.territory_type}|${r.territory_code}`, {
 			type: r.territory_type,
 			code: r.territory_code
 		});
 	}
-	const [points, breaks] = await Promise.all([
-		getCanonicalSeries([...territories.values()], indicatorIds),
-		getSeriesBreaks()
-	]);
+	const points = territories.size
+		? await getCanonicalSeries([...territories.values()], indicatorIds)
+		: [];
+	return { references, points, breaks };
+}
+
+/** `own`: the QPV's canonical series (every indicator, in canonical_series order). */
+export function qpvTimelines(
+	qpvName: string,
+	indicatorIds: string[],
+	own: CanonicalPoint[],
+	{ references, points, breaks }: QpvReferenceSeries,
+	communeNames: Map<string, string>
+): QpvTimeline[] {
 	// A reference counts only in the years it is this QPV's reference (the EPCI changes in 2017).
 	const usedIn = new Set(
 		references.map((r) => `${r.territory_type}|${r.territory_code}|${r.data_year}`)
@@ -55,20 +76,19 @@ export async function loadQpvTimelines(
 				? `Commune ${communeNames.get(p.territory_code) ?? p.territory_code}`
 				: (kindLabels[p.territory_type] ?? p.territory_type);
 	return indicatorIds.flatMap((id) => {
-		const own = points.filter((p) => p.indicator_id === id && p.territory_type === 'qpv');
-		if (own.length === 0) return [];
+		const mine = own.filter((p) => p.indicator_id === id);
+		if (mine.length === 0) return [];
 		const refs = points.filter(
 			(p) =>
 				p.indicator_id === id &&
-				p.territory_type !== 'qpv' &&
-				p.period_kind === own[0]!.period_kind &&
+				p.period_kind === mine[0]!.period_kind &&
 				usedIn.has(`${p.territory_type}|${p.territory_code}|${p.period}`)
 		);
-		const shown = [...own, ...refs];
+		const shown = [...mine, ...refs];
 		return [
 			{
 				indicatorId: id,
-				periodKind: own[0]!.period_kind,
+				periodKind: mine[0]!.period_kind,
 				rows: shown.map((p) => ({
 					series: label(p),
 					year: p.period,

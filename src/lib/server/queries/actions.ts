@@ -2,15 +2,9 @@
 // inhabitants, posts per 1,000 inhabitants, and the national distribution, all computed in DuckDB.
 import { memo, query } from '../db';
 import type { FundedPillar } from '$lib/schemas/actions';
+import { CONTRAT_POPULATION_SQL, PEER_SPAN } from '$lib/schemas/contrat-means';
 
-/** QPV population 2018 of each contrat, through the derived QPV → contrat link. */
-const CONTRAT_POPULATION = `
-  SELECT qc.contrat_code, sum(q.population_2018)::DOUBLE AS population
-  FROM qpv_contrat qc JOIN qpv q ON q.code = qc.qpv_code
-  GROUP BY 1 HAVING count(q.population_2018) = count(*) AND sum(q.population_2018) > 0`;
-
-/** How many contrats of nearest QPV population (on each side) make the comparison group. */
-export const PEER_SPAN = 10;
+export { PEER_SPAN };
 
 export interface PillarProjects {
 	pillar: FundedPillar;
@@ -30,34 +24,15 @@ export interface PillarProjects {
 /**
  * Per pillar: the contrat's projects and rate, the distribution of rates among the contrats with
  * funded-project data (a contrat without a row in a pillar has 0 there), and the median of the
- * `PEER_SPAN` contrats of nearest QPV population on each side. Null when the source gives no
- * count for the contrat.
+ * `PEER_SPAN` contrats of nearest QPV population on each side, precomputed by the data build
+ * (contrat_pillar_projects). Null when the source gives no count for the contrat.
  */
 export async function getPillarProjects(code: string): Promise<PillarProjects[] | null> {
 	const rows = await query<PillarProjects>(
-		`WITH pop AS (${CONTRAT_POPULATION}),
-		 ranked AS (
-		   SELECT p.contrat_code, p.population, row_number() OVER (ORDER BY p.population, p.contrat_code) AS r
-		   FROM pop p WHERE p.contrat_code IN (SELECT contrat_code FROM funded_project_totals)),
-		 me AS (SELECT r FROM ranked WHERE contrat_code = $1),
-		 peers AS (SELECT contrat_code FROM ranked, me WHERE abs(ranked.r - me.r) BETWEEN 1 AND ${PEER_SPAN}),
-		 rates AS (
-		   SELECT k.contrat_code, p.pillar, coalesce(f.projects, 0) AS projects,
-		          1000.0 * coalesce(f.projects, 0) / k.population AS rate
-		   FROM ranked k
-		   CROSS JOIN (VALUES ('cohesion_sociale'), ('emploi_developpement_economique'), ('cadre_de_vie'), ('pilotage')) p(pillar)
-		   LEFT JOIN funded_projects f ON f.contrat_code = k.contrat_code AND f.pillar = p.pillar),
-		 mine AS (SELECT pillar, projects, rate FROM rates WHERE contrat_code = $1)
-		 SELECT r.pillar, m.projects::INTEGER AS projects, m.rate AS per_1000,
-		        sum(r.projects)::INTEGER AS national_projects,
-		        quantile_cont(r.rate, 0.25) AS national_q1, median(r.rate) AS national_median,
-		        quantile_cont(r.rate, 0.75) AS national_q3, count(*)::INTEGER AS contrats,
-		        (count(*) FILTER (WHERE r.rate < m.rate))::INTEGER AS below,
-		        median(r.rate) FILTER (WHERE r.contrat_code IN (SELECT contrat_code FROM peers)) AS peer_median,
-		        (count(*) FILTER (WHERE r.contrat_code IN (SELECT contrat_code FROM peers)))::INTEGER AS peers
-		 FROM rates r JOIN mine m ON m.pillar = r.pillar
-		 GROUP BY r.pillar, m.projects, m.rate
-		 ORDER BY CASE r.pillar WHEN 'cohesion_sociale' THEN 1 WHEN 'emploi_developpement_economique' THEN 2
+		`SELECT pillar, projects, per_1000, national_projects, national_q1, national_median,
+		        national_q3, contrats, below, peer_median, peers
+		 FROM contrat_pillar_projects WHERE contrat_code = $1
+		 ORDER BY CASE pillar WHEN 'cohesion_sociale' THEN 1 WHEN 'emploi_developpement_economique' THEN 2
 		          WHEN 'cadre_de_vie' THEN 3 ELSE 4 END`,
 		[code]
 	);
@@ -73,23 +48,14 @@ export interface PostRate {
 	national_per_1000: number;
 }
 
-/** Distinct posts per year attached to the contrat, per 1,000 QPV inhabitants (2018), and France's rate. */
+/**
+ * Distinct posts per year attached to the contrat, per 1,000 QPV inhabitants (2018), and France's
+ * rate (contrat_post_rates, precomputed by the data build).
+ */
 export function getPostRates(code: string): Promise<PostRate[]> {
 	return query<PostRate>(
-		`WITH pop AS (${CONTRAT_POPULATION}),
-		 national AS (
-		   SELECT kind, year, 1000.0 * count(DISTINCT post_id) / (SELECT sum(population) FROM pop) AS rate
-		   FROM post_contrats WHERE contrat_code IN (SELECT contrat_code FROM pop) GROUP BY 1, 2),
-		 mine AS (
-		   SELECT kind, year, count(DISTINCT post_id)::INTEGER AS posts,
-		          (count(DISTINCT post_id) FILTER (WHERE contrat_count > 1))::INTEGER AS shared_posts
-		   FROM post_contrats WHERE contrat_code = $1 GROUP BY 1, 2)
-		 SELECT n.kind, n.year, coalesce(m.posts, 0)::INTEGER AS posts,
-		        coalesce(m.shared_posts, 0)::INTEGER AS shared_posts,
-		        1000.0 * coalesce(m.posts, 0) / (SELECT population FROM pop WHERE contrat_code = $1) AS per_1000,
-		        n.rate AS national_per_1000
-		 FROM national n LEFT JOIN mine m ON m.kind = n.kind AND m.year = n.year
-		 ORDER BY n.kind, n.year`,
+		`SELECT kind, year, posts, shared_posts, per_1000, national_per_1000
+		 FROM contrat_post_rates WHERE contrat_code = $1 ORDER BY kind, year`,
 		[code]
 	);
 }
@@ -172,7 +138,7 @@ export interface DepartementProjects {
  */
 export const departementProjects = memo(() =>
 	query<DepartementProjects>(
-		`WITH pop AS (${CONTRAT_POPULATION}),
+		`WITH pop AS (${CONTRAT_POPULATION_SQL}),
 		 qpv_dep AS (
 		   SELECT qc.contrat_code, min(q.departement_code) AS departement_code
 		   FROM qpv_contrat qc JOIN qpv q ON q.code = qc.qpv_code GROUP BY 1),

@@ -136,3 +136,41 @@ export function getDepartementLatest(
 	const { sql, params } = departementLatestQuery(id, departement);
 	return query<DepartementValue>(sql, params);
 }
+
+/**
+ * The latest value of each given indicator in each département (the first row
+ * departementLatestQuery would give for that pair): one query for every contrat page.
+ */
+export function departementLatestAllQuery(ids: string[]): Built {
+	const params: Param[] = [];
+	if (ids.length === 0) return { sql: 'SELECT NULL WHERE FALSE', params };
+	const list = marks(params, ids);
+	const sql = `WITH dep AS (
+  SELECT * FROM barometre_values WHERE level = 'departemental' AND indicator_id IN (${list})),
+latest AS (
+  SELECT indicator_id, territory_code, max(date) AS date FROM dep WHERE value IS NOT NULL
+  GROUP BY indicator_id, territory_code),
+target AS (
+  SELECT indicator_id, territory_code, arg_max(value_target, date) AS target FROM dep
+  WHERE value_target IS NOT NULL GROUP BY indicator_id, territory_code)
+SELECT v.indicator_id, v.territory_code AS code, d.name, d.region_code, r.name AS region, v.date,
+       v.value, t.target, v.source_path, v.source_line
+FROM dep v
+JOIN latest l
+  ON l.indicator_id = v.indicator_id AND l.territory_code = v.territory_code AND l.date = v.date
+LEFT JOIN target t ON t.indicator_id = v.indicator_id AND t.territory_code = v.territory_code
+LEFT JOIN departements d ON d.code = v.territory_code
+LEFT JOIN regions r ON r.code = d.region_code
+WHERE v.value IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY v.indicator_id, v.territory_code ORDER BY v.value DESC) = 1
+ORDER BY v.indicator_id, v.territory_code`;
+	return { sql, params };
+}
+
+export function getDepartementLatestAll(
+	ids: string[]
+): Promise<(DepartementValue & { indicator_id: string })[]> {
+	if (ids.length === 0) return Promise.resolve([]);
+	const { sql, params } = departementLatestAllQuery(ids);
+	return query(sql, params);
+}

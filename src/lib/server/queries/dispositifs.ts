@@ -18,7 +18,9 @@ export function getContratPosts(code: string): Promise<PostsByYear[]> {
 		`WITH links AS (SELECT * FROM post_contrats WHERE contrat_code = $1),
 		 amounts AS (
 		   SELECT d.kind, d.year, sum(d.amount_eur) AS amount_eur FROM dispositif_posts d
-		   WHERE list_contains(string_split(d.contrat_codes, ','), $1) GROUP BY ALL)
+		   -- contains() first: a cheap scan that the exact list test then confirms
+		   WHERE contains(d.contrat_codes, $1) AND list_contains(string_split(d.contrat_codes, ','), $1)
+		   GROUP BY ALL)
 		 SELECT l.kind, l.year, count(DISTINCT l.post_id)::INTEGER AS posts,
 		        (count(DISTINCT l.post_id) FILTER (WHERE l.contrat_count > 1))::INTEGER AS shared_posts,
 		        any_value(a.amount_eur) AS amount_eur, min(l.source_path) AS source_path
@@ -40,8 +42,11 @@ export interface CiteRow {
 export function getContratCites(code: string): Promise<CiteRow[]> {
 	return query<CiteRow>(
 		`WITH perimeter AS (
-		   SELECT m.code FROM contrats c JOIN communes m
-		     ON (c.epci2015_siren IS NOT NULL AND m.epci2015_siren = c.epci2015_siren) OR m.code = c.commune_code
+		   -- two equality joins, not one join on an OR (which DuckDB runs as a nested loop)
+		   SELECT m.code FROM contrats c JOIN communes m ON m.epci2015_siren = c.epci2015_siren
+		   WHERE c.code = $1
+		   UNION
+		   SELECT m.code FROM contrats c JOIN communes m ON m.code = c.commune_code
 		   WHERE c.code = $1
 		   UNION
 		   SELECT x.commune_code FROM qpv_contrat qc JOIN qpv_communes x ON x.qpv_code = qc.qpv_code

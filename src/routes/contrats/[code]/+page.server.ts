@@ -67,16 +67,19 @@ export const load: PageServerLoad = async ({ params }) => {
 				)
 			}
 		: null;
-	const articulation = await loadContratArticulation({
-		code: card.contrat.code,
-		departementCode: card.contrat.departement_code,
-		departement: card.contrat.departement,
-		posts: card.posts,
-		cites: card.cites,
-		indicators: card.pillars.flatMap((p) => p.indicators),
-		provenance
-	});
-	const [actions, linkNotes] = await Promise.all([loadActionsMoyens(code), contratLinkNotes(code)]);
+	const [articulation, actions, linkNotes] = await Promise.all([
+		loadContratArticulation({
+			code: card.contrat.code,
+			departementCode: card.contrat.departement_code,
+			departement: card.contrat.departement,
+			posts: card.posts,
+			cites: card.cites,
+			indicators: card.pillars.flatMap((p) => p.indicators),
+			provenance
+		}),
+		loadActionsMoyens(code, card.cites),
+		contratLinkNotes(code)
+	]);
 	const pillars = card.pillars.map((p) => {
 		const rows = toScorecardRows(p.indicators, provenance);
 		return {

@@ -6,7 +6,7 @@ import { indicatorSeriesChart } from '$lib/charts/indicator-series';
 import { qpvBoundaryMap } from '$lib/charts/maps';
 import { requireQpvCode } from '$lib/server/params';
 import { loadQpvProfile } from '$lib/server/evaluation/qpv-profile';
-import { loadQpvTimelines } from '$lib/server/evaluation/qpv-timelines';
+import { loadQpvReferenceSeries, qpvTimelines } from '$lib/server/evaluation/qpv-timelines';
 import { periodLabel } from '$lib/server/evaluation/synthesis-view';
 import { periodKindLabels } from '$lib/schemas/evaluation';
 import { qpvLinkNotes } from '$lib/server/evaluation/link-gaps';
@@ -21,16 +21,20 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ params }) => {
 	const code = requireQpvCode(params.code);
-	const profile = await loadQpvProfile(code);
+	const [profile, referenceSeries] = await Promise.all([
+		loadQpvProfile(code),
+		loadQpvReferenceSeries(code, qpvChartIndicators)
+	]);
 	if (!profile) error(404, `Aucun quartier prioritaire de la géographie 2015 n’a le code ${code}.`);
 	const { qpv, provenance } = profile;
 	const name = qpv.name ?? qpv.code;
 	const views = profile.pillars.flatMap((p) => p.views);
 	const charts: ChartBlock[] = [];
-	const timelines = await loadQpvTimelines(
-		code,
+	const timelines = qpvTimelines(
 		name,
 		qpvChartIndicators,
+		profile.series,
+		referenceSeries,
 		new Map(
 			profile.communes.flatMap((c) => [
 				[c.code, c.name],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildDb } from '../../../../../pipelines/lib/build-db';
 import {
+	departementLatestAllQuery,
 	departementLatestQuery,
 	latestNationalQuery,
 	nationalSeriesQuery
@@ -88,5 +89,30 @@ describe('departementLatestQuery', () => {
 
 	it('returns nothing for a département without values', async () => {
 		expect(await runQuery(db, departementLatestQuery('tx-rate', '01'))).toEqual([]);
+	});
+});
+
+describe('departementLatestAllQuery', () => {
+	it('gives each indicator and département the row departementLatestQuery gives for it', async () => {
+		const rows = await runQuery<Record<string, unknown>>(
+			db,
+			departementLatestAllQuery(['IND-311', 'tx-rate'])
+		);
+		expect(rows.map((r) => [r.indicator_id, r.code, r.date, r.value, r.target])).toEqual([
+			['IND-311', '01', '2023-12-01', 38, 56],
+			['IND-311', '13', '2023-12-01', 120, null],
+			['tx-rate', '13', '2021-09-30', 97, null]
+		]);
+		for (const [id, code] of [
+			['IND-311', '01'],
+			['IND-311', '13'],
+			['tx-rate', '13']
+		] as const) {
+			const [one] = await runQuery<Record<string, unknown>>(db, departementLatestQuery(id, code));
+			expect(rows.find((r) => r.indicator_id === id && r.code === code)).toEqual({
+				indicator_id: id,
+				...one
+			});
+		}
 	});
 });

@@ -1,0 +1,120 @@
+// `npm run bench:uncached`: one uncached contrat page and one uncached QPV page, rendered by the
+// built server for a request that the shared cache never serves (it carries a cookie), beside the
+// time of that page's DuckDB queries (Server-Timing `db`, the floor of a render). Nine pages of
+// each kind, the first render of each in this process and then BENCH_RUNS more; medians per page,
+// then the median over pages. BENCH_BASE_BUILD=<dir> runs another build (e.g. main's) first, on
+// the same database and port, so that both are measured side by side in one run.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { median, round } from './lib/stats';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4176);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+async function pageCodes(): Promise<{ contrats: string[]; qpv: string[] }> {
+	const instance = await DuckDBInstance.create('data/build/politique-ville.duckdb', {
+		access_mode: 'READ_ONLY'
+	});
+	const conn = await instance.connect();
+	const codes = async (sql: string) =>
+		(await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => String(r.code));
+	// Spread over the list (the last nine are those of bench:cold).
+	const every = (all: string[]) => all.filter((_, i) => i % Math.floor(all.length / 9) === 5);
+	const out = {
+		contrats: every(await codes('SELECT code FROM contrats ORDER BY code')).slice(0, 9),
+		qpv: every(await codes('SELECT code FROM qpv ORDER BY code')).slice(0, 9)
+	};
+	conn.closeSync();
+	instance.closeSync();
+	return out;
+}
+
+async function withServer<T>(dir: string, run: (origin: string) => Promise<T>): Promise<T> {
+	const origin = `http://127.0.0.1:${PORT}`;
+	const child = spawn(process.execPath, [dir], {
+		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	try {
+		for (let i = 0; ; i++) {
+			try {
+				await fetch(`${origin}/favicon.svg`);
+				break;
+			} catch {
+				if (i === 100) throw new Error(`le serveur ne répond pas sur ${origin}`);
+				await sleep(100);
+			}
+		}
+		// The home page reads the catalogue and provenance, as any served process has.
+		await (await fetch(origin + '/', { headers: { cookie: 'bench=1' } })).arrayBuffer();
+		return await run(origin);
+	} finally {
+		const done = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		await done;
+	}
+}
+
+/** Server-Timing of one render: total and db in ms. */
+async function render(origin: string, path: string): Promise<{ total: number; db: number }> {
+	const response = await fetch(origin + path, { headers: { cookie: 'bench=1' } });
+	await response.arrayBuffer();
+	if (response.status !== 200) throw new Error(`${path} : statut ${response.status}`);
+	const timing = response.headers.get('server-timing') ?? '';
+	const read = (name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(timing)?.[1]);
+	return { total: read('total'), db: read('db') };
+}
+
+async function measure(origin: string, paths: string[]) {
+	const first = { total: [] as number[], db: [] as number[] };
+	const perPage = new Map(paths.map((p) => [p, { total: [] as number[], db: [] as number[] }]));
+	for (const path of paths) {
+		const t = await render(origin, path);
+		first.total.push(t.total);
+		first.db.push(t.db);
+	}
+	for (let run = 0; run < RUNS; run++) {
+		for (const path of paths) {
+			const t = await render(origin, path);
+			perPage.get(path)!.total.push(t.total);
+			perPage.get(path)!.db.push(t.db);
+		}
+	}
+	const pages = [...perPage.values()];
+	return {
+		first_render: { total_ms: round(median(first.total)), db_ms: round(median(first.db)) },
+		later_renders: {
+			total_ms: round(median(pages.map((p) => median(p.total)))),
+			db_ms: round(median(pages.map((p) => median(p.db))))
+		}
+	};
+}
+
+const codes = await pageCodes();
+const contrats = codes.contrats.map((c) => `/contrats/${c}`);
+const qpv = codes.qpv.map((c) => `/quartiers/${c}`);
+const builds = [process.env.BENCH_BASE_BUILD, 'build'].filter((d): d is string => Boolean(d));
+const results: Record<string, unknown> = {};
+for (const dir of builds) {
+	if (!existsSync(`${dir}/index.js`)) throw new Error(`${dir}/index.js absent (npm run build)`);
+	results[dir] = await withServer(dir, async (origin) => ({
+		contrat: await measure(origin, contrats),
+		qpv: await measure(origin, qpv)
+	}));
+}
+console.log(
+	JSON.stringify(
+		{
+			machine_note: 'machine partagée (2 cœurs) : lire comme un ordre de grandeur',
+			load_average: loadavg().map((l) => round(l, 2)),
+			pages: { contrats: codes.contrats, qpv: codes.qpv },
+			runs_after_first: RUNS,
+			results
+		},
+		null,
+		'\t'
+	)
+);
