@@ -61,6 +61,8 @@ function fullOrder(def: AnyTable): string {
 export class BuildDb {
 	private readonly tables = new Map<string, AnyTable>();
 	private readonly state = new Map<string, TableState>();
+	/** Tables being written in parts: their unsorted staging table has been created. */
+	private readonly parts = new Set<string>();
 
 	private constructor(
 		private readonly instance: DuckDBInstance,
@@ -111,7 +113,12 @@ export class BuildDb {
 	 * string column with few distinct values goes in as codes looked up in a list literal; other
 	 * strings go in as text.
 	 */
-	private async load(def: AnyTable, batch: ColumnBatch, sorted: boolean): Promise<void> {
+	private async load(
+		def: AnyTable,
+		batch: ColumnBatch,
+		sorted: boolean,
+		target = `"${def.name}"`
+	): Promise<void> {
 		const stage = `__stage_${def.name}`;
 		const staged: Staged[] = [];
 		const select: string[] = [];
@@ -152,11 +159,39 @@ export class BuildDb {
 				? ` ORDER BY ${[...def.orderBy.map((c) => `"${c}"`), 's.rowid'].join(', ')}`
 				: '';
 			await this.connection.run(
-				`INSERT INTO "${def.name}" SELECT ${select.join(', ')} FROM temp.main."${stage}" s${order}`
+				`INSERT INTO ${target} SELECT ${select.join(', ')} FROM temp.main."${stage}" s${order}`
 			);
 		} finally {
 			await this.connection.run(`DROP TABLE IF EXISTS temp.main."${stage}"`);
 		}
+	}
+
+	/**
+	 * Appends one part of a large table to its temporary staging table, so that JavaScript never
+	 * holds all its rows at once (memory, and garbage collection of growing arrays); finishParts
+	 * then writes the table with one DuckDB sort, as one insertBatch of all the parts would.
+	 */
+	async appendPart(def: AnyTable, batch: ColumnBatch): Promise<void> {
+		if (!this.tables.has(def.name)) await this.create(def);
+		const parts = { ...def, name: `__parts_${def.name}` };
+		if (!this.parts.has(def.name)) {
+			await this.connection.run(createTableSql(parts).replace('CREATE TABLE', 'CREATE TEMP TABLE'));
+			this.parts.add(def.name);
+		}
+		if (batch.length > 0) await this.load(parts, batch, false, `temp.main."${parts.name}"`);
+	}
+
+	/** Writes the staged parts into the empty table in `orderBy` order, ties in append order. */
+	async finishParts(def: AnyTable): Promise<void> {
+		if (!this.parts.delete(def.name)) return;
+		if (this.state.get(def.name) !== 'empty') throw new Error(`table ${def.name} déjà remplie`);
+		const parts = `temp.main."__parts_${def.name}"`;
+		const order = [...def.orderBy.map((c) => `p."${c}"`), 'p.rowid'].join(', ');
+		await this.connection.run(
+			`INSERT INTO "${def.name}" SELECT * FROM ${parts} p ORDER BY ${order}`
+		);
+		await this.connection.run(`DROP TABLE ${parts}`);
+		this.state.set(def.name, 'sorted');
 	}
 
 	/**
