@@ -23,6 +23,8 @@ const WRITE = /\b(INSERT|UPDATE|DELETE|COPY|ALTER|DROP|CREATE|TRUNCATE|REPLACE|M
 /** The table a write statement changes (the last name of `schema.table`, quoted or not). */
 const TARGET =
 	/\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|MERGE\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|ALTER\s+TABLE|DROP\s+TABLE(?:\s+IF\s+EXISTS)?|COPY|CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?TABLE(?:\s+IF\s+NOT\s+EXISTS)?)\s+(?:"?\w+"?\.)*"?(\w+)"?/gi;
+/** DuckDB's memory budget during the build (its buffer pool; JavaScript's heap comes on top). */
+const BUILD_MEMORY_LIMIT = '512MB';
 /** DuckDB's vector size: the most rows a data chunk holds. */
 const CHUNK = 2048;
 /** Up to this many distinct strings, a column is staged as codes into a list literal. */
@@ -71,7 +73,12 @@ export class BuildDb {
 
 	static async open(path: string): Promise<BuildDb> {
 		// Loading relies on INSERT … SELECT keeping the staging order: DuckDB's default, made explicit.
-		const instance = await DuckDBInstance.create(path, { preserve_insertion_order: 'true' });
+		// The memory limit keeps the build's peak RSS under 1 GB (DuckDB would take 80 % of RAM): the
+		// largest sorts (observations, canonical_series) fit in it without spilling to disk.
+		const instance = await DuckDBInstance.create(path, {
+			preserve_insertion_order: 'true',
+			memory_limit: BUILD_MEMORY_LIMIT
+		});
 		return new BuildDb(instance, await instance.connect());
 	}
 
