@@ -73,8 +73,8 @@ export class BuildDb {
 
 	static async open(path: string): Promise<BuildDb> {
 		// Loading relies on INSERT … SELECT keeping the staging order: DuckDB's default, made explicit.
-		// The memory limit keeps the build's peak RSS under 1 GB (DuckDB would take 80 % of RAM): the
-		// largest sorts (observations, canonical_series) fit in it without spilling to disk.
+		// The memory limit keeps the build's peak RSS under 1 GB: by default DuckDB keeps up to 80 %
+		// of the machine's RAM, and the JavaScript heap comes on top.
 		const instance = await DuckDBInstance.create(path, {
 			preserve_insertion_order: 'true',
 			memory_limit: BUILD_MEMORY_LIMIT
