@@ -139,7 +139,7 @@ export function endpointPoints(e: GapEndpoints): GapPoint[] {
 				qpv_segment: 0
 			}
 		];
-	// Plain property reads: keys built per row (`${end}_year`) cost seconds over 127 k rows.
+	// Plain property reads: keys built per row (`${end}_year`) cost about 1 s CPU over 127 k rows.
 	const first: GapPoint = {
 		...base,
 		reference_code: e.first_reference_code,
