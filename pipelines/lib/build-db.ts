@@ -16,7 +16,7 @@ const WRITE = /\b(INSERT|UPDATE|DELETE|COPY|ALTER|DROP|CREATE|TRUNCATE|REPLACE|M
 const TARGET =
 	/\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|MERGE\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|ALTER\s+TABLE|DROP\s+TABLE(?:\s+IF\s+EXISTS)?|COPY|CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?TABLE(?:\s+IF\s+NOT\s+EXISTS)?)\s+(?:"?\w+"?\.)*"?(\w+)"?/gi;
 /** DuckDB's memory budget during the build (its buffer pool; JavaScript's heap comes on top). */
-const BUILD_MEMORY_LIMIT = '512MB';
+const BUILD_MEMORY_LIMIT = '400MB';
 /** A table's total order: `orderBy`, then its other columns (rows equal on both are identical). */
 function fullOrder(def: AnyTable): string {
 	const rest = Object.keys(def.columns).filter((c) => !def.orderBy.includes(c));
