@@ -63,7 +63,7 @@ async function timed(
 }
 
 /**
- * Removes what killed builds left beside the database (`<db>.tmp-<pid>` and its `.wal`) when
+ * Removes what killed builds left beside the database (`<db>.tmp-<pid>`, its `.wal` and `.tmp`) when
  * their process is gone; a build still running elsewhere keeps its files. Returns what was removed.
  */
 export function removeLeftovers(outPath: string): string[] {
@@ -73,9 +73,10 @@ export function removeLeftovers(outPath: string): string[] {
 	const removed: string[] = [];
 	for (const name of readdirSync(dir)) {
 		if (!name.startsWith(prefix)) continue;
-		const pid = Number(name.slice(prefix.length).replace(/\.wal$/, ''));
+		// `.tmp`: the directory where DuckDB spills beyond the build's memory limit.
+		const pid = Number(name.slice(prefix.length).replace(/\.(wal|tmp)$/, ''));
 		if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue;
-		rmSync(join(dir, name), { force: true });
+		rmSync(join(dir, name), { force: true, recursive: true });
 		removed.push(name);
 	}
 	return removed;

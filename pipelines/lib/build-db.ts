@@ -1,18 +1,10 @@
 // The database being built: creates tables from their definitions, loads validated rows fast (by
 // column, as numeric data chunks) and leaves every table in its deterministic `orderBy` order.
-import {
-	DOUBLE,
-	DuckDBConnection,
-	DuckDBDataChunk,
-	DuckDBInstance,
-	INTEGER,
-	VARCHAR,
-	type DuckDBType,
-	type DuckDBVector
-} from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { z } from 'zod';
 import { createTableSql, type TableDef } from '../../src/lib/schemas/table';
 import { ColumnBatch } from './column-batch';
+import { appendStage, stagePlan } from './chunk-stage';
 
 type AnyTable = TableDef<z.ZodObject>;
 
@@ -23,35 +15,8 @@ const WRITE = /\b(INSERT|UPDATE|DELETE|COPY|ALTER|DROP|CREATE|TRUNCATE|REPLACE|M
 /** The table a write statement changes (the last name of `schema.table`, quoted or not). */
 const TARGET =
 	/\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|MERGE\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|ALTER\s+TABLE|DROP\s+TABLE(?:\s+IF\s+EXISTS)?|COPY|CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?TABLE(?:\s+IF\s+NOT\s+EXISTS)?)\s+(?:"?\w+"?\.)*"?(\w+)"?/gi;
-/** DuckDB's vector size: the most rows a data chunk holds. */
-const CHUNK = 2048;
-/** Up to this many distinct strings, a column is staged as codes into a list literal. */
-const SMALL_DICTIONARY = 1024;
-
-interface Staged {
-	name: string;
-	type: DuckDBType;
-	data: Int32Array | Float64Array | Uint8Array;
-	nulls?: Uint8Array;
-	/** Set for text columns: `data` holds codes into these strings. */
-	text?: string[];
-}
-
-function listLiteral(values: string[]): string {
-	return `([${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')}]::VARCHAR[])`;
-}
-
-/** Writes rows `start` … `start + size` of one staged column into a vector. */
-function fillVector(vector: DuckDBVector, s: Staged, start: number, size: number): void {
-	const { data, nulls, text } = s;
-	for (let i = 0; i < size; i++) {
-		const row = start + i;
-		if (!text) vector.setItem(i, data[row]!);
-		else vector.setItem(i, nulls![row] ? null : text[data[row]!]!);
-	}
-	vector.flush();
-}
-
+/** DuckDB's memory budget during the build (its buffer pool; JavaScript's heap comes on top). */
+const BUILD_MEMORY_LIMIT = '400MB';
 /** A table's total order: `orderBy`, then its other columns (rows equal on both are identical). */
 function fullOrder(def: AnyTable): string {
 	const rest = Object.keys(def.columns).filter((c) => !def.orderBy.includes(c));
@@ -61,6 +26,8 @@ function fullOrder(def: AnyTable): string {
 export class BuildDb {
 	private readonly tables = new Map<string, AnyTable>();
 	private readonly state = new Map<string, TableState>();
+	/** Tables being written in parts: their unsorted staging table has been created. */
+	private readonly parts = new Set<string>();
 
 	private constructor(
 		private readonly instance: DuckDBInstance,
@@ -69,7 +36,12 @@ export class BuildDb {
 
 	static async open(path: string): Promise<BuildDb> {
 		// Loading relies on INSERT … SELECT keeping the staging order: DuckDB's default, made explicit.
-		const instance = await DuckDBInstance.create(path, { preserve_insertion_order: 'true' });
+		// The memory limit keeps the build's peak RSS under 1 GB: by default DuckDB keeps up to 80 %
+		// of the machine's RAM, and the JavaScript heap comes on top.
+		const instance = await DuckDBInstance.create(path, {
+			preserve_insertion_order: 'true',
+			memory_limit: BUILD_MEMORY_LIMIT
+		});
 		return new BuildDb(instance, await instance.connect());
 	}
 
@@ -106,57 +78,56 @@ export class BuildDb {
 
 	/**
 	 * Stages the batch in a temporary table, then inserts it with one projection, in `orderBy`
-	 * order when `sorted` (DuckDB's ORDER BY; ties keep the staging order), else in staging order.
-	 * Numbers go in as numeric vectors, never null (nulls are flag columns); a
-	 * string column with few distinct values goes in as codes looked up in a list literal; other
-	 * strings go in as text.
+	 * order when `sorted` (DuckDB's ORDER BY; ties keep the staging order), else in staging order
+	 * (how columns are staged: ./chunk-stage.ts).
 	 */
-	private async load(def: AnyTable, batch: ColumnBatch, sorted: boolean): Promise<void> {
+	private async load(
+		def: AnyTable,
+		batch: ColumnBatch,
+		sorted: boolean,
+		target = `"${def.name}"`
+	): Promise<void> {
 		const stage = `__stage_${def.name}`;
-		const staged: Staged[] = [];
-		const select: string[] = [];
-		batch.columns.forEach((c, i) => {
-			const col = `s.c${i}`;
-			let expr = col;
-			// A NUL character cannot be written in an SQL literal: such a column goes in as text.
-			const asText =
-				c.kind === 'dict' &&
-				(c.values.length > SMALL_DICTIONARY || c.values.some((v) => v.includes('\0')));
-			if (asText) {
-				staged.push({ name: `c${i}`, type: VARCHAR, data: c.data, nulls: c.nulls, text: c.values });
-			} else {
-				staged.push({ name: `c${i}`, type: c.kind === 'float' ? DOUBLE : INTEGER, data: c.data });
-				if (c.kind === 'dict') expr = `${listLiteral(c.values)}[${col} + 1]`;
-				if (c.type === 'BIGINT') expr = `CAST(${col} AS BIGINT)`;
-				if (c.type === 'BOOLEAN') expr = `(${col} <> 0)`;
-				if (c.hasNull) {
-					staged.push({ name: `n${i}`, type: INTEGER, data: c.nulls });
-					expr = `CASE WHEN s.n${i} = 1 THEN NULL ELSE ${expr} END`;
-				}
-			}
-			select.push(`${c.type === 'DATE' ? `CAST(${expr} AS DATE)` : expr} AS "${c.name}"`);
-		});
-		const columns = staged.map((s) => `${s.name} ${s.type.toString()}`).join(', ');
-		await this.connection.run(`CREATE TEMP TABLE "${stage}" (${columns})`);
+		const { staged, select } = stagePlan(batch);
 		try {
-			const appender = await this.connection.createAppender(stage, 'main', 'temp');
-			const types = staged.map((s) => s.type);
-			for (let start = 0; start < batch.length; start += CHUNK) {
-				const size = Math.min(CHUNK, batch.length - start);
-				const chunk = DuckDBDataChunk.create(types, size);
-				staged.forEach((s, k) => fillVector(chunk.getColumnVector(k), s, start, size));
-				appender.appendDataChunk(chunk);
-			}
-			appender.closeSync();
+			await appendStage(this.connection, stage, staged, batch.length);
 			const order = sorted
 				? ` ORDER BY ${[...def.orderBy.map((c) => `"${c}"`), 's.rowid'].join(', ')}`
 				: '';
 			await this.connection.run(
-				`INSERT INTO "${def.name}" SELECT ${select.join(', ')} FROM temp.main."${stage}" s${order}`
+				`INSERT INTO ${target} SELECT ${select.join(', ')} FROM temp.main."${stage}" s${order}`
 			);
 		} finally {
 			await this.connection.run(`DROP TABLE IF EXISTS temp.main."${stage}"`);
 		}
+	}
+
+	/**
+	 * Appends one part of a large table to its temporary staging table, so that JavaScript never
+	 * holds all its rows at once (memory, and garbage collection of growing arrays); finishParts
+	 * then writes the table with one DuckDB sort, as one insertBatch of all the parts would.
+	 */
+	async appendPart(def: AnyTable, batch: ColumnBatch): Promise<void> {
+		if (!this.tables.has(def.name)) await this.create(def);
+		const parts = { ...def, name: `__parts_${def.name}` };
+		if (!this.parts.has(def.name)) {
+			await this.connection.run(createTableSql(parts).replace('CREATE TABLE', 'CREATE TEMP TABLE'));
+			this.parts.add(def.name);
+		}
+		if (batch.length > 0) await this.load(parts, batch, false, `temp.main."${parts.name}"`);
+	}
+
+	/** Writes the staged parts into the empty table in `orderBy` order, ties in append order. */
+	async finishParts(def: AnyTable): Promise<void> {
+		if (!this.parts.delete(def.name)) return;
+		if (this.state.get(def.name) !== 'empty') throw new Error(`table ${def.name} déjà remplie`);
+		const parts = `temp.main."__parts_${def.name}"`;
+		const order = [...def.orderBy.map((c) => `p."${c}"`), 'p.rowid'].join(', ');
+		await this.connection.run(
+			`INSERT INTO "${def.name}" SELECT * FROM ${parts} p ORDER BY ${order}`
+		);
+		await this.connection.run(`DROP TABLE ${parts}`);
+		this.state.set(def.name, 'sorted');
 	}
 
 	/**

@@ -21,6 +21,9 @@ import { loadWide, type WideSpec } from '../lib/observations/wide';
 import { readRawCsv, type Step } from '../lib/step';
 import { crossChecks } from '../lib/observations/checks';
 
+/** Rows held in JavaScript before they are handed to DuckDB (a few files' worth). */
+const PART_ROWS = 1 << 17;
+
 export const observationsStep: Step = {
 	table: observationsTable.name,
 	async run(ctx) {
@@ -33,8 +36,12 @@ export const observationsStep: Step = {
 		const flags: Record<string, Record<string, number>> = {};
 		const secretCells: Record<string, number> = {};
 		const found = new Map<SourceFamily, Set<string>>();
-		// All files are collected first and written once: one sorted write, no rewrite at the end.
+		// Rows go to DuckDB in parts of about PART_ROWS (JavaScript never holds all 2.4 million) and
+		// DuckDB sorts them once at the end: one sorted write, no rewrite at the end of the build.
 		const rows = new ObservationRows();
+		const flush = async (least = PART_ROWS) => {
+			if (rows.length >= least) await ctx.db.appendPart(observationsTable, rows.take());
+		};
 
 		const wide = async (path: string, spec: WideSpec, delimiter?: ';' | ',') => {
 			const { csv, ledger } = readRawCsv(ctx, path, { delimiter });
@@ -45,6 +52,7 @@ export const observationsStep: Step = {
 			const set = found.get(spec.family) ?? new Set();
 			for (const c of result.matchedColumns) set.add(c.toUpperCase());
 			found.set(spec.family, set);
+			await flush();
 		};
 
 		for (const { theme, vintage } of sigVilleFiles) {
@@ -60,7 +68,8 @@ export const observationsStep: Step = {
 
 		const panel = readRawCsv(ctx, panelPath, { delimiter: ',' });
 		const panelResult = loadPanel(panel.csv, panel.ledger, indicators, knownQpv, rows);
-		await ctx.db.insertBatch(observationsTable, rows.batch);
+		await flush(0);
+		await ctx.db.finishParts(observationsTable);
 		if (panelResult.uncatalogued.length) uncatalogued[panelPath] = panelResult.uncatalogued;
 		found.set('qpv-2015/panel', new Set(['REVENU_MEDIAN', 'TAUX_PAUVRETE', 'GINI', 'S80S20']));
 

@@ -139,15 +139,27 @@ export function endpointPoints(e: GapEndpoints): GapPoint[] {
 				qpv_segment: 0
 			}
 		];
-	const point = (end: 'first' | 'last'): GapPoint => ({
+	// Plain property reads: keys built per row (`${end}_year`) cost about 1 s CPU over 127 k rows.
+	const first: GapPoint = {
 		...base,
-		reference_code: e[`${end}_reference_code`],
-		year: e[`${end}_year`]!,
-		qpv_value: e[`${end}_qpv_value`],
-		reference_value: e[`${end}_reference_value`],
-		qpv_segment: e[`${end}_qpv_segment`]
-	});
-	return e.first_year === e.last_year ? [point('first')] : [point('first'), point('last')];
+		reference_code: e.first_reference_code,
+		year: e.first_year,
+		qpv_value: e.first_qpv_value,
+		reference_value: e.first_reference_value,
+		qpv_segment: e.first_qpv_segment
+	};
+	if (e.first_year === e.last_year) return [first];
+	return [
+		first,
+		{
+			...base,
+			reference_code: e.last_reference_code,
+			year: e.last_year,
+			qpv_value: e.last_qpv_value,
+			reference_value: e.last_reference_value,
+			qpv_segment: e.last_qpv_segment
+		}
+	];
 }
 
 export const qpvGapsStep: Step = {

@@ -35,8 +35,19 @@ if (Object.keys(observationsTable.columns).join() !== ORDER.join())
 	throw new Error('observations : ordre des colonnes changé, mettre à jour ObservationRows');
 
 export class ObservationRows {
-	readonly batch = new ColumnBatch(observationsTable, 1 << 16);
+	private current = new ColumnBatch(observationsTable, 1 << 16);
 	private readonly scratch: unknown[] = new Array(9);
+
+	get batch(): ColumnBatch {
+		return this.current;
+	}
+
+	/** Hands over the rows collected so far and starts an empty batch (positions restart at 0). */
+	take(): ColumnBatch {
+		const taken = this.current;
+		this.current = new ColumnBatch(observationsTable, 1 << 16);
+		return taken;
+	}
 
 	get length(): number {
 		return this.batch.length;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { BuildDb } from '../../../pipelines/lib/build-db';
+import { ColumnBatch } from '../../../pipelines/lib/column-batch';
 import { defineTable } from '../../../src/lib/schemas/table';
 
 const table = defineTable({
@@ -118,5 +119,36 @@ describe('BuildDb.sortAll', () => {
 		);
 		expect(back).toEqual(expected.map(zero));
 		await db.close();
+	});
+});
+
+describe('BuildDb.appendPart and finishParts', () => {
+	it('store a table written in parts exactly as one first write of all its rows', async () => {
+		const data = rows(3000, 11);
+		const batchOf = (part: Row[]) => {
+			const batch = new ColumnBatch(table);
+			for (const r of part) batch.appendRecord(r);
+			return batch;
+		};
+		const once = await BuildDb.open(':memory:');
+		await once.insert(table, data);
+		const parts = await BuildDb.open(':memory:');
+		// Uneven parts: ties on (code, n, x) cross part boundaries and must keep the arrival order.
+		for (const [from, to] of [
+			[0, 1000],
+			[1000, 1001],
+			[1001, 3000]
+		] as const)
+			await parts.appendPart(table, batchOf(data.slice(from, to)));
+		expect(parts.tableState('t')).toBe('empty');
+		await parts.finishParts(table);
+		expect(await stored(parts)).toEqual(await stored(once));
+		expect(parts.tableState('t')).toBe('sorted');
+		const staging = await parts.query<{ n: number }>(
+			"SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE '__parts_%'"
+		);
+		expect(staging[0]!.n).toBe(0);
+		await once.close();
+		await parts.close();
 	});
 });

@@ -202,7 +202,11 @@ describe('leftovers of killed builds', () => {
 		const dead = `base.duckdb.tmp-${2 ** 22 + 1}`;
 		const alive = `base.duckdb.tmp-${process.ppid}`;
 		for (const f of [dead, `${dead}.wal`, alive, 'base.duckdb']) writeFileSync(join(dir, f), 'x');
-		expect(removeLeftovers(out).sort()).toEqual([dead, `${dead}.wal`]);
+		// DuckDB's spill directory of a killed build, with a spill file in it.
+		mkdirSync(join(dir, `${dead}.tmp`));
+		mkdirSync(join(dir, `${alive}.tmp`));
+		writeFileSync(join(dir, `${dead}.tmp`, 'duckdb_temp_storage-0.tmp'), 'x');
+		expect(removeLeftovers(out).sort()).toEqual([dead, `${dead}.tmp`, `${dead}.wal`]);
 		expect(existsSync(join(dir, alive))).toBe(true);
 		expect(existsSync(join(dir, 'base.duckdb'))).toBe(true);
 	});

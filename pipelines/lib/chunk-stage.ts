@@ -1,0 +1,94 @@
+// Stages a ColumnBatch in a temporary DuckDB table as numeric data chunks (strings as codes into a
+// dictionary), and gives the projection that turns the staged columns back into the table's values.
+import {
+	DOUBLE,
+	DuckDBConnection,
+	DuckDBDataChunk,
+	INTEGER,
+	VARCHAR,
+	type DuckDBType,
+	type DuckDBVector
+} from '@duckdb/node-api';
+import type { ColumnBatch } from './column-batch';
+
+/** DuckDB's vector size: the most rows a data chunk holds. */
+const CHUNK = 2048;
+/** Up to this many distinct strings, a column is staged as codes into a list literal. */
+const SMALL_DICTIONARY = 1024;
+
+export interface Staged {
+	name: string;
+	type: DuckDBType;
+	data: Int32Array | Float64Array | Uint8Array;
+	nulls?: Uint8Array;
+	/** Set for text columns: `data` holds codes into these strings. */
+	text?: string[];
+}
+
+function listLiteral(values: string[]): string {
+	return `([${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')}]::VARCHAR[])`;
+}
+
+/** Writes rows `start` … `start + size` of one staged column into a vector. */
+function fillVector(vector: DuckDBVector, s: Staged, start: number, size: number): void {
+	const { data, nulls, text } = s;
+	for (let i = 0; i < size; i++) {
+		const row = start + i;
+		if (!text) vector.setItem(i, data[row]!);
+		else vector.setItem(i, nulls![row] ? null : text[data[row]!]!);
+	}
+	vector.flush();
+}
+
+/**
+ * The staged columns of a batch and the SELECT list (over the stage aliased `s`) that rebuilds the
+ * table's columns. Numbers go in as numeric vectors, never null (nulls are flag columns); a string
+ * column with few distinct values goes in as codes looked up in a list literal; other strings go
+ * in as text.
+ */
+export function stagePlan(batch: ColumnBatch): { staged: Staged[]; select: string[] } {
+	const staged: Staged[] = [];
+	const select: string[] = [];
+	batch.columns.forEach((c, i) => {
+		const col = `s.c${i}`;
+		let expr = col;
+		// A NUL character cannot be written in an SQL literal: such a column goes in as text.
+		const asText =
+			c.kind === 'dict' &&
+			(c.values.length > SMALL_DICTIONARY || c.values.some((v) => v.includes('\0')));
+		if (asText) {
+			staged.push({ name: `c${i}`, type: VARCHAR, data: c.data, nulls: c.nulls, text: c.values });
+		} else {
+			staged.push({ name: `c${i}`, type: c.kind === 'float' ? DOUBLE : INTEGER, data: c.data });
+			if (c.kind === 'dict') expr = `${listLiteral(c.values)}[${col} + 1]`;
+			if (c.type === 'BIGINT') expr = `CAST(${col} AS BIGINT)`;
+			if (c.type === 'BOOLEAN') expr = `(${col} <> 0)`;
+			if (c.hasNull) {
+				staged.push({ name: `n${i}`, type: INTEGER, data: c.nulls });
+				expr = `CASE WHEN s.n${i} = 1 THEN NULL ELSE ${expr} END`;
+			}
+		}
+		select.push(`${c.type === 'DATE' ? `CAST(${expr} AS DATE)` : expr} AS "${c.name}"`);
+	});
+	return { staged, select };
+}
+
+/** Creates the temporary table `stage` and appends the staged columns to it, chunk by chunk. */
+export async function appendStage(
+	connection: DuckDBConnection,
+	stage: string,
+	staged: Staged[],
+	length: number
+): Promise<void> {
+	const columns = staged.map((s) => `${s.name} ${s.type.toString()}`).join(', ');
+	await connection.run(`CREATE TEMP TABLE "${stage}" (${columns})`);
+	const appender = await connection.createAppender(stage, 'main', 'temp');
+	const types = staged.map((s) => s.type);
+	for (let start = 0; start < length; start += CHUNK) {
+		const size = Math.min(CHUNK, length - start);
+		const chunk = DuckDBDataChunk.create(types, size);
+		staged.forEach((s, k) => fillVector(chunk.getColumnVector(k), s, start, size));
+		appender.appendDataChunk(chunk);
+	}
+	appender.closeSync();
+}
