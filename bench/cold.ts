@@ -13,7 +13,6 @@
 // BENCH_COLD_STORE=keep measures the store as it is (no prerender); with BENCH_COLD_STORED_ONLY=1
 // the cold run uses only the pages already stored (a partial prerender; their count is printed).
 // In every mode the single-page samples are removed from the store: really uncached renders.
-import { DuckDBInstance } from '@duckdb/node-api';
 import { execSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -22,26 +21,11 @@ import { servedStore } from '../scripts/prerender';
 import { BROWSER_HEADERS, runPaths } from './lib/paths-load';
 import { ensureBuild, startServer } from './lib/server';
 import { median, percentile, round } from './lib/stats';
+import { pageCodes } from './lib/page-codes';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
 const CONNECTIONS = 50;
 const COLD_SECONDS = Number(process.env.BENCH_COLD_SECONDS ?? 30);
-
-async function pageCodes(): Promise<{ contrats: string[]; qpv: string[] }> {
-	const instance = await DuckDBInstance.create('data/build/politique-ville.duckdb', {
-		access_mode: 'READ_ONLY'
-	});
-	const conn = await instance.connect();
-	const codes = async (sql: string) =>
-		(await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => String(r.code));
-	const out = {
-		contrats: await codes('SELECT code FROM contrats ORDER BY code'),
-		qpv: await codes('SELECT code FROM qpv ORDER BY code')
-	};
-	conn.closeSync();
-	instance.closeSync();
-	return out;
-}
 
 /** Deterministic interleaving: contrat and QPV pages mixed, each URL once. */
 function distinctUrls(codes: { contrats: string[]; qpv: string[] }): string[] {

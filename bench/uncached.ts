@@ -8,28 +8,18 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { median, round } from './lib/stats';
+import { pageCodes, type PageCodes } from './lib/page-codes';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4176);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-async function pageCodes(): Promise<{ contrats: string[]; qpv: string[] }> {
-	const instance = await DuckDBInstance.create('data/build/politique-ville.duckdb', {
-		access_mode: 'READ_ONLY'
-	});
-	const conn = await instance.connect();
-	const codes = async (sql: string) =>
-		(await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => String(r.code));
-	// Spread over the list (the last nine are those of bench:cold).
-	const every = (all: string[]) => all.filter((_, i) => i % Math.floor(all.length / 9) === 5);
-	const out = {
-		contrats: every(await codes('SELECT code FROM contrats ORDER BY code')).slice(0, 9),
-		qpv: every(await codes('SELECT code FROM qpv ORDER BY code')).slice(0, 9)
-	};
-	conn.closeSync();
-	instance.closeSync();
-	return out;
+/** Nine pages of each kind, spread over the list (the last nine are those of bench:cold). */
+async function samplePages(): Promise<PageCodes> {
+	const all = await pageCodes();
+	const every = (codes: string[]) =>
+		codes.filter((_, i) => i % Math.floor(codes.length / 9) === 5).slice(0, 9);
+	return { contrats: every(all.contrats), qpv: every(all.qpv) };
 }
 
 async function withServer<T>(dir: string, run: (origin: string) => Promise<T>): Promise<T> {
@@ -93,7 +83,7 @@ async function measure(origin: string, paths: string[]) {
 	};
 }
 
-const codes = await pageCodes();
+const codes = await samplePages();
 const contrats = codes.contrats.map((c) => `/contrats/${c}`);
 const qpv = codes.qpv.map((c) => `/quartiers/${c}`);
 const builds = [process.env.BENCH_BASE_BUILD, 'build'].filter((d): d is string => Boolean(d));

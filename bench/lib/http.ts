@@ -26,13 +26,23 @@ export interface RunResult {
 	bytesPerSecond: number;
 }
 
-export async function runLoad(options: RunOptions): Promise<RunResult> {
+/** One autocannon run of the given requests, every response time kept, on loopback only. */
+export async function runAutocannon(options: {
+	origin: string;
+	connections: number;
+	amount?: number;
+	seconds?: number;
+	headers?: Record<string, string>;
+	requests: autocannon.Request[];
+	onTick?: () => void;
+}): Promise<{ result: autocannon.Result; latenciesMs: number[]; seconds: number }> {
 	const url = new URL(options.origin);
 	if (url.hostname !== '127.0.0.1') throw new Error(`adresse non locale refusée : ${url.hostname}`);
 	if (!options.amount && !options.seconds) throw new Error('durée ou nombre de requêtes requis');
 	const latenciesMs: number[] = [];
 	const started = performance.now();
 	const timer = options.onTick ? setInterval(options.onTick, 200) : undefined;
+	let deadline: NodeJS.Timeout | undefined;
 	try {
 		const result = await new Promise<autocannon.Result>((resolve, reject) => {
 			const instance = autocannon(
@@ -42,29 +52,43 @@ export async function runLoad(options: RunOptions): Promise<RunResult> {
 					// autocannon rejects an explicit `duration: undefined`.
 					...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
 					timeout: 30,
-					// Each connection cycles through the paths in order.
-					requests: options.paths.map((path) => ({ method: 'GET' as const, path }))
+					headers: options.headers ?? {},
+					requests: options.requests
 				},
 				(error, result) => (error ? reject(error) : resolve(result))
 			);
 			instance.on('response', (_client, _status, _bytes, responseTime) => {
 				latenciesMs.push(responseTime);
 			});
+			// A request count bounded by a duration too: stopped when the time is up.
+			if (options.amount && options.seconds)
+				deadline = setTimeout(() => instance.stop(), options.seconds * 1000);
 		});
-		const seconds = (performance.now() - started) / 1000;
-		return {
-			requests: latenciesMs.length,
-			latenciesMs,
-			errors: result.errors,
-			timeouts: result.timeouts,
-			non2xx: result.non2xx,
-			seconds,
-			requestsPerSecond: latenciesMs.length / seconds,
-			bytesPerSecond: result.throughput.total / seconds
-		};
+		return { result, latenciesMs, seconds: (performance.now() - started) / 1000 };
 	} finally {
 		if (timer) clearInterval(timer);
+		if (deadline) clearTimeout(deadline);
 	}
+}
+
+export async function runLoad(options: RunOptions): Promise<RunResult> {
+	const { result, latenciesMs, seconds } = await runAutocannon({
+		...options,
+		// Amount or duration, never both: a count alone runs to its end.
+		seconds: options.amount ? undefined : options.seconds,
+		// Each connection cycles through the paths in order.
+		requests: options.paths.map((path) => ({ method: 'GET' as const, path }))
+	});
+	return {
+		requests: latenciesMs.length,
+		latenciesMs,
+		errors: result.errors,
+		timeouts: result.timeouts,
+		non2xx: result.non2xx,
+		seconds,
+		requestsPerSecond: latenciesMs.length / seconds,
+		bytesPerSecond: result.throughput.total / seconds
+	};
 }
 
 export const p50 = (r: { latenciesMs: number[] }) => percentile(r.latenciesMs, 50);

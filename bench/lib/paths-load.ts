@@ -1,7 +1,7 @@
 // One autocannon run whose requests take their path from a function, with the headers a browser
 // sends: bench:cold measures its cached phase (a few URLs in turn) and its cold phase (every URL
 // once) with this same light client, so that their ratio compares the server with itself.
-import autocannon from 'autocannon';
+import { runAutocannon } from './http';
 
 /** What a browser sends for a page: it accepts gzip (and more) and asks for HTML. */
 export const BROWSER_HEADERS = {
@@ -35,42 +35,17 @@ export interface PathsRunResult {
 }
 
 export async function runPaths(options: PathsRunOptions): Promise<PathsRunResult> {
-	const url = new URL(options.origin);
-	if (url.hostname !== '127.0.0.1') throw new Error(`adresse non locale refusée : ${url.hostname}`);
-	const latenciesMs: number[] = [];
-	const started = performance.now();
-	const timer = options.onTick ? setInterval(options.onTick, 200) : undefined;
-	let deadline: NodeJS.Timeout | undefined;
-	try {
-		const result = await new Promise<autocannon.Result>((resolve, reject) => {
-			const instance = autocannon(
-				{
-					url: options.origin,
-					connections: options.connections,
-					...(options.amount ? { amount: options.amount } : { duration: options.seconds }),
-					timeout: 30,
-					headers: options.headers ?? {},
-					// Called once per request sent, the first one included: one path each.
-					requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: options.next() }) }]
-				},
-				(error, result) => (error ? reject(error) : resolve(result))
-			);
-			instance.on('response', (_client, _status, _bytes, responseTime) => {
-				latenciesMs.push(responseTime);
-			});
-			if (options.amount) deadline = setTimeout(() => instance.stop(), options.seconds * 1000);
-		});
-		const seconds = (performance.now() - started) / 1000;
-		return {
-			requests: latenciesMs.length,
-			latenciesMs,
-			errors: result.errors + result.timeouts + result.non2xx,
-			seconds,
-			requestsPerSecond: latenciesMs.length / seconds,
-			bytesPerRequest: latenciesMs.length ? result.throughput.total / latenciesMs.length : 0
-		};
-	} finally {
-		if (timer) clearInterval(timer);
-		if (deadline) clearTimeout(deadline);
-	}
+	const { result, latenciesMs, seconds } = await runAutocannon({
+		...options,
+		// Called once per request sent, the first one included: one path each.
+		requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: options.next() }) }]
+	});
+	return {
+		requests: latenciesMs.length,
+		latenciesMs,
+		errors: result.errors + result.timeouts + result.non2xx,
+		seconds,
+		requestsPerSecond: latenciesMs.length / seconds,
+		bytesPerRequest: latenciesMs.length ? result.throughput.total / latenciesMs.length : 0
+	};
 }

@@ -1,0 +1,26 @@
+// The codes of every contrat and QPV page, read once from the built database (read-only), for the
+// benchmarks that request pages by code.
+import { DuckDBInstance } from '@duckdb/node-api';
+
+export interface PageCodes {
+	contrats: string[];
+	qpv: string[];
+}
+
+export async function pageCodes(): Promise<PageCodes> {
+	const instance = await DuckDBInstance.create('data/build/politique-ville.duckdb', {
+		access_mode: 'READ_ONLY'
+	});
+	const conn = await instance.connect();
+	const codes = async (sql: string) =>
+		(await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => String(r.code));
+	try {
+		return {
+			contrats: await codes('SELECT code FROM contrats ORDER BY code'),
+			qpv: await codes('SELECT code FROM qpv ORDER BY code')
+		};
+	} finally {
+		conn.closeSync();
+		instance.closeSync();
+	}
+}
