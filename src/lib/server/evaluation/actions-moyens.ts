@@ -13,12 +13,12 @@ import {
 	getPillarProjects,
 	getPostRates,
 	getSharedPosts,
-	PEER_SPAN,
 	type PillarProjects,
 	type PostRate,
 	type SharedPost
 } from '../queries/actions';
 import { sourceNote as sourceLine } from '$lib/domain/source-note';
+import { PEER_SPAN } from '$lib/schemas/contrat-means';
 import { getProvenance } from '../queries/sources';
 
 const PROJECT_FILES = [

@@ -2,9 +2,7 @@
 // inhabitants, posts per 1,000 inhabitants, and the national distribution, all computed in DuckDB.
 import { memo, query } from '../db';
 import type { FundedPillar } from '$lib/schemas/actions';
-import { CONTRAT_POPULATION_SQL, PEER_SPAN } from '$lib/schemas/contrat-means';
-
-export { PEER_SPAN };
+import { CONTRAT_POPULATION_SQL } from '$lib/schemas/contrat-means';
 
 export interface PillarProjects {
 	pillar: FundedPillar;
