@@ -2,23 +2,12 @@
 // QPV only) France métropolitaine, at the baseline and latest data years both publish; rates in
 // points, amounts and ratios as a share of the reference; counts never.
 import type { Indicator } from '../../src/lib/schemas/indicators';
-import { qpvGapsTable, type QpvGap, type ReferenceKind } from '../../src/lib/schemas/evaluation';
-import { gapTrend } from '../../src/lib/domain/gaps';
+import { qpvGapsTable } from '../../src/lib/schemas/evaluation';
+import { gapTrendSql } from '../../src/lib/domain/gaps';
 import { gapMeasure } from '../../src/lib/domain/synthesis';
 import { BASELINE_FROM, HORIZON } from '../../src/lib/domain/timeline';
-import { sqlList } from '../lib/evaluation/group';
+import { sqlList, sqlString } from '../lib/evaluation/group';
 import type { Step } from '../lib/step';
-
-export interface GapPoint {
-	qpv_code: string;
-	indicator_id: string;
-	reference_kind: ReferenceKind;
-	reference_code: string;
-	year: number;
-	qpv_value: number | null;
-	reference_value: number | null;
-	qpv_segment: number;
-}
 
 /** Gap indicators: published for QPV and for reference territories, and not a count. */
 export function gapIndicators(indicators: Indicator[]): Indicator[] {
@@ -30,51 +19,10 @@ export function gapIndicators(indicators: Indicator[]): Indicator[] {
 	);
 }
 
-/** Baseline: first year from 2015 where both values are published; latest: the last up to 2022. */
-export function gapRow(indicator: Indicator, points: GapPoint[]): QpvGap {
-	const both = points
-		.filter((p) => p.year >= BASELINE_FROM && p.year <= HORIZON)
-		.filter((p) => p.qpv_value !== null && p.reference_value !== null)
-		.sort((a, b) => a.year - b.year);
-	const first = both[0] ?? null;
-	const last = both.at(-1) ?? null;
-	const any = points[0]!;
-	const measure = gapMeasure(indicator.unit)!;
-	const pair = (p: GapPoint | null) => ({
-		qpv: p?.qpv_value ?? null,
-		reference: p?.reference_value ?? null
-	});
-	const single = first !== null && last !== null && first.year === last.year;
-	const evo = gapTrend(indicator, pair(first), pair(single ? null : last), {
-		comparable: first?.qpv_segment === last?.qpv_segment
-	});
-	const latest = single ? gapTrend(indicator, pair(last), pair(last)).latest : evo.latest;
-	let note = evo.reason;
-	if (!first) note = 'Aucune année où le QPV et la référence sont tous deux publiés depuis 2015.';
-	else if (single) note = `Une seule année commune (${first.year}) : pas d’évolution de l’écart.`;
-	return {
-		qpv_code: any.qpv_code,
-		indicator_id: indicator.id,
-		reference_kind: any.reference_kind,
-		reference_code: (last ?? points.at(-1)!).reference_code,
-		measure,
-		baseline_year: single ? null : (first?.year ?? null),
-		baseline_qpv: single ? null : (first?.qpv_value ?? null),
-		baseline_reference: single ? null : (first?.reference_value ?? null),
-		baseline_gap: single ? null : evo.baseline.value,
-		latest_year: last?.year ?? null,
-		latest_qpv: last?.qpv_value ?? null,
-		latest_reference: last?.reference_value ?? null,
-		latest_gap: latest.value,
-		trend: single || !first ? 'indetermine' : evo.trend,
-		note
-	};
-}
-
 /**
  * Per QPV, indicator and reference (each commune apart; the EPCI may change code across years,
  * mergers), the first and last years from 2015 where both values are published, computed by
- * DuckDB: gapRow then reads at most two points per group instead of every year (577 k rows).
+ * DuckDB (gapRowsSql reads the rule's inputs from them).
  */
 export function gapEndpointsSql(indicatorIds: string[]): string {
 	const both = `qpv_value IS NOT NULL AND reference_value IS NOT NULL AND year BETWEEN ${BASELINE_FROM} AND ${HORIZON}`;
@@ -104,72 +52,42 @@ export function gapEndpointsSql(indicatorIds: string[]): string {
 			CASE WHEN reference_kind = 'commune' THEN reference_code ELSE '' END`;
 }
 
-interface GapEndpoints {
-	qpv_code: string;
-	indicator_id: string;
-	reference_kind: ReferenceKind;
-	first_year: number | null;
-	first_qpv_value: number | null;
-	first_reference_value: number | null;
-	first_qpv_segment: number;
-	first_reference_code: string;
-	last_year: number | null;
-	last_qpv_value: number | null;
-	last_reference_value: number | null;
-	last_qpv_segment: number;
-	last_reference_code: string;
-	any_reference_code: string;
-}
+/** Why a gap has no trend when the QPV and its reference share fewer than two years. */
+const NO_COMMON_YEAR = `Aucune année où le QPV et la référence sont tous deux publiés depuis ${BASELINE_FROM}.`;
+const oneCommonYear = (year: string) =>
+	`'Une seule année commune (' || ${year} || ') : pas d’évolution de l’écart.'`;
 
-/** The points gapRow needs: both ends when published, else one unpublished point of the group. */
-export function endpointPoints(e: GapEndpoints): GapPoint[] {
-	const base = {
-		qpv_code: e.qpv_code,
-		indicator_id: e.indicator_id,
-		reference_kind: e.reference_kind
-	};
-	if (e.first_year === null || e.last_year === null)
-		return [
-			{
-				...base,
-				reference_code: e.any_reference_code,
-				year: 0,
-				qpv_value: null,
-				reference_value: null,
-				qpv_segment: 0
-			}
-		];
-	// Plain property reads: keys built per row (`${end}_year`) cost about 1 s CPU over 127 k rows.
-	const first: GapPoint = {
-		...base,
-		reference_code: e.first_reference_code,
-		year: e.first_year,
-		qpv_value: e.first_qpv_value,
-		reference_value: e.first_reference_value,
-		qpv_segment: e.first_qpv_segment
-	};
-	if (e.first_year === e.last_year) return [first];
-	return [
-		first,
-		{
-			...base,
-			reference_code: e.last_reference_code,
-			year: e.last_year,
-			qpv_value: e.last_qpv_value,
-			reference_value: e.last_reference_value,
-			qpv_segment: e.last_qpv_segment
-		}
-	];
+/**
+ * The qpv_gaps rows, in the table's column order: the ends chosen by gapEndpointsSql, read by the
+ * gap rule of src/lib/domain/gaps.ts (gapTrendSql). With one common year the gap is given at that
+ * year but no trend; with none, neither.
+ */
+export function gapRowsSql(indicators: Pick<Indicator, 'id' | 'unit' | 'direction'>[]): string {
+	const kinds = indicators.map((i) => sqlList([i.id, gapMeasure(i.unit)!, i.direction]));
+	const end = (column: string) =>
+		`CASE WHEN first_year = last_year THEN first_${column} ELSE last_${column} END`;
+	const input = `SELECT e.*, k.measure, k.direction, first_year = last_year AS single,
+			CASE WHEN single THEN NULL ELSE first_qpv_value END AS baseline_qpv,
+			CASE WHEN single THEN NULL ELSE first_reference_value END AS baseline_reference,
+			${end('qpv_value')} AS latest_qpv, ${end('reference_value')} AS latest_reference,
+			first_qpv_segment IS NOT DISTINCT FROM last_qpv_segment AS comparable
+		FROM (${gapEndpointsSql(indicators.map((i) => i.id))}) e
+		JOIN (VALUES ${kinds.join(', ')}) k(indicator_id, measure, direction) USING (indicator_id)`;
+	return `SELECT qpv_code, indicator_id, reference_kind,
+		coalesce(${end('reference_code')}, any_reference_code) AS reference_code, measure,
+		CASE WHEN single THEN NULL ELSE first_year END AS baseline_year, baseline_qpv, baseline_reference,
+		baseline_gap, ${end('year')} AS latest_year, latest_qpv, latest_reference, latest_gap,
+		CASE WHEN first_year IS NULL OR single THEN 'indetermine' ELSE trend END AS trend,
+		CASE WHEN first_year IS NULL THEN ${sqlString(NO_COMMON_YEAR)} WHEN single THEN ${oneCommonYear('first_year')}
+			ELSE reason END AS note
+	FROM (${gapTrendSql(input)})`;
 }
 
 export const qpvGapsStep: Step = {
 	table: qpvGapsTable.name,
 	async run(ctx) {
 		const indicators = gapIndicators(await ctx.db.query<Indicator>('SELECT * FROM indicators'));
-		const byId = new Map(indicators.map((i) => [i.id, i]));
-		const ends = await ctx.db.query<GapEndpoints>(gapEndpointsSql(indicators.map((i) => i.id)));
-		const rows = ends.map((e) => gapRow(byId.get(e.indicator_id)!, endpointPoints(e)));
-		await ctx.db.create(qpvGapsTable);
-		await ctx.db.insert(qpvGapsTable, rows);
+		if (indicators.length === 0) await ctx.db.create(qpvGapsTable);
+		else await ctx.db.insertSorted(qpvGapsTable, gapRowsSql(indicators));
 	}
 };

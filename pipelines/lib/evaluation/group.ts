@@ -11,7 +11,12 @@ export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]>
 	return out;
 }
 
-/** A SQL list of string literals (values come from code constants or the catalogue, quoted anyway). */
+/** A SQL string literal (values come from code constants or the catalogue, quoted anyway). */
+export function sqlString(value: string): string {
+	return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** A SQL list of string literals. */
 export function sqlList(values: readonly string[]): string {
-	return `(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`;
+	return `(${values.map(sqlString).join(', ')})`;
 }

@@ -61,6 +61,13 @@ export interface GapPair {
 	reference: number | null;
 }
 
+/** Why a gap trend is 'indetermine': shared by gapTrend and gapTrendSql. */
+export const GAP_REASONS = {
+	missing: 'Valeur manquante ou secrète au début ou à la fin.',
+	notComparable: 'Millésimes non comparables.',
+	aheadAtBoth: 'Le QPV est plus favorable que la référence aux deux dates.'
+} as const;
+
 export interface GapEvolution {
 	baseline: Gap;
 	latest: Gap;
@@ -90,20 +97,63 @@ export function gapTrend(
 		reason
 	});
 	if (db === null || dl === null) {
-		return result('indetermine', null, 'Valeur manquante ou secrète au début ou à la fin.');
+		return result('indetermine', null, GAP_REASONS.missing);
 	}
 	const change = dl - db;
 	if (opts.comparable === false) {
-		return result('indetermine', change, 'Millésimes non comparables.');
+		return result('indetermine', change, GAP_REASONS.notComparable);
 	}
 	if (indicator.direction !== 'neutral' && db <= 0 && dl <= 0) {
-		return result(
-			'indetermine',
-			change,
-			'Le QPV est plus favorable que la référence aux deux dates.'
-		);
+		return result('indetermine', change, GAP_REASONS.aheadAtBoth);
 	}
 	const threshold = b.measure === 'points' ? GAP_STABLE_RATE_POINTS : GAP_STABLE_RATIO_POINTS;
 	if (Math.abs(change) < threshold) return result('stable', change);
 	return result(change < 0 ? 'resserre' : 'creuse', change);
+}
+
+/** A SQL string literal. */
+const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/** computeGap's value in SQL, over columns or expressions `measure`, `qpv` and `reference`. */
+export function gapValueSql(measure: string, qpv: string, reference: string): string {
+	return `CASE WHEN ${qpv} IS NULL OR ${reference} IS NULL THEN NULL
+		WHEN ${measure} = 'points' THEN ${qpv} - ${reference}
+		WHEN ${reference} = 0 THEN NULL ELSE (${qpv} / ${reference}) * 100 END`;
+}
+
+/** disadvantage in SQL, over a gap value column and its measure and direction columns. */
+export function disadvantageSql(value: string, measure: string, direction: string): string {
+	const signed = `(CASE WHEN ${measure} = 'points' THEN ${value} ELSE ${value} - 100 END)`;
+	return `CASE WHEN ${direction} = 'neutral' THEN abs(${signed})
+		WHEN ${direction} = 'down' THEN ${signed} ELSE -${signed} END`;
+}
+
+/**
+ * gapTrend over every row of a relation, so that DuckDB applies the rule to 100 k series without
+ * reading them into JavaScript. `input` has the columns measure ('points' | 'ratio'), direction,
+ * baseline_qpv, baseline_reference, latest_qpv, latest_reference and comparable (BOOLEAN: only
+ * FALSE stops the trend, as `comparable: false` does); the
+ * query adds baseline_gap, latest_gap, change, trend and reason.
+ */
+export function gapTrendSql(input: string): string {
+	const threshold = `CASE WHEN measure = 'points' THEN ${GAP_STABLE_RATE_POINTS}::DOUBLE ELSE ${GAP_STABLE_RATIO_POINTS}::DOUBLE END`;
+	return `SELECT * EXCLUDE (db, dl),
+		CASE WHEN db IS NULL OR dl IS NULL THEN NULL ELSE dl - db END AS change,
+		CASE WHEN db IS NULL OR dl IS NULL OR comparable IS FALSE THEN 'indetermine'
+			WHEN direction <> 'neutral' AND db <= 0 AND dl <= 0 THEN 'indetermine'
+			WHEN abs(dl - db) < ${threshold} THEN 'stable'
+			WHEN dl - db < 0 THEN 'resserre' ELSE 'creuse' END AS trend,
+		CASE WHEN db IS NULL OR dl IS NULL THEN ${lit(GAP_REASONS.missing)}
+			WHEN comparable IS FALSE THEN ${lit(GAP_REASONS.notComparable)}
+			WHEN direction <> 'neutral' AND db <= 0 AND dl <= 0 THEN ${lit(GAP_REASONS.aheadAtBoth)}
+			END AS reason
+	FROM (
+		SELECT *, ${disadvantageSql('baseline_gap', 'measure', 'direction')} AS db,
+			${disadvantageSql('latest_gap', 'measure', 'direction')} AS dl
+		FROM (
+			SELECT *, ${gapValueSql('measure', 'baseline_qpv', 'baseline_reference')} AS baseline_gap,
+				${gapValueSql('measure', 'latest_qpv', 'latest_reference')} AS latest_gap
+			FROM (${input})
+		)
+	)`;
 }

@@ -1,55 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { synthesisRow } from '../../../pipelines/steps/contrat-synthesis';
-import { gapRow, type GapPoint } from '../../../pipelines/steps/qpv-gaps';
 import { peerRows, type PeerQpv } from '../../../pipelines/steps/qpv-peers';
 import type { QpvEvolution, QpvGap } from '../../../src/lib/schemas/evaluation';
 import { indicator } from './evaluation-fixtures';
 
+// qpv_gaps rows are tested in DuckDB: qpv-gaps.test.ts.
 const income = indicator('revenu_disponible_median', '€', 'up');
 const jobseekers = indicator('demandeurs_emploi_abc', 'personnes', 'down', 'sum', 'sig-ville/IPRO');
-
-const gp = (
-	year: number,
-	qpv: number | null,
-	ref: number | null,
-	code = '200071751'
-): GapPoint => ({
-	qpv_code: 'QP001001',
-	indicator_id: income.id,
-	reference_kind: 'epci',
-	reference_code: code,
-	year,
-	qpv_value: qpv,
-	reference_value: ref,
-	qpv_segment: 0
-});
-
-describe('qpv_gaps rows', () => {
-	it('reads income as a share of the EPCI’s at the first and last common years', () => {
-		// 13 365 / 20 000 = 66.825 % in 2015; 14 190 / 22 000 = 64.5 % in 2019: the gap widened.
-		const row = gapRow(income, [
-			gp(2014, 13637, 19800),
-			gp(2015, 13365, 20000),
-			gp(2016, 13690, null),
-			gp(2019, 14190, 22000, '200071752')
-		]);
-		expect(row).toMatchObject({
-			measure: 'ratio',
-			baseline_year: 2015,
-			latest_year: 2019,
-			trend: 'creuse',
-			reference_code: '200071752'
-		});
-		expect(row.baseline_gap).toBeCloseTo(66.825, 10);
-		expect(row.latest_gap).toBeCloseTo(64.5, 10);
-	});
-
-	it('gives a latest gap but no trend when only one year is common', () => {
-		const row = gapRow(income, [gp(2015, null, 20000), gp(2019, 14190, 22000)]);
-		expect(row).toMatchObject({ baseline_year: null, latest_year: 2019, trend: 'indetermine' });
-		expect(row.latest_gap).toBeCloseTo(64.5, 10);
-	});
-});
 
 const evo = (
 	qpv_code: string,
