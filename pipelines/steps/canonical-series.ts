@@ -17,7 +17,11 @@ export function segmentSql(
 	return terms.length ? terms.join(' + ') : '0';
 }
 
-/** Breaks are few: the segment is a sum of conditions, not a join over millions of rows. */
+/**
+ * Breaks are few: the segment is a sum of conditions, not a join over millions of rows. Only 4 % of
+ * the points have more than one observation (another file, another vintage): the precedence window
+ * sorts those alone, and the others pass straight through (a count per key costs less than a sort).
+ */
 export function canonicalSeriesSql(
 	breaks: Pick<SeriesBreak, 'indicator_id' | 'period' | 'period_kind'>[],
 	onlyQpvCommunes = false
@@ -27,27 +31,33 @@ export function canonicalSeriesSql(
 		? `WHERE territory_type <> 'commune' OR territory_code IN
 			(SELECT territory_code FROM qpv_references WHERE territory_type = 'commune')`
 		: '';
+	const key = 'indicator_id, territory_type, territory_code, period_kind, period';
 	return `WITH o AS (
 	SELECT indicator_id, territory_type, territory_code, coalesce(reference_year, vintage) AS period,
 		CASE WHEN reference_year IS NULL THEN 'millesime' ELSE 'annee_donnees' END AS period_kind,
 		reference_year AS data_year, vintage, value, status, source_path, source_line,
 		${sourceRankSql()} AS source_rank
 	FROM observations ${communes}
+), several AS (
+	SELECT ${key} FROM o GROUP BY ALL HAVING count(*) > 1
 ), ranked AS (
 	SELECT *,
-		row_number() OVER (PARTITION BY indicator_id, territory_type, territory_code, period_kind, period
+		row_number() OVER (PARTITION BY ${key}
 			ORDER BY (status = 'ok') DESC, source_rank, vintage DESC, source_path, source_line) AS rn
-	FROM o
+	FROM o SEMI JOIN several USING (${key})
 ), others AS (
-	SELECT indicator_id, territory_type, territory_code, period_kind, period,
+	SELECT ${key},
 		string_agg(source_path || ' l.' || source_line, ' ; ' ORDER BY source_path, source_line) AS other_sources
 	FROM ranked WHERE rn > 1 GROUP BY ALL
+), chosen AS (
+	SELECT * EXCLUDE (rn) FROM ranked WHERE rn = 1
+	UNION ALL
+	SELECT * FROM o ANTI JOIN several USING (${key})
 )
 SELECT r.indicator_id, r.territory_type, r.territory_code, r.period, r.period_kind, r.data_year, r.vintage,
 	r.value, r.status, r.source_path, r.source_line, (${segmentSql(breaks)})::INTEGER AS segment,
 	x.other_sources
-FROM ranked r LEFT JOIN others x USING (indicator_id, territory_type, territory_code, period_kind, period)
-WHERE r.rn = 1`;
+FROM chosen r LEFT JOIN others x USING (${key})`;
 }
 
 export interface Agreement {
