@@ -23,15 +23,43 @@ import { verdictFor } from '../../src/lib/domain/evolution';
 import { groupBy, sqlList } from '../lib/evaluation/group';
 import type { Step } from '../lib/step';
 
+/** The columns each synthesis reads: the others (sources, notes, labels) cost time to read in. */
+const COLUMNS = {
+	evolutions: [
+		'qpv_code',
+		'indicator_id',
+		'period_kind',
+		'baseline_period',
+		'baseline_value',
+		'latest_period',
+		'latest_value',
+		'change',
+		'verdict'
+	],
+	gaps: [
+		'qpv_code',
+		'indicator_id',
+		'reference_kind',
+		'baseline_gap',
+		'latest_qpv',
+		'latest_reference',
+		'latest_gap'
+	],
+	peers: ['qpv_code', 'indicator_id', 'reading']
+} as const;
+type Evolution = Pick<QpvEvolution, (typeof COLUMNS.evolutions)[number]>;
+type Gap = Pick<QpvGap, (typeof COLUMNS.gaps)[number]>;
+type Peer = Pick<QpvPeer, (typeof COLUMNS.peers)[number]>;
+
 export interface SynthesisInput {
-	evolutions: QpvEvolution[];
-	gaps: QpvGap[];
-	peers: QpvPeer[];
+	evolutions: Evolution[];
+	gaps: Gap[];
+	peers: Peer[];
 	population: Map<string, number | null>;
 }
 
 /** The (baseline, latest) pair shared by most QPV: the contrat figure reads the same QPV at both. */
-function commonPeriods(evo: QpvEvolution[]): [number, number] | null {
+function commonPeriods(evo: Evolution[]): [number, number] | null {
 	const counts = groupBy(
 		evo.filter((e) => e.change !== null),
 		(e) => `${e.baseline_period}|${e.latest_period}`
@@ -45,7 +73,7 @@ function commonPeriods(evo: QpvEvolution[]): [number, number] | null {
 }
 
 /** The latest period most QPV share, for a level when no QPV has an evolution to read. */
-function commonLatest(evo: QpvEvolution[]): number | null {
+function commonLatest(evo: Evolution[]): number | null {
 	const counts = groupBy(
 		evo.filter((e) => e.latest_value !== null),
 		(e) => String(e.latest_period)
@@ -72,8 +100,8 @@ function figureTrend(indicator: Indicator, figure: ContratFigure) {
 /** The QPV furthest behind: largest disadvantage to its EPCI at the latest year, else worst level. */
 function furthest(
 	indicator: Indicator,
-	evo: QpvEvolution[],
-	gaps: QpvGap[]
+	evo: Evolution[],
+	gaps: Gap[]
 ): { code: string; value: number } | null {
 	const scored = gaps
 		.filter((g) => g.latest_gap !== null)
@@ -187,11 +215,13 @@ export const contratSynthesisStep: Step = {
 			`SELECT contrat_code, qpv_code FROM qpv_contrat WHERE contrat_code IS NOT NULL ORDER BY ALL`
 		);
 		const input: SynthesisInput = {
-			evolutions: await ctx.db.query<QpvEvolution>(`SELECT * FROM qpv_evolutions`),
-			gaps: await ctx.db.query<QpvGap>(
-				`SELECT * FROM qpv_gaps WHERE indicator_id IN ${ids} AND reference_kind = '${CONTRAT_GAP_REFERENCE}'`
+			evolutions: await ctx.db.query<Evolution>(
+				`SELECT ${COLUMNS.evolutions.join(', ')} FROM qpv_evolutions`
 			),
-			peers: await ctx.db.query<QpvPeer>(`SELECT * FROM qpv_peers`),
+			gaps: await ctx.db.query<Gap>(
+				`SELECT ${COLUMNS.gaps.join(', ')} FROM qpv_gaps WHERE indicator_id IN ${ids} AND reference_kind = '${CONTRAT_GAP_REFERENCE}'`
+			),
+			peers: await ctx.db.query<Peer>(`SELECT ${COLUMNS.peers.join(', ')} FROM qpv_peers`),
 			population: new Map(
 				(
 					await ctx.db.query<{ code: string; p: number | null }>(

@@ -66,10 +66,22 @@ export function peerGroupLabel(key: string, cuts: Map<boolean, number[]>): strin
 	return `${zone === 'outre-mer' ? 'QPV d’outre-mer' : 'QPV de métropole'}, revenu médian de départ ${i === 0 ? '1er' : `${i + 1}e`} quart (${range}), ${POPULATION_BANDS[Number(pop)]!.label}`;
 }
 
+/** The columns of qpv_evolutions a peer reading needs (fewer values to read into JavaScript). */
+export const PEER_EVOLUTION_COLUMNS = [
+	'qpv_code',
+	'indicator_id',
+	'baseline_period',
+	'baseline_value',
+	'latest_period',
+	'latest_value',
+	'change'
+] as const;
+export type PeerEvolution = Pick<QpvEvolution, (typeof PEER_EVOLUTION_COLUMNS)[number]>;
+
 export function peerRows(
 	indicators: Indicator[],
 	qpv: PeerQpv[],
-	evolutions: QpvEvolution[]
+	evolutions: PeerEvolution[]
 ): QpvPeer[] {
 	const cuts = incomeCuts(qpv);
 	const groupOf = new Map(qpv.map((q) => [q.code, peerGroupKey(q, cuts)]));
@@ -77,7 +89,7 @@ export function peerRows(
 	const out: QpvPeer[] = [];
 	for (const indicator of indicators) {
 		const evo = evolutions.filter((e) => e.indicator_id === indicator.id);
-		const change = (e: QpvEvolution) =>
+		const change = (e: PeerEvolution) =>
 			e.change === null || e.baseline_value === null || e.latest_value === null
 				? null
 				: comparableChange(indicator.unit, e.baseline_value, e.latest_value);
@@ -122,7 +134,10 @@ export const qpvPeersStep: Step = {
 			FROM qpv q LEFT JOIN qpv_contrat c ON c.qpv_code = q.code
 			LEFT JOIN qpv_evolutions e ON e.qpv_code = q.code AND e.indicator_id = 'revenu_disponible_median'
 			GROUP BY ALL ORDER BY q.code`);
-		const evolutions = await ctx.db.query<QpvEvolution>(`SELECT * FROM qpv_evolutions`);
+		const evolutions = await ctx.db.query<PeerEvolution>(
+			`SELECT ${PEER_EVOLUTION_COLUMNS.join(', ')} FROM qpv_evolutions WHERE indicator_id IN ${ids}
+			 ORDER BY qpv_code, indicator_id`
+		);
 		await ctx.db.create(qpvPeersTable);
 		await ctx.db.insert(qpvPeersTable, peerRows(indicators, qpv, evolutions));
 	}

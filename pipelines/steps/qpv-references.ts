@@ -43,15 +43,23 @@ function readCogMembership(ctx: BuildContext, year: number, name: string): Membe
 
 async function loadInputs(ctx: BuildContext): Promise<ReferenceInputs> {
 	const published: ReferenceInputs['published'] = new Map();
-	const codes = await ctx.db.query<{ y: number; t: string; c: string }>(
-		`SELECT DISTINCT reference_year AS y, territory_type AS t, territory_code AS c FROM observations
+	// Only the communes of a QPV (or the communes nouvelles that absorbed them) are ever looked up:
+	// the others (170 k rows to read into JavaScript) become one null code per year, which still
+	// marks the year as published.
+	const codes = await ctx.db.query<{ y: number; t: string; c: string | null }>(
+		`SELECT DISTINCT reference_year AS y, territory_type AS t,
+			CASE WHEN territory_type <> 'commune' OR territory_code IN (
+				SELECT commune_code FROM qpv_communes UNION ALL
+				SELECT current_code FROM communes WHERE code IN (SELECT commune_code FROM qpv_communes)
+			) THEN territory_code END AS c
+		 FROM observations
 		 WHERE starts_with(source_path, 'filosofi-references/') AND territory_type IN ('commune', 'epci', 'departement')`
 	);
 	for (const { y, t, c } of codes) {
 		let year = published.get(y);
 		if (!year)
 			published.set(y, (year = { commune: new Set(), epci: new Set(), departement: new Set() }));
-		year[t as 'commune' | 'epci' | 'departement'].add(c);
+		if (c !== null) year[t as 'commune' | 'epci' | 'departement'].add(c);
 	}
 	const communes = await ctx.db.query<{
 		code: string;
