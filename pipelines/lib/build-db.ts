@@ -132,13 +132,18 @@ export class BuildDb {
 
 	/**
 	 * Writes the rows of a SELECT into an empty table in its final order (`orderBy`, then the other
-	 * columns, as sortAll would), so the table needs no rewrite at the end of the build.
+	 * columns, as sortAll would), so the table needs no rewrite at the end of the build. `key`: when
+	 * `orderBy` and these columns identify a row of the SELECT, they alone give that same order,
+	 * with fewer sort keys (the sort of a 1.2 M-row table compares 5 columns instead of 13).
 	 */
-	async insertSorted(def: AnyTable, select: string): Promise<void> {
+	async insertSorted(def: AnyTable, select: string, key: string[] = []): Promise<void> {
 		if (!this.tables.has(def.name)) await this.create(def);
 		if (this.state.get(def.name) !== 'empty') throw new Error(`table ${def.name} déjà remplie`);
+		const order = key.length
+			? [...def.orderBy, ...key.filter((c) => !def.orderBy.includes(c))].map((c) => `"${c}"`)
+			: [fullOrder(def)];
 		await this.connection.run(
-			`INSERT INTO "${def.name}" SELECT * FROM (${select}) ORDER BY ${fullOrder(def)}`
+			`INSERT INTO "${def.name}" SELECT * FROM (${select}) ORDER BY ${order.join(', ')}`
 		);
 		this.state.set(def.name, 'sorted');
 	}

@@ -84,9 +84,11 @@ export const canonicalSeriesStep: Step = {
 	async run(ctx) {
 		const breaks = await ctx.db.query<SeriesBreak>('SELECT * FROM series_breaks');
 		// Written in its final order: 1.2 M rows are not rewritten by the final sort.
+		// One row per indicator, territory, period kind and period (the precedence keeps one).
 		await ctx.db.insertSorted(
 			canonicalSeriesTable,
-			canonicalSeriesSql(breaks, ctx.db.tableNames().includes('qpv_references'))
+			canonicalSeriesSql(breaks, ctx.db.tableNames().includes('qpv_references')),
+			['indicator_id', 'territory_type', 'territory_code', 'period_kind', 'period']
 		);
 		ctx.report.source_agreement = await sourceAgreement(ctx.db);
 	}

@@ -36,9 +36,11 @@ export function dataYearMethodSql(): string {
 export const dataYearsStep: Step = {
 	table: dataYearsTable.name,
 	async run(ctx) {
-		await ctx.db.create(dataYearsTable);
-		await ctx.db.run(`INSERT INTO data_years
-			SELECT source_path, indicator_id, vintage, reference_year, ${dataYearMethodSql()}
-			FROM (SELECT DISTINCT source_path, indicator_id, vintage, reference_year FROM observations)`);
+		// Written in its final order: an INSERT of its own would be sorted again at the end.
+		await ctx.db.insertSorted(
+			dataYearsTable,
+			`SELECT source_path, indicator_id, vintage, reference_year AS data_year, ${dataYearMethodSql()} AS method
+			FROM (SELECT DISTINCT source_path, indicator_id, vintage, reference_year FROM observations)`
+		);
 	}
 };

@@ -88,6 +88,7 @@ export const qpvGapsStep: Step = {
 	async run(ctx) {
 		const indicators = gapIndicators(await ctx.db.query<Indicator>('SELECT * FROM indicators'));
 		if (indicators.length === 0) await ctx.db.create(qpvGapsTable);
-		else await ctx.db.insertSorted(qpvGapsTable, gapRowsSql(indicators));
+		// One row per QPV, indicator, reference kind and code: orderBy alone orders the table.
+		else await ctx.db.insertSorted(qpvGapsTable, gapRowsSql(indicators), qpvGapsTable.orderBy);
 	}
 };

@@ -7,13 +7,14 @@ import type { Step } from '../lib/step';
 export const qpvRanksStep: Step = {
 	table: 'qpv_ranks',
 	async run(ctx) {
-		await ctx.db.create(qpvRanksTable);
-		await ctx.db.run(`INSERT INTO qpv_ranks
-			SELECT territory_code, indicator_id, period, period_kind,
-			       rank() OVER (PARTITION BY indicator_id, period_kind, period ORDER BY value)::INTEGER,
-			       count(*) OVER (PARTITION BY indicator_id, period_kind, period)::INTEGER
+		// Written in its final order: an INSERT of its own would be sorted again at the end.
+		await ctx.db.insertSorted(
+			qpvRanksTable,
+			`SELECT territory_code AS qpv_code, indicator_id, period, period_kind,
+			       rank() OVER (PARTITION BY indicator_id, period_kind, period ORDER BY value)::INTEGER AS rank,
+			       count(*) OVER (PARTITION BY indicator_id, period_kind, period)::INTEGER AS n
 			FROM canonical_series
-			WHERE territory_type = 'qpv' AND status = 'ok' AND value IS NOT NULL
-			ORDER BY territory_code, indicator_id, period`);
+			WHERE territory_type = 'qpv' AND status = 'ok' AND value IS NOT NULL`
+		);
 	}
 };

@@ -152,3 +152,37 @@ describe('BuildDb.appendPart and finishParts', () => {
 		await parts.close();
 	});
 });
+
+describe('BuildDb.insertSorted with a key', () => {
+	const noted = defineTable({
+		name: 't',
+		schema: table.schema.extend({ note: z.string() }),
+		columns: { ...table.columns, note: 'VARCHAR' },
+		orderBy: ['code', 'n', 'x']
+	});
+	it('orders by orderBy then the key alone: the order by every column when the key identifies rows', async () => {
+		// Distinct labels, given in reverse order: ties on (code, n, x) must follow the label, not
+		// the order of the SELECT; the note after the key must not matter.
+		const data = rows(600).map((r, i) => ({ ...r, label: `l${String(599 - i).padStart(3, '0')}` }));
+		const values = data
+			.map(
+				(r, i) =>
+					`(${r.code === null ? 'NULL' : `'${r.code.replaceAll("'", "''")}'`}, ${r.n ?? 'NULL'}, ${r.x ?? 'NULL'}, '${r.label}', 'n${i % 3}')`
+			)
+			.join(', ');
+		const select = `SELECT * FROM (VALUES ${values}) v(code, n, x, label, note)`;
+		const byKey = await BuildDb.open(':memory:');
+		await byKey.insertSorted(noted, select, ['label']);
+		const byAll = await BuildDb.open(':memory:');
+		await byAll.insertSorted(noted, select);
+		const keyed = await stored(byKey);
+		expect(keyed).toEqual(await stored(byAll));
+		const expected = await byKey.query<Row>(
+			`SELECT code, n, x, label FROM (${select}) ORDER BY code, n, x, label`
+		);
+		expect(keyed).toEqual(expected.map(zero));
+		expect(byKey.tableState('t')).toBe('sorted');
+		await byKey.close();
+		await byAll.close();
+	});
+});
