@@ -14,7 +14,9 @@ export const qpvRanksStep: Step = {
 			       rank() OVER (PARTITION BY indicator_id, period_kind, period ORDER BY value)::INTEGER AS rank,
 			       count(*) OVER (PARTITION BY indicator_id, period_kind, period)::INTEGER AS n
 			FROM canonical_series
-			WHERE territory_type = 'qpv' AND status = 'ok' AND value IS NOT NULL`
+			WHERE territory_type = 'qpv' AND status = 'ok' AND value IS NOT NULL`,
+			// One row per QPV, indicator, period and period kind (canonical_series' key).
+			['period_kind']
 		);
 	}
 };
