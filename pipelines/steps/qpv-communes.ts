@@ -134,11 +134,11 @@ export const qpvCommunesStep: Step = {
 		}
 		const index = buildNameIndex(entries);
 		const byDepartement = new Map<string, string[]>();
-		for (const c of communes.filter((c) => c.kind === 'actuelle')) {
-			byDepartement.set(c.departement_code, [
-				...(byDepartement.get(c.departement_code) ?? []),
-				c.code
-			]);
+		for (const c of communes) {
+			if (c.kind !== 'actuelle') continue;
+			const list = byDepartement.get(c.departement_code);
+			if (list) list.push(c.code);
+			else byDepartement.set(c.departement_code, [c.code]);
 		}
 
 		const qpvs = await ctx.db.query<{ code: string; departement_code: string }>(
