@@ -8,6 +8,7 @@ import { BuildDb } from './lib/build-db';
 import { importReferentiel, referentielArgument } from './import-referentiel';
 import { SourceFileError } from './lib/csv';
 import { listFiles, sha256 } from './lib/files';
+import { prepareGpkgReader } from './lib/geopackage';
 import { LedgerRegistry } from './lib/ledger';
 import { checkRowCounts, EXCEPTIONS_PATH } from './lib/row-counts';
 import { sourceMeta } from './lib/sources';
@@ -105,6 +106,7 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildReport>
 		warnings.push(message);
 		console.warn(`Attention : ${message}`);
 	};
+	prepareGpkgReader();
 	const leftovers = removeLeftovers(outPath);
 	if (leftovers.length > 0)
 		log(`Restes de constructions interrompues supprimés : ${leftovers.join(', ')}`);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { SourceLedger } from './ledger';
+import { readOnce } from './read-once';
 import type { BuildContext } from './step';
 
 export const DECOUPAGE_PACKAGE = '@etalab/decoupage-administratif';
@@ -47,10 +48,14 @@ function packageDir(): string {
 	return dirname(require.resolve(`${DECOUPAGE_PACKAGE}/package.json`));
 }
 
-/** Loads a data file, checking the installed version is the pinned one (the provenance says so). */
+/**
+ * Loads a data file, checking the installed version is the pinned one (the provenance says so).
+ * Parsed once per build for all its readers (`last`: the last of them; see ./read-once.ts).
+ */
 export function readDecoupage<T>(
 	ctx: BuildContext,
-	file: DecoupageFile
+	file: DecoupageFile,
+	last = false
 ): { items: T[]; ledger: SourceLedger; path: string } {
 	const dir = packageDir();
 	const version = (
@@ -63,6 +68,11 @@ export function readDecoupage<T>(
 	}
 	const path = decoupagePath(file);
 	ctx.read.add(path);
-	const items = JSON.parse(readFileSync(join(dir, 'data', `${file}.json`), 'utf-8')) as T[];
+	const items = readOnce(
+		ctx,
+		path,
+		() => JSON.parse(readFileSync(join(dir, 'data', `${file}.json`), 'utf-8')) as T[],
+		last
+	);
 	return { items, ledger: ctx.ledgers.for(path), path };
 }

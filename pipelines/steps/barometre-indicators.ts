@@ -8,8 +8,9 @@ import {
 	type BarometreIndicator,
 	type BarometreValue
 } from '../../src/lib/schemas/barometre';
-import { cell, readCsv, requireColumns, SourceFileError } from '../lib/csv';
+import { cell, requireColumns, SourceFileError } from '../lib/csv';
 import type { SourceLedger } from '../lib/ledger';
+import { readOnce } from '../lib/read-once';
 import { readRawCsv, type BuildContext, type Step } from '../lib/step';
 
 export const ETALAB_FILES: { level: BarometreValue['level']; path: string; codeColumn: string }[] =
@@ -71,14 +72,20 @@ export function parseConfigViz(text: string): {
 	return { entries, duplicateKeys };
 }
 
+/**
+ * An Etalab detail file, parsed once for barometre_indicators (labels) and barometre_values (rows,
+ * `last`); its malformed rows are counted by the first reader.
+ */
+export function readEtalabFile(ctx: BuildContext, path: string, last = false) {
+	return readOnce(ctx, path, () => readRawCsv(ctx, path), last);
+}
+
 function etalabIndicators(ctx: BuildContext): BarometreIndicator[] {
 	const byId = new Map<string, { row: BarometreIndicator; where: string }>();
 	for (const { path } of ETALAB_FILES) {
 		// Rows are counted in the ledger by the barometre_values step; here we only read labels.
-		ctx.read.add(path);
-		const ledger = ctx.ledgers.for(path);
+		const { csv, ledger } = readEtalabFile(ctx, path);
 		ledger.tables.add(barometreIndicatorsTable.name);
-		const csv = readCsv(resolve(ctx.rawDir, path), path);
 		const index = requireColumns(csv, ETALAB_COLUMNS);
 		for (const r of csv.rows) {
 			const id = cell(r, index, 'id_indicateur');

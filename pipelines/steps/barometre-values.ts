@@ -6,7 +6,12 @@ import { cell, requireColumns, type CsvRow } from '../lib/csv';
 import { parseFrenchNumber } from '../lib/french-number';
 import type { SourceLedger } from '../lib/ledger';
 import { readRawCsv, type BuildContext, type Step } from '../lib/step';
-import { ETALAB_COLUMNS, ETALAB_FILES, listDitpFiles } from './barometre-indicators';
+import {
+	ETALAB_COLUMNS,
+	ETALAB_FILES,
+	listDitpFiles,
+	readEtalabFile
+} from './barometre-indicators';
 
 type Level = BarometreValue['level'];
 
@@ -185,7 +190,7 @@ export const barometreValuesStep: Step = {
 		const rows: BarometreValue[] = [];
 		const etalab = known('etalab');
 		for (const { level, path, codeColumn } of ETALAB_FILES) {
-			const { csv, ledger } = readRawCsv(ctx, path);
+			const { csv, ledger } = readEtalabFile(ctx, path, true);
 			const index = requireColumns(csv, [...ETALAB_COLUMNS, codeColumn]);
 			for (const r of csv.rows)
 				account(ledger, r.line, etalabValue(level, codeColumn, r, index, path), etalab, rows);

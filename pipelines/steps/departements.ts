@@ -7,7 +7,7 @@ import type { Step } from '../lib/step';
 export const departementsStep: Step = {
 	table: departementsTable.name,
 	async run(ctx) {
-		const { items, ledger } = readDecoupage<CogDepartement>(ctx, 'departements');
+		const { items, ledger } = readDecoupage<CogDepartement>(ctx, 'departements', true);
 		const regions = new Set(
 			(await ctx.db.query<{ code: string }>('SELECT code FROM regions')).map((r) => r.code)
 		);

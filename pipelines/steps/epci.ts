@@ -5,6 +5,7 @@ import { epciTable, type Epci } from '../../src/lib/schemas/territories';
 import { cell, requireColumns, type CsvTable } from '../lib/csv';
 import { parseFrenchNumber } from '../lib/french-number';
 import type { SourceLedger } from '../lib/ledger';
+import { readOnce } from '../lib/read-once';
 import { readRawCsv, type BuildContext, type Step } from '../lib/step';
 
 export const EPCICOM_PATH = 'geographie-2015/epcicom2015.csv';
@@ -41,9 +42,23 @@ export function parseEpcicom(csv: CsvTable): EpcicomRow[] {
 	}));
 }
 
-export function readEpcicom(ctx: BuildContext): { rows: EpcicomRow[]; ledger: SourceLedger } {
-	const { csv, ledger } = readRawCsv(ctx, EPCICOM_PATH, { delimiter: ';', encoding: 'latin1' });
-	return { rows: parseEpcicom(csv), ledger };
+/**
+ * The file's rows, parsed once for the epci, communes and qpv_communes steps (its malformed rows
+ * are counted once, by the first reader); `last` for the last of them.
+ */
+export function readEpcicom(
+	ctx: BuildContext,
+	last = false
+): { rows: EpcicomRow[]; ledger: SourceLedger } {
+	return readOnce(
+		ctx,
+		EPCICOM_PATH,
+		() => {
+			const { csv, ledger } = readRawCsv(ctx, EPCICOM_PATH, { delimiter: ';', encoding: 'latin1' });
+			return { rows: parseEpcicom(csv), ledger };
+		},
+		last
+	);
 }
 
 function toInteger(raw: string): number | null {

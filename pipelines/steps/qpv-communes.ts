@@ -1,11 +1,10 @@
 // QPV → communes: the main commune (qpv_info_nom_commune), plus every name of SIG Ville `LIB_COM`
 // matched to a commune of the QPV's département (COG 2022, 2015 communes, arrondissements).
 import { qpvCommunesTable, type QpvCommune } from '../../src/lib/schemas/territories';
-import { resolve } from 'node:path';
-import { cell, readCsv, requireColumns } from '../lib/csv';
+import { cell, requireColumns } from '../lib/csv';
 import { readDecoupage, type CogCommune } from '../lib/decoupage';
 import { readRawCsv, type Step } from '../lib/step';
-import { EPCICOM_PATH, parseEpcicom } from './epci';
+import { readEpcicom } from './epci';
 import { readSigVilleLabels } from './qpv';
 
 /** Accent-, case- and punctuation-insensitive form of a commune name. */
@@ -36,17 +35,24 @@ export interface NameEntry {
 	in2015: boolean;
 }
 
-export type NameIndex = Map<string, NameEntry[]>;
+/** Entries by scope (a département, or '*' for all France), then by normalised name. */
+export type NameIndex = Map<string, Map<string, NameEntry[]>>;
 
 export function buildNameIndex(entries: NameEntry[]): NameIndex {
 	const index: NameIndex = new Map();
+	// Nested maps rather than `scope|name` keys, and each distinct name normalised once: the index
+	// holds about 75,000 entries and was the step's hottest code.
+	const normalised = new Map<string, string>();
 	for (const entry of entries) {
+		let name = normalised.get(entry.name);
+		if (name === undefined) normalised.set(entry.name, (name = normaliseName(entry.name)));
 		// Also under '*' so that a commune of a neighbouring département can be found.
 		for (const scope of [entry.departement, '*']) {
-			const key = `${scope}|${normaliseName(entry.name)}`;
-			const list = index.get(key) ?? [];
-			if (!list.some((e) => e.code === entry.code)) list.push(entry);
-			index.set(key, list);
+			let names = index.get(scope);
+			if (!names) index.set(scope, (names = new Map()));
+			const list = names.get(name);
+			if (!list) names.set(name, [entry]);
+			else if (!list.some((e) => e.code === entry.code)) list.push(entry);
 		}
 	}
 	return index;
@@ -68,12 +74,12 @@ export function matchCommuneName(
 	name: string
 ): { code: string; otherDepartement: boolean } | { reason: string } {
 	const key = normaliseName(name);
-	const local = index.get(`${departement}|${key}`) ?? [];
+	const local = index.get(departement)?.get(key) ?? [];
 	const chosen = pick(local);
 	if (chosen) return { code: chosen.code, otherDepartement: false };
 	if (local.length > 1)
 		return { reason: `nom ambigu « ${name} » : ${local.map((e) => e.code).join(', ')}` };
-	const national = index.get(`*|${key}`) ?? [];
+	const national = index.get('*')?.get(key) ?? [];
 	const elsewhere = national.length === 1 ? national[0]! : null;
 	if (elsewhere) return { code: elsewhere.code, otherDepartement: true };
 	return {
@@ -89,7 +95,7 @@ export const qpvCommunesStep: Step = {
 		// Rows are counted by the qpv step; this step only adds its table to the file's provenance.
 		info.ledger.tables.add(qpvCommunesTable.name);
 		const labels = readSigVilleLabels(ctx);
-		const { items: cog } = readDecoupage<CogCommune>(ctx, 'communes');
+		const { items: cog } = readDecoupage<CogCommune>(ctx, 'communes', true);
 		const communes = await ctx.db.query<{
 			code: string;
 			name: string;
@@ -106,13 +112,8 @@ export const qpvCommunesStep: Step = {
 		}));
 		// 2015 names too: communes renamed since (Saint-Ouen → Saint-Ouen-sur-Seine) or merged under
 		// the same code (Évry → Évry-Courcouronnes) are written with their old name in LIB_COM.
-		ctx.read.add(EPCICOM_PATH);
-		const epcicom = parseEpcicom(
-			readCsv(resolve(ctx.rawDir, EPCICOM_PATH), EPCICOM_PATH, {
-				delimiter: ';',
-				encoding: 'latin1'
-			})
-		);
+		// Its rows are counted by the epci step (here it is the last of the file's three readers).
+		const { rows: epcicom } = readEpcicom(ctx, true);
 		for (const r of epcicom) {
 			if (known.has(r.communeCode)) {
 				entries.push({
@@ -133,11 +134,11 @@ export const qpvCommunesStep: Step = {
 		}
 		const index = buildNameIndex(entries);
 		const byDepartement = new Map<string, string[]>();
-		for (const c of communes.filter((c) => c.kind === 'actuelle')) {
-			byDepartement.set(c.departement_code, [
-				...(byDepartement.get(c.departement_code) ?? []),
-				c.code
-			]);
+		for (const c of communes) {
+			if (c.kind !== 'actuelle') continue;
+			const list = byDepartement.get(c.departement_code);
+			if (list) list.push(c.code);
+			else byDepartement.set(c.departement_code, [c.code]);
 		}
 
 		const qpvs = await ctx.db.query<{ code: string; departement_code: string }>(

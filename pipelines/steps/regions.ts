@@ -7,7 +7,7 @@ import type { Step } from '../lib/step';
 export const regionsStep: Step = {
 	table: regionsTable.name,
 	async run(ctx) {
-		const { items, ledger } = readDecoupage<CogRegion>(ctx, 'regions');
+		const { items, ledger } = readDecoupage<CogRegion>(ctx, 'regions', true);
 		const rows: Region[] = [];
 		items.forEach((item, index) => {
 			const line = index + 1;
