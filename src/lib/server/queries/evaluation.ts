@@ -45,6 +45,19 @@ export function getCanonicalSeries(
 	return query<CanonicalPoint>(sql, params);
 }
 
+/**
+ * The charted indicators' series of every territory the QPV is compared with, from the page model
+ * qpv_chart_series (pipelines/steps/qpv-chart-series.ts): one indexed read instead of reading the
+ * references first, then one branch per territory.
+ */
+export function getQpvChartSeries(qpvCode: string): Promise<CanonicalPoint[]> {
+	return query<CanonicalPoint>(
+		`SELECT * EXCLUDE (qpv_code) FROM qpv_chart_series WHERE qpv_code = $1
+		 ORDER BY indicator_id, territory_type, territory_code, period`,
+		[qpvCode]
+	);
+}
+
 /** The published 'Ensemble des QPV' series (a few hundred rows, the same for every page). */
 export const getEnsembleSeries = memo(() =>
 	query<CanonicalPoint>(
@@ -111,6 +124,17 @@ export function getQpvEvolutions(qpvCodes: string[]): Promise<QpvEvolution[]> {
 	return query<QpvEvolution>(
 		`SELECT * FROM qpv_evolutions WHERE qpv_code IN (${marks}) ORDER BY qpv_code, indicator_id`,
 		qpvCodes
+	);
+}
+
+/** The evolutions of the contrat's QPV, read by the contrat's code (no wait for its QPV list). */
+export function getContratQpvEvolutions(contratCode: string): Promise<QpvEvolution[]> {
+	return query<QpvEvolution>(
+		`SELECT * FROM qpv_evolutions
+		 WHERE qpv_code IN (SELECT qc.qpv_code FROM qpv_contrat qc JOIN qpv q ON q.code = qc.qpv_code
+		                    WHERE qc.contrat_code = $1)
+		 ORDER BY qpv_code, indicator_id`,
+		[contratCode]
 	);
 }
 

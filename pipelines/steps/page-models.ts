@@ -1,0 +1,8 @@
+// The page-model steps of issue #12 (every page fast the first time), in the order they run: after
+// the evaluation core, since they read qpv_references, canonical_series and the dispositifs.
+import type { Step } from '../lib/step';
+import { contratCitesStep } from './contrat-cites';
+import { contratPostsStep } from './contrat-posts';
+import { qpvChartSeriesStep } from './qpv-chart-series';
+
+export const pageModelSteps: Step[] = [contratCitesStep, contratPostsStep, qpvChartSeriesStep];

@@ -1,0 +1,64 @@
+// Page models computed once by the data build so that an uncached contrat or QPV page reads a few
+// rows by its own code instead of scanning and joining national tables at each render: the cités
+// and the posts of each contrat, the charted series of each QPV's references.
+import { z } from 'zod';
+import { canonicalSeriesTable } from './evaluation';
+import { contratCode, defineTable } from './table';
+
+/** Charted on the QPV page (series against its references, place among all QPV). */
+export const QPV_CHART_INDICATORS = ['revenu_disponible_median', 'tx_pauvrete_60', 'taux_emploi'];
+
+/** Each cité whose communes lie in the contrat: its EPCI of 2015, its commune, its QPV's communes. */
+export const contratCitesTable = defineTable({
+	name: 'contrat_cites',
+	schema: z.object({
+		contrat_code: contratCode,
+		kind: z.enum(['cite_educative', 'cite_emploi']),
+		id: z.string(),
+		name: z.string(),
+		communes_label: z.string(),
+		source_path: z.string()
+	}),
+	columns: {
+		contrat_code: 'VARCHAR',
+		kind: 'VARCHAR',
+		id: 'VARCHAR',
+		name: 'VARCHAR',
+		communes_label: 'VARCHAR',
+		source_path: 'VARCHAR'
+	},
+	orderBy: ['contrat_code', 'kind', 'name', 'id']
+});
+
+/** Posts per year attached to each contrat: each post once, amounts of the records naming it. */
+export const contratPostsTable = defineTable({
+	name: 'contrat_posts',
+	schema: z.object({
+		contrat_code: contratCode,
+		kind: z.enum(['adulte_relais', 'fonjep']),
+		year: z.number().int(),
+		posts: z.number().int().nonnegative(),
+		/** Of which attached to this contrat and another one. */
+		shared_posts: z.number().int().nonnegative(),
+		amount_eur: z.number().nullable(),
+		source_path: z.string()
+	}),
+	columns: {
+		contrat_code: 'VARCHAR',
+		kind: 'VARCHAR',
+		year: 'INTEGER',
+		posts: 'INTEGER',
+		shared_posts: 'INTEGER',
+		amount_eur: 'DOUBLE',
+		source_path: 'VARCHAR'
+	},
+	orderBy: ['contrat_code', 'kind', 'year']
+});
+
+/** The canonical series of the charted indicators for each territory a QPV is compared with. */
+export const qpvChartSeriesTable = defineTable({
+	name: 'qpv_chart_series',
+	schema: canonicalSeriesTable.schema.extend({ qpv_code: z.string() }),
+	columns: { qpv_code: 'VARCHAR', ...canonicalSeriesTable.columns },
+	orderBy: ['qpv_code', 'indicator_id', 'territory_type', 'territory_code', 'period']
+});
