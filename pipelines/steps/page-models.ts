@@ -3,6 +3,14 @@
 import type { Step } from '../lib/step';
 import { contratCitesStep } from './contrat-cites';
 import { contratPostsStep } from './contrat-posts';
+import { contratQpvStep } from './contrat-qpv';
+import { contratSharedPostsStep } from './contrat-shared-posts';
 import { qpvChartSeriesStep } from './qpv-chart-series';
 
-export const pageModelSteps: Step[] = [contratCitesStep, contratPostsStep, qpvChartSeriesStep];
+export const pageModelSteps: Step[] = [
+	contratQpvStep,
+	contratCitesStep,
+	contratPostsStep,
+	contratSharedPostsStep,
+	qpvChartSeriesStep
+];

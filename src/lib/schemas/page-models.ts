@@ -1,12 +1,60 @@
 // Page models computed once by the data build so that an uncached contrat or QPV page reads a few
-// rows by its own code instead of scanning and joining national tables at each render: the cités
-// and the posts of each contrat, the charted series of each QPV's references.
+// rows by its own code instead of scanning and joining national tables at each render: the QPV,
+// cités, posts and shared posts of each contrat, the charted series of each QPV's references.
 import { z } from 'zod';
 import { canonicalSeriesTable } from './evaluation';
 import { contratCode, defineTable } from './table';
 
 /** Charted on the QPV page (series against its references, place among all QPV). */
 export const QPV_CHART_INDICATORS = ['revenu_disponible_median', 'tx_pauvrete_60', 'taux_emploi'];
+
+/** The QPV of each contrat (derived link), with their communes in words and populations. */
+export const contratQpvTable = defineTable({
+	name: 'contrat_qpv',
+	schema: z.object({
+		contrat_code: contratCode,
+		code: z.string(),
+		name: z.string().nullable(),
+		/** The QPV's published label, else its communes' names in alphabetical order. */
+		communes: z.string().nullable(),
+		population_2013: z.number().int().nullable(),
+		population_2018: z.number().int().nullable(),
+		method: z.string()
+	}),
+	columns: {
+		contrat_code: 'VARCHAR',
+		code: 'VARCHAR',
+		name: 'VARCHAR',
+		communes: 'VARCHAR',
+		population_2013: 'INTEGER',
+		population_2018: 'INTEGER',
+		method: 'VARCHAR'
+	},
+	orderBy: ['contrat_code', 'code']
+});
+
+/** Each post of a contrat also attached to other contrats, with those contrats. */
+export const contratSharedPostsTable = defineTable({
+	name: 'contrat_shared_posts',
+	schema: z.object({
+		contrat_code: contratCode,
+		kind: z.enum(['adulte_relais', 'fonjep']),
+		year: z.number().int(),
+		post_id: z.string(),
+		via_multi_code: z.boolean(),
+		/** The other contrats, comma-separated in code order. */
+		others: z.string()
+	}),
+	columns: {
+		contrat_code: 'VARCHAR',
+		kind: 'VARCHAR',
+		year: 'INTEGER',
+		post_id: 'VARCHAR',
+		via_multi_code: 'BOOLEAN',
+		others: 'VARCHAR'
+	},
+	orderBy: ['contrat_code', 'kind', 'year', 'post_id']
+});
 
 /** Each cité whose communes lie in the contrat: its EPCI of 2015, its commune, its QPV's communes. */
 export const contratCitesTable = defineTable({
