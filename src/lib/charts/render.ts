@@ -69,6 +69,14 @@ export function renderPlot(
 	options: Plot.PlotOptions,
 	text: { title: string; description: string; fontSize?: number }
 ): string {
+	return drawPlot(options, text).outerHTML;
+}
+
+/** The chart's node before serialisation (its `scale(name)` gives the scales Plot chose). */
+export function drawPlot(
+	options: Plot.PlotOptions,
+	text: { title: string; description: string; fontSize?: number }
+): Element & { scale(name: 'x' | 'y'): Plot.Scale } {
 	const document = chartDocument();
 	const node = Plot.plot({
 		...options,
@@ -108,7 +116,24 @@ export function renderPlot(
 		svg.insertBefore(desc, svg.firstChild);
 		svg.insertBefore(title, desc);
 	}
-	return node.outerHTML;
+	return node as Element & { scale(name: 'x' | 'y'): Plot.Scale };
+}
+
+/** `value` written as the chart serialiser writes an attribute value (between double quotes). */
+export function escapedAttribute(value: string): string {
+	const el = chartDocument().createElementNS(SVG_NS, 'g');
+	el.setAttribute('v', value);
+	// `<g v="…" />`: quotes inside the value are escaped, so the last quote closes it.
+	const html = el.outerHTML;
+	return html.slice(html.indexOf('"') + 1, html.lastIndexOf('"'));
+}
+
+/** `value` written as the chart serialiser writes the text of an SVG element. */
+export function escapedText(value: string): string {
+	if (value === '') return '';
+	const el = chartDocument().createElementNS(SVG_NS, 'desc');
+	el.textContent = value;
+	return el.outerHTML.slice('<desc>'.length, -'</desc>'.length);
 }
 
 /** Years as axis ticks: '2017', never '2 017'. */
