@@ -6,11 +6,13 @@ import { contratPostsStep } from './contrat-posts';
 import { contratQpvStep } from './contrat-qpv';
 import { contratSharedPostsStep } from './contrat-shared-posts';
 import { qpvChartSeriesStep } from './qpv-chart-series';
+import { qpvIdentityStep } from './qpv-identity';
 
 export const pageModelSteps: Step[] = [
 	contratQpvStep,
 	contratCitesStep,
 	contratPostsStep,
 	contratSharedPostsStep,
+	qpvIdentityStep,
 	qpvChartSeriesStep
 ];

@@ -1,6 +1,7 @@
 // Page models computed once by the data build so that an uncached contrat or QPV page reads a few
 // rows by its own code instead of scanning and joining national tables at each render: the QPV,
-// cités, posts and shared posts of each contrat, the charted series of each QPV's references.
+// cités, posts and shared posts of each contrat, each QPV's identity and the charted series of its
+// references.
 import { z } from 'zod';
 import { canonicalSeriesTable } from './evaluation';
 import { contratCode, defineTable } from './table';
@@ -101,6 +102,46 @@ export const contratPostsTable = defineTable({
 		source_path: 'VARCHAR'
 	},
 	orderBy: ['contrat_code', 'kind', 'year']
+});
+
+/** Each QPV with its département, région, contrat link (first of several, and their count), contour. */
+export const qpvIdentityTable = defineTable({
+	name: 'qpv_identity',
+	schema: z.object({
+		code: z.string(),
+		name: z.string().nullable(),
+		departement_code: z.string(),
+		departement: z.string().nullable(),
+		region_code: z.string().nullable(),
+		region: z.string().nullable(),
+		main_commune_code: z.string().nullable(),
+		communes_label: z.string().nullable(),
+		population_2013: z.number().int().nullable(),
+		population_2018: z.number().int().nullable(),
+		contrat_code: z.string().nullable(),
+		contrat_name: z.string().nullable(),
+		contrat_method: z.string().nullable(),
+		contrat_count: z.number().int().nonnegative(),
+		boundary: z.string().nullable()
+	}),
+	columns: {
+		code: 'VARCHAR',
+		name: 'VARCHAR',
+		departement_code: 'VARCHAR',
+		departement: 'VARCHAR',
+		region_code: 'VARCHAR',
+		region: 'VARCHAR',
+		main_commune_code: 'VARCHAR',
+		communes_label: 'VARCHAR',
+		population_2013: 'INTEGER',
+		population_2018: 'INTEGER',
+		contrat_code: 'VARCHAR',
+		contrat_name: 'VARCHAR',
+		contrat_method: 'VARCHAR',
+		contrat_count: 'INTEGER',
+		boundary: 'VARCHAR'
+	},
+	orderBy: ['code']
 });
 
 /** The canonical series of the charted indicators for each territory a QPV is compared with. */

@@ -15,13 +15,18 @@ const fixture: Step = {
 	table: 'fixture',
 	async run(ctx) {
 		for (const sql of [
-			`CREATE TABLE contrats AS SELECT * FROM (VALUES ('CV001', '200000001', NULL),
-			   ('CV002', NULL, '01002')) t(code, epci2015_siren, commune_code)`,
+			`CREATE TABLE contrats AS SELECT * FROM (VALUES ('CV001', 'CA du Bassin', '200000001', NULL),
+			   ('CV002', 'Bourg', NULL, '01002')) t(code, name, epci2015_siren, commune_code)`,
+			`CREATE TABLE departements AS SELECT '01' AS code, 'Ain' AS name`,
+			`CREATE TABLE regions AS SELECT '84' AS code, 'Auvergne-Rhône-Alpes' AS name`,
+			`CREATE TABLE qpv_boundaries AS SELECT 'QP001002' AS qpv_code, '{"type":"Polygon"}' AS geometry`,
 			`CREATE TABLE communes AS SELECT * FROM (VALUES ('01001', 'Ambérieu', '200000001', NULL),
 			   ('01002', 'Bourg', '200000002', NULL), ('01003', 'Ceyzériat', '200000001', '01099'))
 			   t(code, name, epci2015_siren, current_code)`,
-			`CREATE TABLE qpv AS SELECT * FROM (VALUES ('QP001001', 'Les Prés', NULL, 1200, 1100),
-			   ('QP001002', 'Centre', 'Bourg-en-Bresse', NULL, 900))
+			// QP001003 has no contrat.
+			`CREATE TABLE qpv AS SELECT *, '01' AS departement_code, '84' AS region_code,
+			   NULL AS main_commune_code FROM (VALUES ('QP001001', 'Les Prés', NULL, 1200, 1100),
+			   ('QP001002', 'Centre', 'Bourg-en-Bresse', NULL, 900), ('QP001003', 'Gare', 'Bourg', 10, 20))
 			   t(code, name, communes_label, population_2013, population_2018)`,
 			`CREATE TABLE qpv_contrat AS SELECT * FROM (VALUES ('QP001001', 'CV001', 'commune_epci2015'),
 			   ('QP001002', 'CV002', 'qpv_info')) t(qpv_code, contrat_code, method)`,
@@ -125,6 +130,45 @@ describe('contrat page models', () => {
 		expect(await rows('SELECT contrat_code, post_id, others FROM contrat_shared_posts')).toEqual([
 			{ contrat_code: 'CV001', post_id: 'p2', others: 'CV002' },
 			{ contrat_code: 'CV002', post_id: 'p2', others: 'CV001' }
+		]);
+	});
+});
+
+describe('qpv_identity', () => {
+	it('gives each QPV its contrat (or none, counted 0), its département, région and contour', async () => {
+		expect(
+			await rows(
+				`SELECT code, departement, region, contrat_code, contrat_name, contrat_count, boundary
+				 FROM qpv_identity`
+			)
+		).toEqual([
+			{
+				code: 'QP001001',
+				departement: 'Ain',
+				region: 'Auvergne-Rhône-Alpes',
+				contrat_code: 'CV001',
+				contrat_name: 'CA du Bassin',
+				contrat_count: 1,
+				boundary: null
+			},
+			{
+				code: 'QP001002',
+				departement: 'Ain',
+				region: 'Auvergne-Rhône-Alpes',
+				contrat_code: 'CV002',
+				contrat_name: 'Bourg',
+				contrat_count: 1,
+				boundary: '{"type":"Polygon"}'
+			},
+			{
+				code: 'QP001003',
+				departement: 'Ain',
+				region: 'Auvergne-Rhône-Alpes',
+				contrat_code: null,
+				contrat_name: null,
+				contrat_count: 0,
+				boundary: null
+			}
 		]);
 	});
 });

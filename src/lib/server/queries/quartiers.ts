@@ -19,27 +19,9 @@ export interface QpvIdentity {
 	boundary: string | null;
 }
 
-/**
- * The contrat link and the boundary are read by the QPV's code in their own subqueries: grouping
- * the QPV row with its boundary text (GROUP BY ALL) cost three times as much.
- */
+/** The QPV's identity, from the page model qpv_identity (pipelines/steps/qpv-identity.ts). */
 export async function getQpv(code: string): Promise<QpvIdentity | undefined> {
-	const rows = await query<QpvIdentity>(
-		`WITH links AS (
-		   SELECT min(qc.contrat_code) AS contrat_code, min(c.name) AS contrat_name,
-		          min(qc.method) AS contrat_method, count(qc.contrat_code)::INTEGER AS contrat_count
-		   FROM qpv_contrat qc LEFT JOIN contrats c ON c.code = qc.contrat_code
-		   WHERE qc.qpv_code = $1)
-		 SELECT q.code, q.name, q.departement_code, d.name AS departement, q.region_code, r.name AS region,
-		        q.main_commune_code, q.communes_label, q.population_2013, q.population_2018,
-		        l.contrat_code, l.contrat_name, l.contrat_method, l.contrat_count,
-		        (SELECT min(b.geometry) FROM qpv_boundaries b WHERE b.qpv_code = $1) AS boundary
-		 FROM qpv q CROSS JOIN links l
-		 LEFT JOIN departements d ON d.code = q.departement_code
-		 LEFT JOIN regions r ON r.code = q.region_code
-		 WHERE q.code = $1`,
-		[code]
-	);
+	const rows = await query<QpvIdentity>(`SELECT * FROM qpv_identity WHERE code = $1`, [code]);
 	return rows[0];
 }
 
