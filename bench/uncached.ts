@@ -2,10 +2,12 @@
 // built server for a request that the shared cache never serves (it carries a cookie), beside the
 // time of that page's DuckDB queries (Server-Timing `db`, the floor of a render). Nine pages of
 // each kind, the first render of each in this process and then BENCH_RUNS more; medians per page,
-// then the median over pages. BENCH_BASE_BUILD=<dir> runs another build (e.g. main's) first, on
-// the same database and port, so that both are measured side by side in one run.
+// then the median over pages, and the server's CPU time per later render (all its threads, from
+// /proc: on a shared machine it moves less with the load than wall times). BENCH_BASE_BUILD=<dir>
+// runs another build (e.g. main's) first, on the same database and port, so that both are measured
+// side by side in one run.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { median, round } from './lib/stats';
@@ -22,7 +24,16 @@ async function samplePages(): Promise<PageCodes> {
 	return { contrats: every(all.contrats), qpv: every(all.qpv) };
 }
 
-async function withServer<T>(dir: string, run: (origin: string) => Promise<T>): Promise<T> {
+/** User + system CPU of a process, all threads, in ms (/proc/<pid>/stat, 100 ticks a second). */
+function cpuMs(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function withServer<T>(
+	dir: string,
+	run: (origin: string, pid: number) => Promise<T>
+): Promise<T> {
 	const origin = `http://127.0.0.1:${PORT}`;
 	const child = spawn(process.execPath, [dir], {
 		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
@@ -40,7 +51,7 @@ async function withServer<T>(dir: string, run: (origin: string) => Promise<T>): 
 		}
 		// The home page reads the catalogue and provenance, as any served process has.
 		await (await fetch(origin + '/', { headers: { cookie: 'bench=1' } })).arrayBuffer();
-		return await run(origin);
+		return await run(origin, child.pid!);
 	} finally {
 		const done = new Promise((resolve) => child.once('exit', resolve));
 		child.kill('SIGTERM');
@@ -58,7 +69,7 @@ async function render(origin: string, path: string): Promise<{ total: number; db
 	return { total: read('total'), db: read('db') };
 }
 
-async function measure(origin: string, paths: string[]) {
+async function measure(origin: string, pid: number, paths: string[]) {
 	const first = { total: [] as number[], db: [] as number[] };
 	const perPage = new Map(paths.map((p) => [p, { total: [] as number[], db: [] as number[] }]));
 	for (const path of paths) {
@@ -66,6 +77,7 @@ async function measure(origin: string, paths: string[]) {
 		first.total.push(t.total);
 		first.db.push(t.db);
 	}
+	const cpuBefore = cpuMs(pid);
 	for (let run = 0; run < RUNS; run++) {
 		for (const path of paths) {
 			const t = await render(origin, path);
@@ -73,12 +85,14 @@ async function measure(origin: string, paths: string[]) {
 			perPage.get(path)!.db.push(t.db);
 		}
 	}
+	const cpuPerRender = (cpuMs(pid) - cpuBefore) / (RUNS * paths.length);
 	const pages = [...perPage.values()];
 	return {
 		first_render: { total_ms: round(median(first.total)), db_ms: round(median(first.db)) },
 		later_renders: {
 			total_ms: round(median(pages.map((p) => median(p.total)))),
-			db_ms: round(median(pages.map((p) => median(p.db))))
+			db_ms: round(median(pages.map((p) => median(p.db)))),
+			server_cpu_ms: round(cpuPerRender)
 		}
 	};
 }
@@ -90,9 +104,9 @@ const builds = [process.env.BENCH_BASE_BUILD, 'build'].filter((d): d is string =
 const results: Record<string, unknown> = {};
 for (const dir of builds) {
 	if (!existsSync(`${dir}/index.js`)) throw new Error(`${dir}/index.js absent (npm run build)`);
-	results[dir] = await withServer(dir, async (origin) => ({
-		contrat: await measure(origin, contrats),
-		qpv: await measure(origin, qpv)
+	results[dir] = await withServer(dir, async (origin, pid) => ({
+		contrat: await measure(origin, pid, contrats),
+		qpv: await measure(origin, pid, qpv)
 	}));
 }
 console.log(

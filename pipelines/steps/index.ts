@@ -33,6 +33,7 @@ import { programmesStep } from './programmes';
 import { evaluationSteps } from './evaluation';
 import { contratPillarProjectsStep } from './contrat-pillar-projects';
 import { contratPostRatesStep } from './contrat-post-rates';
+import { pageModelSteps } from './page-models';
 
 export const steps: Step[] = [
 	// territories (régions … qpv_contrat)
@@ -73,5 +74,7 @@ export const steps: Step[] = [
 	...evaluationSteps,
 	// page models of the contrat pages (read funded_projects, post_contrats, qpv_contrat)
 	contratPillarProjectsStep,
-	contratPostRatesStep
+	contratPostRatesStep,
+	// page models of the contrat and QPV pages read at each uncached render (see ./page-models.ts)
+	...pageModelSteps
 ];

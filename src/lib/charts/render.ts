@@ -40,8 +40,25 @@ export interface ChartText {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-function newDocument(): Document {
-	return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+/**
+ * One document for every chart of the process: Plot only creates detached nodes with it (nothing
+ * is appended to it), so a new document per chart was pure cost.
+ */
+let shared: Document | undefined;
+function chartDocument(): Document {
+	shared ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+	return shared;
+}
+
+/** Every element under `root` (itself included) that `keep` accepts, in document order. */
+function descendants(root: Element, keep: (el: Element) => boolean): Element[] {
+	const found: Element[] = [];
+	const visit = (el: Element) => {
+		if (keep(el)) found.push(el);
+		for (const child of el.children) visit(child);
+	};
+	visit(root);
+	return found;
 }
 
 /**
@@ -52,7 +69,15 @@ export function renderPlot(
 	options: Plot.PlotOptions,
 	text: { title: string; description: string; fontSize?: number }
 ): string {
-	const document = newDocument();
+	return drawPlot(options, text).outerHTML;
+}
+
+/** The chart's node before serialisation (its `scale(name)` gives the scales Plot chose). */
+export function drawPlot(
+	options: Plot.PlotOptions,
+	text: { title: string; description: string; fontSize?: number }
+): Element & { scale(name: 'x' | 'y'): Plot.Scale } {
+	const document = chartDocument();
 	const node = Plot.plot({
 		...options,
 		...(text.fontSize ? { style: { fontSize: `${text.fontSize}px` } } : {}),
@@ -69,7 +94,11 @@ export function renderPlot(
 	// Plot labels each mark's <g>; inside an image those labels are prohibited ARIA (axe), and the
 	// chart's own title and description already name it.
 	// The mark's name is kept as data-mark, for tests and debugging.
-	for (const el of [...node.querySelectorAll('g[aria-label], g[aria-description]')]) {
+	// A tree walk, not querySelectorAll: linkedom compiles the selector again at every call.
+	const labelled = (el: Element) =>
+		el.tagName.toLowerCase() === 'g' &&
+		(el.hasAttribute('aria-label') || el.hasAttribute('aria-description'));
+	for (const el of descendants(node, labelled)) {
 		const mark = el.getAttribute('aria-label');
 		if (mark) el.setAttribute('data-mark', mark);
 		el.removeAttribute('aria-label');
@@ -77,7 +106,8 @@ export function renderPlot(
 	}
 	if (svg) {
 		// A chart with links (a map whose areas open their page) stays a group, not an image.
-		svg.setAttribute('role', svg.querySelector('a') ? 'group' : 'img');
+		const hasLink = descendants(svg, (el) => el.tagName.toLowerCase() === 'a').length > 0;
+		svg.setAttribute('role', hasLink ? 'group' : 'img');
 		// SVG namespace: an HTML <title> would be serialised without escaping its text.
 		const title = document.createElementNS(SVG_NS, 'title');
 		title.textContent = text.title;
@@ -86,7 +116,24 @@ export function renderPlot(
 		svg.insertBefore(desc, svg.firstChild);
 		svg.insertBefore(title, desc);
 	}
-	return node.outerHTML;
+	return node as Element & { scale(name: 'x' | 'y'): Plot.Scale };
+}
+
+/** `value` written as the chart serialiser writes an attribute value (between double quotes). */
+export function escapedAttribute(value: string): string {
+	const el = chartDocument().createElementNS(SVG_NS, 'g');
+	el.setAttribute('v', value);
+	// `<g v="…" />`: quotes inside the value are escaped, so the last quote closes it.
+	const html = el.outerHTML;
+	return html.slice(html.indexOf('"') + 1, html.lastIndexOf('"'));
+}
+
+/** `value` written as the chart serialiser writes the text of an SVG element. */
+export function escapedText(value: string): string {
+	if (value === '') return '';
+	const el = chartDocument().createElementNS(SVG_NS, 'desc');
+	el.textContent = value;
+	return el.outerHTML.slice('<desc>'.length, -'</desc>'.length);
 }
 
 /** Years as axis ticks: '2017', never '2 017'. */

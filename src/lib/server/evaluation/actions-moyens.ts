@@ -41,8 +41,11 @@ export interface ActionsMoyens {
 	sources: { projects: string; posts: string; cites: string };
 }
 
-/** `cites`: the contrat's cités when the caller has already read them (the contrat page). */
-export async function loadActionsMoyens(code: string, cites?: CiteRow[]): Promise<ActionsMoyens> {
+/** `cites`: the contrat's cités when the caller reads them anyway (the contrat page). */
+export async function loadActionsMoyens(
+	code: string,
+	cites?: CiteRow[] | Promise<CiteRow[]>
+): Promise<ActionsMoyens> {
 	const [pillars, posts, sharedPosts, ownCites, origin, empty, provenance] = await Promise.all([
 		getPillarProjects(code),
 		getPostRates(code),

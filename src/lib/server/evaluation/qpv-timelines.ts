@@ -7,8 +7,8 @@ import type {
 	QpvReference,
 	SeriesBreak
 } from '$lib/schemas/evaluation';
-import type { TerritoryRef } from '../queries/observations';
-import { getCanonicalSeries, getQpvReferences, getSeriesBreaks } from '../queries/evaluation';
+import { QPV_CHART_INDICATORS } from '$lib/schemas/page-models';
+import { getQpvChartSeries, getQpvReferences, getSeriesBreaks } from '../queries/evaluation';
 
 export interface TimelineRow {
 	series: string;
@@ -38,22 +38,22 @@ export interface QpvReferenceSeries {
 	breaks: SeriesBreak[];
 }
 
-/** Reads the reference series; the QPV's own series comes from its profile (qpv-profile.ts). */
+/**
+ * Reads the reference series (the QPV's own series comes from its profile, qpv-profile.ts).
+ * `indicatorIds`: among QPV_CHART_INDICATORS, the indicators the page model holds.
+ */
 export async function loadQpvReferenceSeries(
 	code: string,
 	indicatorIds: string[]
 ): Promise<QpvReferenceSeries> {
-	const [references, breaks] = await Promise.all([getQpvReferences(code), getSeriesBreaks()]);
-	const territories = new Map<string, TerritoryRef>();
-	for (const r of references) {
-		territories.set(`${r.territory_type}|${r.territory_code}`, {
-			type: r.territory_type,
-			code: r.territory_code
-		});
-	}
-	const points = territories.size
-		? await getCanonicalSeries([...territories.values()], indicatorIds)
-		: [];
+	const unknown = indicatorIds.filter((id) => !QPV_CHART_INDICATORS.includes(id));
+	if (unknown.length) throw new Error(`indicateurs absents de qpv_chart_series : ${unknown}`);
+	const [references, breaks, series] = await Promise.all([
+		getQpvReferences(code),
+		getSeriesBreaks(),
+		getQpvChartSeries(code)
+	]);
+	const points = series.filter((p) => indicatorIds.includes(p.indicator_id));
 	return { references, points, breaks };
 }
 

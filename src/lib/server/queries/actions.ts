@@ -66,15 +66,14 @@ export interface SharedPost {
 	via_multi_code: boolean;
 }
 
-/** Posts of the contrat also attached to another contrat, with the other contrats. */
+/**
+ * Posts of the contrat also attached to another contrat, with the other contrats (page model
+ * contrat_shared_posts, pipelines/steps/contrat-shared-posts.ts).
+ */
 export function getSharedPosts(code: string): Promise<SharedPost[]> {
 	return query<SharedPost>(
-		`SELECT p.kind, p.year, p.post_id, p.via_multi_code,
-		        string_agg(o.contrat_code, ', ' ORDER BY o.contrat_code) AS others
-		 FROM post_contrats p JOIN post_contrats o
-		   ON o.kind = p.kind AND o.year = p.year AND o.post_id = p.post_id AND o.contrat_code <> p.contrat_code
-		 WHERE p.contrat_code = $1
-		 GROUP BY ALL ORDER BY p.kind, p.year, p.post_id`,
+		`SELECT kind, year, post_id, via_multi_code, others FROM contrat_shared_posts
+		 WHERE contrat_code = $1 ORDER BY kind, year, post_id, via_multi_code`,
 		[code]
 	);
 }

@@ -186,16 +186,11 @@ export interface ContratQpvRow {
 	method: string;
 }
 
+/** The contrat's QPV, from the page model contrat_qpv (pipelines/steps/contrat-qpv.ts). */
 export function getContratQpv(code: string): Promise<ContratQpvRow[]> {
 	return query<ContratQpvRow>(
-		`SELECT q.code, q.name,
-		        coalesce(q.communes_label, (SELECT string_agg(m.name, ', ' ORDER BY m.name)
-		          FROM qpv_communes x JOIN communes m ON m.code = x.commune_code WHERE x.qpv_code = q.code)) AS communes,
-		        q.population_2013, q.population_2018, qc.method
-		 FROM qpv_contrat qc
-		 JOIN qpv q ON q.code = qc.qpv_code
-		 WHERE qc.contrat_code = $1
-		 ORDER BY q.code`,
+		`SELECT code, name, communes, population_2013, population_2018, method
+		 FROM contrat_qpv WHERE contrat_code = $1 ORDER BY code`,
 		[code]
 	);
 }

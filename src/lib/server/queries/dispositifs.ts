@@ -14,18 +14,10 @@ export interface PostsByYear {
 
 /** Posts per year attached to the contrat: each post once, amounts of the records naming it. */
 export function getContratPosts(code: string): Promise<PostsByYear[]> {
+	// Page model built once by the data build (pipelines/steps/contrat-posts.ts).
 	return query<PostsByYear>(
-		`WITH links AS (SELECT * FROM post_contrats WHERE contrat_code = $1),
-		 amounts AS (
-		   SELECT d.kind, d.year, sum(d.amount_eur) AS amount_eur FROM dispositif_posts d
-		   -- contains() first: a cheap scan that the exact list test then confirms
-		   WHERE contains(d.contrat_codes, $1) AND list_contains(string_split(d.contrat_codes, ','), $1)
-		   GROUP BY ALL)
-		 SELECT l.kind, l.year, count(DISTINCT l.post_id)::INTEGER AS posts,
-		        (count(DISTINCT l.post_id) FILTER (WHERE l.contrat_count > 1))::INTEGER AS shared_posts,
-		        any_value(a.amount_eur) AS amount_eur, min(l.source_path) AS source_path
-		 FROM links l LEFT JOIN amounts a ON a.kind = l.kind AND a.year = l.year
-		 GROUP BY l.kind, l.year ORDER BY l.kind, l.year`,
+		`SELECT kind, year, posts, shared_posts, amount_eur, source_path
+		 FROM contrat_posts WHERE contrat_code = $1 ORDER BY kind, year`,
 		[code]
 	);
 }
@@ -40,24 +32,10 @@ export interface CiteRow {
 
 /** Cités whose communes lie in the contrat: its EPCI of 2015, its commune, or its QPV's communes. */
 export function getContratCites(code: string): Promise<CiteRow[]> {
+	// Page model built once by the data build (pipelines/steps/contrat-cites.ts).
 	return query<CiteRow>(
-		`WITH perimeter AS (
-		   -- two equality joins, not one join on an OR (which DuckDB runs as a nested loop)
-		   SELECT m.code FROM contrats c JOIN communes m ON m.epci2015_siren = c.epci2015_siren
-		   WHERE c.code = $1
-		   UNION
-		   SELECT m.code FROM contrats c JOIN communes m ON m.code = c.commune_code
-		   WHERE c.code = $1
-		   UNION
-		   SELECT x.commune_code FROM qpv_contrat qc JOIN qpv_communes x ON x.qpv_code = qc.qpv_code
-		   WHERE qc.contrat_code = $1
-		   UNION
-		   SELECT m.current_code FROM contrats c JOIN communes m ON m.epci2015_siren = c.epci2015_siren
-		   WHERE c.code = $1 AND m.current_code IS NOT NULL)
-		 SELECT DISTINCT t.kind, t.id, t.name, t.communes_label, t.source_path
-		 FROM cites t JOIN cite_communes cc ON cc.kind = t.kind AND cc.cite_id = t.id
-		 WHERE cc.commune_code IN (SELECT code FROM perimeter)
-		 ORDER BY t.kind, t.name`,
+		`SELECT kind, id, name, communes_label, source_path
+		 FROM contrat_cites WHERE contrat_code = $1 ORDER BY kind, name, id`,
 		[code]
 	);
 }

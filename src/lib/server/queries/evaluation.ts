@@ -45,6 +45,19 @@ export function getCanonicalSeries(
 	return query<CanonicalPoint>(sql, params);
 }
 
+/**
+ * The charted indicators' series of every territory the QPV is compared with, from the page model
+ * qpv_chart_series (pipelines/steps/qpv-chart-series.ts): one indexed read instead of reading the
+ * references first, then one branch per territory.
+ */
+export function getQpvChartSeries(qpvCode: string): Promise<CanonicalPoint[]> {
+	return query<CanonicalPoint>(
+		`SELECT * EXCLUDE (qpv_code) FROM qpv_chart_series WHERE qpv_code = $1
+		 ORDER BY indicator_id, territory_type, territory_code, period`,
+		[qpvCode]
+	);
+}
+
 /** The published 'Ensemble des QPV' series (a few hundred rows, the same for every page). */
 export const getEnsembleSeries = memo(() =>
 	query<CanonicalPoint>(
@@ -70,32 +83,44 @@ const epciNames = memo(async () => {
 	return new Map(rows.map((r) => [r.code, r.name]));
 });
 
+/** Names of the communes and départements the gaps refer to, read once (a few thousand rows). */
+const gapReferenceNames = memo(async () => {
+	const rows = await query<{ kind: string; code: string; name: string | null }>(
+		`SELECT 'commune' AS kind, code, name FROM communes
+		 WHERE code IN (SELECT reference_code FROM qpv_gaps WHERE reference_kind = 'commune')
+		 UNION ALL
+		 SELECT 'departement', code, name FROM departements`
+	);
+	return new Map(rows.map((r) => [`${r.kind}|${r.code}`, r.name]));
+});
+
 /**
- * The QPV's gaps with each reference's name. Joins are equalities on a CASE (NULL for the other
- * kinds), so DuckDB hashes them instead of comparing every commune; EPCI names come from the
- * memoised map, since their per-code aggregate joined here made DuckDB's plan ten times slower.
+ * The QPV's gaps with each reference's name. The names come from memoised maps: joining the
+ * communes at each read cost twice the read itself (a hash table over every commune).
  */
 export async function getQpvGaps(
 	qpvCode: string
 ): Promise<(QpvGap & { reference_name: string | null })[]> {
-	const [rows, epci] = await Promise.all([
-		query<QpvGap & { reference_name: string | null }>(
-			`SELECT g.*, coalesce(c.name, d.name,
-				CASE g.reference_kind WHEN 'france_metropolitaine' THEN 'France métropolitaine' END) AS reference_name
-			 FROM qpv_gaps g
-			 LEFT JOIN communes c
-			   ON c.code = CASE WHEN g.reference_kind = 'commune' THEN g.reference_code END
-			 LEFT JOIN departements d
-			   ON d.code = CASE WHEN g.reference_kind = 'departement' THEN g.reference_code END
-			 WHERE g.qpv_code = $1 ORDER BY g.indicator_id, g.reference_kind, g.reference_code`,
+	const [rows, epci, names] = await Promise.all([
+		query<QpvGap>(
+			`SELECT * FROM qpv_gaps WHERE qpv_code = $1
+			 ORDER BY indicator_id, reference_kind, reference_code`,
 			[qpvCode]
 		),
-		epciNames()
+		epciNames(),
+		gapReferenceNames()
 	]);
-	for (const g of rows) {
-		if (g.reference_kind === 'epci') g.reference_name = epci.get(g.reference_code) ?? null;
-	}
-	return rows;
+	return rows.map((g) => ({ ...g, reference_name: referenceName(g, epci, names) }));
+}
+
+function referenceName(
+	g: QpvGap,
+	epci: Map<string, string | null>,
+	names: Map<string, string | null>
+): string | null {
+	if (g.reference_kind === 'epci') return epci.get(g.reference_code) ?? null;
+	if (g.reference_kind === 'france_metropolitaine') return 'France métropolitaine';
+	return names.get(`${g.reference_kind}|${g.reference_code}`) ?? null;
 }
 
 export function getQpvReferences(qpvCode: string): Promise<QpvReference[]> {
@@ -111,6 +136,17 @@ export function getQpvEvolutions(qpvCodes: string[]): Promise<QpvEvolution[]> {
 	return query<QpvEvolution>(
 		`SELECT * FROM qpv_evolutions WHERE qpv_code IN (${marks}) ORDER BY qpv_code, indicator_id`,
 		qpvCodes
+	);
+}
+
+/** The evolutions of the contrat's QPV, read by the contrat's code (no wait for its QPV list). */
+export function getContratQpvEvolutions(contratCode: string): Promise<QpvEvolution[]> {
+	return query<QpvEvolution>(
+		`SELECT * FROM qpv_evolutions
+		 WHERE qpv_code IN (SELECT qc.qpv_code FROM qpv_contrat qc JOIN qpv q ON q.code = qc.qpv_code
+		                    WHERE qc.contrat_code = $1)
+		 ORDER BY qpv_code, indicator_id`,
+		[contratCode]
 	);
 }
 

@@ -19,22 +19,9 @@ export interface QpvIdentity {
 	boundary: string | null;
 }
 
+/** The QPV's identity, from the page model qpv_identity (pipelines/steps/qpv-identity.ts). */
 export async function getQpv(code: string): Promise<QpvIdentity | undefined> {
-	const rows = await query<QpvIdentity>(
-		`SELECT q.code, q.name, q.departement_code, d.name AS departement, q.region_code, r.name AS region,
-		        q.main_commune_code, q.communes_label, q.population_2013, q.population_2018,
-		        min(qc.contrat_code) AS contrat_code, min(c.name) AS contrat_name, min(qc.method) AS contrat_method,
-		        count(qc.contrat_code)::INTEGER AS contrat_count, min(b.geometry) AS boundary
-		 FROM qpv q
-		 LEFT JOIN departements d ON d.code = q.departement_code
-		 LEFT JOIN regions r ON r.code = q.region_code
-		 LEFT JOIN qpv_contrat qc ON qc.qpv_code = q.code
-		 LEFT JOIN contrats c ON c.code = qc.contrat_code
-		 LEFT JOIN qpv_boundaries b ON b.qpv_code = q.code
-		 WHERE q.code = $1
-		 GROUP BY ALL`,
-		[code]
-	);
+	const rows = await query<QpvIdentity>(`SELECT * FROM qpv_identity WHERE code = $1`, [code]);
 	return rows[0];
 }
 

@@ -11,6 +11,7 @@ import { contratLinkNotes } from '$lib/server/evaluation/link-gaps';
 import { sourceNote as sourceLine } from '$lib/domain/source-note';
 import { READABLE_FONT } from '$lib/charts/render';
 import { formatEuros, latestDistribution, numberScorecardNotes, toScorecardRows } from './view';
+import { serverOnly } from '$lib/server/server-only';
 import type { PageServerLoad } from './$types';
 
 /** Read-only page: no client JavaScript needed. */
@@ -18,7 +19,16 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ params }) => {
 	const code = requireContratCode(params.code);
-	const card = await loadContratScorecard(code);
+	// The means and link notes are read by the code too, in the same round as the scorecard.
+	const reading = loadContratScorecard(code);
+	const [card, actions, linkNotes] = await Promise.all([
+		reading,
+		loadActionsMoyens(
+			code,
+			reading.then((c) => c?.cites ?? [])
+		),
+		contratLinkNotes(code)
+	]);
 	if (!card) error(404, `Aucun contrat de ville n’a le code ${code}.`);
 	const { provenance, synthesis } = card;
 	const names = new Map(card.qpv.map((q) => [q.code, q.name]));
@@ -67,19 +77,15 @@ export const load: PageServerLoad = async ({ params }) => {
 				)
 			}
 		: null;
-	const [articulation, actions, linkNotes] = await Promise.all([
-		loadContratArticulation({
-			code: card.contrat.code,
-			departementCode: card.contrat.departement_code,
-			departement: card.contrat.departement,
-			posts: card.posts,
-			cites: card.cites,
-			indicators: card.pillars.flatMap((p) => p.indicators),
-			provenance
-		}),
-		loadActionsMoyens(code, card.cites),
-		contratLinkNotes(code)
-	]);
+	const articulation = await loadContratArticulation({
+		code: card.contrat.code,
+		departementCode: card.contrat.departement_code,
+		departement: card.contrat.departement,
+		posts: card.posts,
+		cites: card.cites,
+		indicators: card.pillars.flatMap((p) => p.indicators),
+		provenance
+	});
 	const pillars = card.pillars.map((p) => {
 		const rows = toScorecardRows(p.indicators, provenance);
 		return {
@@ -92,26 +98,29 @@ export const load: PageServerLoad = async ({ params }) => {
 		};
 	});
 	const notes = numberScorecardNotes(pillars.flatMap((p) => p.rows));
+	// Only the render reads this: see server-only.ts.
 	return {
-		notes,
-		synthesis: synthesisView(synthesis, provenance),
-		actions,
-		linkNotes,
-		articulation,
-		contrat: { ...card.contrat, geometry: null },
-		qpv: card.qpv,
-		pillars,
-		posts: card.posts.map((p) => ({ ...p, amount: formatEuros(p.amount_eur) })),
-		postsChart,
-		cites: card.cites,
-		citesSources: sourceLine(
-			['dispositifs/citeduc_geom.geojson', 'dispositifs/cde_geom.geojson'],
-			provenance
-		),
-		distributionCharts,
-		qpvSources: sourceLine(
-			['qpv-2015/qpv_evolution_population.csv', 'geographie-2015/epcicom2015.csv'],
-			provenance
-		)
+		page: serverOnly({
+			notes,
+			synthesis: synthesisView(synthesis, provenance),
+			actions,
+			linkNotes,
+			articulation,
+			contrat: { ...card.contrat, geometry: null },
+			qpv: card.qpv,
+			pillars,
+			posts: card.posts.map((p) => ({ ...p, amount: formatEuros(p.amount_eur) })),
+			postsChart,
+			cites: card.cites,
+			citesSources: sourceLine(
+				['dispositifs/citeduc_geom.geojson', 'dispositifs/cde_geom.geojson'],
+				provenance
+			),
+			distributionCharts,
+			qpvSources: sourceLine(
+				['qpv-2015/qpv_evolution_population.csv', 'geographie-2015/epcicom2015.csv'],
+				provenance
+			)
+		})
 	};
 };

@@ -14,6 +14,7 @@ import { keyIndicatorsByPillar, qpvChartIndicators } from '$lib/server/evaluatio
 import { sourceNote as sourceLine } from '$lib/domain/source-note';
 import { READABLE_FONT } from '$lib/charts/render';
 import { KEY_FIGURES, keyFigures, numberNotes, toIndicatorRows, type ChartBlock } from './view';
+import { serverOnly } from '$lib/server/server-only';
 import type { PageServerLoad } from './$types';
 
 /** Read-only page: no client JavaScript needed. */
@@ -100,22 +101,25 @@ export const load: PageServerLoad = async ({ params }) => {
 				{ title: `Contour du quartier ${name}`, width: 320, height: 320 }
 			)
 		: null;
+	// Only the render reads this: see server-only.ts.
 	return {
-		linkNotes: await qpvLinkNotes(code),
-		qpv: { ...qpv, boundary: null },
-		communes: profile.communes,
-		references: profile.references.map((r) => ({ kind: r.kind, label: r.label, code: r.code })),
-		pillars: pillarRows,
-		notes,
-		keyFigures: keyFigures(views),
-		keySource: sourceLine(
-			views.filter((v) => KEY_FIGURES.includes(v.indicator.id)).flatMap((v) => v.sourcePaths),
-			provenance
-		),
-		populationSource: sourceLine(['qpv-2015/qpv_evolution_population.csv'], provenance),
-		charts: charts.slice(0, qpvChartIndicators.length),
-		distributionCharts: charts.slice(qpvChartIndicators.length),
-		map,
-		mapSources: map ? sourceLine(['qpv-occitanie-hackaviz/qp.geojson'], provenance) : null
+		page: serverOnly({
+			linkNotes: await qpvLinkNotes(code),
+			qpv: { ...qpv, boundary: null },
+			communes: profile.communes,
+			references: profile.references.map((r) => ({ kind: r.kind, label: r.label, code: r.code })),
+			pillars: pillarRows,
+			notes,
+			keyFigures: keyFigures(views),
+			keySource: sourceLine(
+				views.filter((v) => KEY_FIGURES.includes(v.indicator.id)).flatMap((v) => v.sourcePaths),
+				provenance
+			),
+			populationSource: sourceLine(['qpv-2015/qpv_evolution_population.csv'], provenance),
+			charts: charts.slice(0, qpvChartIndicators.length),
+			distributionCharts: charts.slice(qpvChartIndicators.length),
+			map,
+			mapSources: map ? sourceLine(['qpv-occitanie-hackaviz/qp.geojson'], provenance) : null
+		})
 	};
 };
