@@ -40,7 +40,9 @@ export const observationsStep: Step = {
 		// DuckDB sorts them once at the end: one sorted write, no rewrite at the end of the build.
 		const rows = new ObservationRows();
 		const flush = async (least = PART_ROWS) => {
-			if (rows.length >= least) await ctx.db.appendPart(observationsTable, rows.take());
+			if (rows.length < least) return;
+			await ctx.db.appendPart(observationsTable, rows.batch);
+			rows.clear();
 		};
 
 		const wide = async (path: string, spec: WideSpec, delimiter?: ';' | ',') => {
