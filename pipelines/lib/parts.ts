@@ -36,7 +36,9 @@ export class TableParts {
 		await connection.run(`CREATE TEMP TABLE "${this.rows}" (${columns})`);
 		for (let i = 0; i < this.kinds.length; i++) {
 			if (this.codes[i])
-				await connection.run(`CREATE TEMP TABLE "${this.dictionary(i)}" (code INTEGER, value VARCHAR)`);
+				await connection.run(
+					`CREATE TEMP TABLE "${this.dictionary(i)}" (code INTEGER, value VARCHAR)`
+				);
 		}
 	}
 
@@ -67,7 +69,9 @@ export class TableParts {
 		const values = names.map((name, i) => this.value(i, this.def.columns[name]!));
 		const joins = names
 			.map((_, i) =>
-				this.codes[i] ? ` LEFT JOIN temp.main."${this.dictionary(i)}" d${i} ON d${i}.code = p.c${i}` : ''
+				this.codes[i]
+					? ` LEFT JOIN temp.main."${this.dictionary(i)}" d${i} ON d${i}.code = p.c${i}`
+					: ''
 			)
 			.join('');
 		const order = [...this.def.orderBy.map((c) => values[names.indexOf(c)]!), 'p.rowid'];

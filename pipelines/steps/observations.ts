@@ -1,7 +1,7 @@
 // Observations in long form from SIG Ville (DEMO, REVN, IPRO), INSEE Filosofi (QPV and reference
 // territories), RPLS, the derived Filosofi panel and Hackaviz, all mapped through the catalogue.
 import { observationsTable, type Indicator } from '../../src/lib/schemas/indicators';
-import { SourceFileError } from '../lib/csv';
+import { cell, requireColumns, SourceFileError, type CsvOptions } from '../lib/csv';
 import { splitList, type SourceFamily } from '../lib/observations/catalogue';
 import {
 	filosofiQpvPath,
@@ -10,15 +10,17 @@ import {
 } from '../lib/observations/filosofi-qpv';
 import {
 	filosofiReferenceFiles,
-	filosofiReferenceSpec
+	filosofiReferenceSpec,
+	referenceNamesRead,
+	type ReferenceName
 } from '../lib/observations/filosofi-references';
 import { hackavizPath, hackavizSpec } from '../lib/observations/hackaviz';
 import { loadPanel, panelPath } from '../lib/observations/panel';
 import { rplsPath, rplsSpec } from '../lib/observations/rpls';
 import { sigVilleFiles, sigVillePath, sigVilleSpec } from '../lib/observations/sig-ville';
 import { ObservationRows } from '../lib/observations/observation-rows';
-import { loadWide, type WideSpec } from '../lib/observations/wide';
-import { readRawCsv, type Step } from '../lib/step';
+import { WideLoader, type WideResult, type WideSpec } from '../lib/observations/wide';
+import { readRawCsv, scanRawCsv, type BuildContext, type Step } from '../lib/step';
 import { crossChecks } from '../lib/observations/checks';
 
 /** Rows held in JavaScript before they are handed to DuckDB (a few files' worth). */
@@ -45,9 +47,10 @@ export const observationsStep: Step = {
 			rows.clear();
 		};
 
+		const names = new Map<string, ReferenceName[]>();
+		referenceNamesRead.set(ctx, names);
 		const wide = async (path: string, spec: WideSpec, delimiter?: ';' | ',') => {
-			const { csv, ledger } = readRawCsv(ctx, path, { delimiter });
-			const result = loadWide(csv, ledger, indicators, spec, rows);
+			const result = scanWide(ctx, path, { delimiter }, indicators, spec, rows, names);
 			if (result.uncatalogued.length) uncatalogued[path] = result.uncatalogued;
 			if (Object.values(result.flags).some((n) => n > 0)) flags[path] = result.flags;
 			if (spec.blanks === 'count') secretCells[path] = result.blanksCounted;
@@ -90,6 +93,38 @@ export const observationsStep: Step = {
 		ctx.report.observation_cross_checks = await crossChecks(ctx.db);
 	}
 };
+
+/**
+ * Loads a wide file as it is parsed, row by row. The names of a reference file's territories are
+ * kept for reference_territories, which would otherwise read the file again.
+ */
+function scanWide(
+	ctx: BuildContext,
+	path: string,
+	options: CsvOptions,
+	indicators: Indicator[],
+	spec: WideSpec,
+	rows: ObservationRows,
+	names: Map<string, ReferenceName[]>
+): WideResult {
+	let loader: WideLoader | undefined;
+	scanRawCsv(ctx, path, options, (header, ledger) => {
+		const wide = (loader = new WideLoader(header, ledger, indicators, spec, rows));
+		if (spec.family !== 'filosofi-references') return (row) => wide.row(row);
+		const index = requireColumns(header, ['CODGEO', 'LIBGEO']);
+		const kept: ReferenceName[] = [];
+		names.set(path, kept);
+		return (row) => {
+			wide.row(row);
+			kept.push({
+				line: row.line,
+				code: cell(row, index, 'CODGEO'),
+				name: cell(row, index, 'LIBGEO')
+			});
+		};
+	});
+	return loader!.result();
+}
 
 /** A catalogue column found in no file of its families is a typo or a vanished column: stop. */
 function checkCatalogueColumnsFound(
