@@ -63,21 +63,27 @@ export class TableParts {
 		);
 	}
 
-	/** Writes all the parts into the (empty) table in `orderBy` order, ties in append order. */
+	/**
+	 * Writes all the parts into the (empty) table in `orderBy` order, ties in append order. Text is
+	 * sorted by its rank in its dictionary (DuckDB's own order of the values): integers sort faster.
+	 */
 	async finish(connection: DuckDBConnection): Promise<void> {
 		const names = Object.keys(this.def.columns);
-		const values = names.map((name, i) => this.value(i, this.def.columns[name]!));
-		const joins = names
-			.map((_, i) =>
-				this.codes[i]
-					? ` LEFT JOIN temp.main."${this.dictionary(i)}" d${i} ON d${i}.code = p.c${i}`
-					: ''
-			)
-			.join('');
-		const order = [...this.def.orderBy.map((c) => values[names.indexOf(c)]!), 'p.rowid'];
+		const types = names.map((name) => this.def.columns[name]!);
+		const values = names.map((_, i) => this.value(i, types[i]!, `d${i}.value`));
+		const joins = names.map((_, i) => {
+			if (!this.codes[i]) return '';
+			const ranked = `SELECT code, value, rank() OVER (ORDER BY ${this.value(i, types[i]!, 'value')}) AS r
+				FROM temp.main."${this.dictionary(i)}"`;
+			return ` LEFT JOIN (${ranked}) d${i} ON d${i}.code = p.c${i}`;
+		});
+		const keys = this.def.orderBy.map((c) => {
+			const i = names.indexOf(c);
+			return this.codes[i] ? `d${i}.r` : values[i]!;
+		});
 		await connection.run(
 			`INSERT INTO "${this.def.name}" SELECT ${values.join(', ')}
-			 FROM temp.main."${this.rows}" p${joins} ORDER BY ${order.join(', ')}`
+			 FROM temp.main."${this.rows}" p${joins.join('')} ORDER BY ${[...keys, 'p.rowid'].join(', ')}`
 		);
 		await connection.run(`DROP TABLE temp.main."${this.rows}"`);
 		for (let i = 0; i < names.length; i++) {
@@ -85,9 +91,9 @@ export class TableParts {
 		}
 	}
 
-	/** The SQL value of column `i` (as ./chunk-stage.ts stagePlan would rebuild it). */
-	private value(i: number, type: string): string {
-		const v = this.codes[i] ? `d${i}.value` : `p.c${i}`;
+	/** The SQL value of column `i` (as ./chunk-stage.ts stagePlan would rebuild it); `text`: its string. */
+	private value(i: number, type: string, text: string): string {
+		const v = this.codes[i] ? text : `p.c${i}`;
 		if (type === 'DATE') return `CAST(${v} AS DATE)`;
 		if (type === 'BIGINT') return `CAST(${v} AS BIGINT)`;
 		if (type === 'BOOLEAN') return `(${v} <> 0)`;
