@@ -119,13 +119,23 @@ export class BuildDb {
 		await parts.append(this.connection, batch);
 	}
 
+	/**
+	 * Writes the parts whose first `orderBy` value is at most `upTo` (text), the first of the table
+	 * in its order, while later parts may still come: DuckDB sorts and writes them while JavaScript
+	 * reads on. Nothing else may use the connection until it resolves.
+	 */
+	async writePartsUpTo(def: AnyTable, upTo: string): Promise<void> {
+		if (this.state.get(def.name) !== 'empty') throw new Error(`table ${def.name} déjà remplie`);
+		await this.parts.get(def.name)?.write(this.connection, upTo);
+	}
+
 	/** Writes the staged parts into the empty table in `orderBy` order, ties in append order. */
 	async finishParts(def: AnyTable): Promise<void> {
 		const parts = this.parts.get(def.name);
 		if (!parts) return;
 		this.parts.delete(def.name);
 		if (this.state.get(def.name) !== 'empty') throw new Error(`table ${def.name} déjà remplie`);
-		await parts.finish(this.connection);
+		await parts.write(this.connection);
 		this.state.set(def.name, 'sorted');
 	}
 

@@ -14,6 +14,8 @@ export class TableParts {
 	private readonly kinds: string[];
 	/** Per text column: the table's code of each string (codes are shared by all the parts). */
 	private readonly codes: (Map<string, number> | undefined)[];
+	/** What a partial write wrote: rows whose first `orderBy` value is at most `bound`. */
+	private written: { bound: string; rows: number } | undefined;
 	/** Per batch and text column: the table's code of each batch code, extended as the batch grows. */
 	private readonly remaps = new WeakMap<ColumnBatch, number[][]>();
 
@@ -64,10 +66,12 @@ export class TableParts {
 	}
 
 	/**
-	 * Writes all the parts into the (empty) table in `orderBy` order, ties in append order. Text is
-	 * sorted by its rank in its dictionary (DuckDB's own order of the values): integers sort faster.
+	 * Writes the parts into the table in `orderBy` order, ties in append order: those whose first
+	 * `orderBy` value is at most `upTo`, or (no `upTo`) all those not written yet, and then drops the
+	 * temporary tables. Text is sorted by its rank in its dictionary (DuckDB's own order of the
+	 * values): integers sort faster than strings.
 	 */
-	async finish(connection: DuckDBConnection): Promise<void> {
+	async write(connection: DuckDBConnection, upTo?: string): Promise<void> {
 		const names = Object.keys(this.def.columns);
 		const types = names.map((name) => this.def.columns[name]!);
 		const values = names.map((_, i) => this.value(i, types[i]!, `d${i}.value`));
@@ -81,14 +85,50 @@ export class TableParts {
 			const i = names.indexOf(c);
 			return this.codes[i] ? `d${i}.r` : values[i]!;
 		});
+		const from = `FROM temp.main."${this.rows}" p${joins.join('')}`;
+		const where = await this.range(connection, from, values, upTo);
 		await connection.run(
-			`INSERT INTO "${this.def.name}" SELECT ${values.join(', ')}
-			 FROM temp.main."${this.rows}" p${joins.join('')} ORDER BY ${[...keys, 'p.rowid'].join(', ')}`
+			`INSERT INTO "${this.def.name}" SELECT ${values.join(', ')} ${from} ${where}
+			 ORDER BY ${[...keys, 'p.rowid'].join(', ')}`
 		);
+		if (upTo !== undefined) return;
 		await connection.run(`DROP TABLE temp.main."${this.rows}"`);
 		for (let i = 0; i < names.length; i++) {
 			if (this.codes[i]) await connection.run(`DROP TABLE temp.main."${this.dictionary(i)}"`);
 		}
+	}
+
+	/**
+	 * The WHERE clause of a write: up to `upTo`, after what was written. A row appended after a
+	 * write but belonging before its bound would break the table's order: that stops the build.
+	 */
+	private async range(
+		connection: DuckDBConnection,
+		from: string,
+		values: string[],
+		upTo?: string
+	): Promise<string> {
+		const first = Object.keys(this.def.columns).indexOf(this.def.orderBy[0]!);
+		if (!this.codes[first])
+			throw new Error(`table ${this.def.name} : écriture partielle sur du texte`);
+		const key = values[first]!;
+		const count = async (bound: string) => {
+			const reader = await connection.runAndReadAll(
+				`SELECT count(*)::INTEGER AS n ${from} WHERE ${key} <= ${literal(bound)}`
+			);
+			return Number(reader.getRowObjectsJS()[0]!.n);
+		};
+		const written = this.written;
+		if (written && (await count(written.bound)) !== written.rows)
+			throw new Error(
+				`table ${this.def.name} : lignes ≤ « ${written.bound} » ajoutées après leur écriture`
+			);
+		if (upTo !== undefined) this.written = { bound: upTo, rows: await count(upTo) };
+		const conditions = [
+			written ? `(${key} > ${literal(written.bound)} OR ${key} IS NULL)` : '',
+			upTo !== undefined ? `${key} <= ${literal(upTo)}` : ''
+		].filter((c) => c !== '');
+		return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 	}
 
 	/** The SQL value of column `i` (as ./chunk-stage.ts stagePlan would rebuild it); `text`: its string. */
@@ -133,4 +173,8 @@ async function appendDictionary(
 		appender.endRow();
 	}
 	appender.closeSync();
+}
+
+function literal(text: string): string {
+	return `'${text.replaceAll("'", "''")}'`;
 }

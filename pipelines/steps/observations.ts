@@ -39,42 +39,50 @@ export const observationsStep: Step = {
 		const secretCells: Record<string, number> = {};
 		const found = new Map<SourceFamily, Set<string>>();
 		// Rows go to DuckDB in parts of about PART_ROWS (JavaScript never holds all 2.4 million) and
-		// DuckDB sorts them once at the end: one sorted write, no rewrite at the end of the build.
+		// DuckDB sorts them at the end: one sorted write, no rewrite at the end of the build.
 		const rows = new ObservationRows();
+		let writing: Promise<void> | undefined;
 		const flush = async (least = PART_ROWS) => {
-			if (rows.length < least) return;
+			// While DuckDB writes the commune rows, rows wait in JavaScript: one connection.
+			if (rows.length < least || writing) return;
 			await ctx.db.appendPart(observationsTable, rows.batch);
 			rows.clear();
 		};
 
 		const names = new Map<string, ReferenceName[]>();
 		referenceNamesRead.set(ctx, names);
-		const wide = async (path: string, spec: WideSpec, delimiter?: ';' | ',') => {
+		const results = new Map<string, { spec: WideSpec; result: WideResult }>();
+		const wide = async ({ path, spec, delimiter }: WideFile) => {
 			const result = scanWide(ctx, path, { delimiter }, indicators, spec, rows, names);
-			if (result.uncatalogued.length) uncatalogued[path] = result.uncatalogued;
-			if (Object.values(result.flags).some((n) => n > 0)) flags[path] = result.flags;
-			if (spec.blanks === 'count') secretCells[path] = result.blanksCounted;
+			results.set(path, { spec, result });
 			const set = found.get(spec.family) ?? new Set();
 			for (const c of result.matchedColumns) set.add(c.toUpperCase());
 			found.set(spec.family, set);
 			await flush();
 		};
 
-		for (const { theme, vintage } of sigVilleFiles) {
-			await wide(sigVillePath(theme, vintage), sigVilleSpec(theme, vintage, knownQpv));
-		}
-		for (const year of filosofiQpvYears)
-			await wide(filosofiQpvPath(year), filosofiQpvSpec(year, knownQpv));
-		for (const { year, level, path } of filosofiReferenceFiles()) {
-			await wide(path, filosofiReferenceSpec(year, level));
-		}
-		await wide(rplsPath, rplsSpec(knownQpv), ',');
-		await wide(hackavizPath, hackavizSpec(knownQpv), ',');
-
+		// Commune rows come first in the table's order and make half of it: DuckDB sorts and writes
+		// them while the other files are read.
+		const files = wideFiles(knownQpv);
+		for (const file of files) if (file.communes) await wide(file);
+		await flush(0);
+		writing = ctx.db.writePartsUpTo(observationsTable, 'commune');
+		writing.catch(() => {}); // awaited below; meanwhile a failure must not end the process
+		for (const file of files) if (!file.communes) await wide(file);
 		const panel = readRawCsv(ctx, panelPath, { delimiter: ',' });
 		const panelResult = loadPanel(panel.csv, panel.ledger, indicators, knownQpv, rows);
+		await writing;
+		writing = undefined;
 		await flush(0);
 		await ctx.db.finishParts(observationsTable);
+
+		// The report lists files in their reading order before communes went first.
+		for (const { path } of files) {
+			const { spec, result } = results.get(path)!;
+			if (result.uncatalogued.length) uncatalogued[path] = result.uncatalogued;
+			if (Object.values(result.flags).some((n) => n > 0)) flags[path] = result.flags;
+			if (spec.blanks === 'count') secretCells[path] = result.blanksCounted;
+		}
 		if (panelResult.uncatalogued.length) uncatalogued[panelPath] = panelResult.uncatalogued;
 		found.set('qpv-2015/panel', new Set(['REVENU_MEDIAN', 'TAUX_PAUVRETE', 'GINI', 'S80S20']));
 
@@ -93,6 +101,35 @@ export const observationsStep: Step = {
 		ctx.report.observation_cross_checks = await crossChecks(ctx.db);
 	}
 };
+
+interface WideFile {
+	path: string;
+	spec: WideSpec;
+	delimiter?: ';' | ',';
+	/** A file of commune rows only. */
+	communes?: boolean;
+}
+
+/** The wide files, in the order the report lists them. */
+function wideFiles(knownQpv?: Set<string>): WideFile[] {
+	return [
+		...sigVilleFiles.map(({ theme, vintage }) => ({
+			path: sigVillePath(theme, vintage),
+			spec: sigVilleSpec(theme, vintage, knownQpv)
+		})),
+		...filosofiQpvYears.map((year) => ({
+			path: filosofiQpvPath(year),
+			spec: filosofiQpvSpec(year, knownQpv)
+		})),
+		...filosofiReferenceFiles().map(({ year, level, path }) => ({
+			path,
+			spec: filosofiReferenceSpec(year, level),
+			communes: level === 'COM'
+		})),
+		{ path: rplsPath, spec: rplsSpec(knownQpv), delimiter: ',' as const },
+		{ path: hackavizPath, spec: hackavizSpec(knownQpv), delimiter: ',' as const }
+	];
+}
 
 /**
  * Loads a wide file as it is parsed, row by row. The names of a reference file's territories are
