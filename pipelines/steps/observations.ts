@@ -25,6 +25,11 @@ import { crossChecks } from '../lib/observations/checks';
 
 /** Rows held in JavaScript before they are handed to DuckDB (a few files' worth). */
 const PART_ROWS = 1 << 17;
+/**
+ * Rows held while DuckDB writes the commune rows: with the largest other file (~60,000
+ * observations) the batch stays within 2^19 rows (about 24 MB of typed arrays).
+ */
+const HELD_ROWS = 3 * PART_ROWS;
 
 export const observationsStep: Step = {
 	table: observationsTable.name,
@@ -42,9 +47,17 @@ export const observationsStep: Step = {
 		// DuckDB sorts them at the end: one sorted write, no rewrite at the end of the build.
 		const rows = new ObservationRows();
 		let writing: Promise<void> | undefined;
+		const written = async () => {
+			const pending = writing;
+			writing = undefined;
+			await pending;
+		};
 		const flush = async (least = PART_ROWS) => {
-			// While DuckDB writes the commune rows, rows wait in JavaScript: one connection.
-			if (rows.length < least || writing) return;
+			if (rows.length < least) return;
+			// While DuckDB writes the commune rows, rows wait in JavaScript (one connection), up to
+			// HELD_ROWS: more would raise the build's peak memory.
+			if (writing && rows.length < HELD_ROWS) return;
+			await written();
 			await ctx.db.appendPart(observationsTable, rows.batch);
 			rows.clear();
 		};
@@ -71,8 +84,7 @@ export const observationsStep: Step = {
 		for (const file of files) if (!file.communes) await wide(file);
 		const panel = readRawCsv(ctx, panelPath, { delimiter: ',' });
 		const panelResult = loadPanel(panel.csv, panel.ledger, indicators, knownQpv, rows);
-		await writing;
-		writing = undefined;
+		await written();
 		await flush(0);
 		await ctx.db.finishParts(observationsTable);
 
