@@ -15,7 +15,7 @@ import {
 	type ReferenceName
 } from '../lib/observations/filosofi-references';
 import { hackavizPath, hackavizSpec } from '../lib/observations/hackaviz';
-import { loadPanel, panelPath } from '../lib/observations/panel';
+import { loadPanel, panelPath, type PanelResult } from '../lib/observations/panel';
 import { rplsPath, rplsSpec } from '../lib/observations/rpls';
 import { sigVilleFiles, sigVillePath, sigVilleSpec } from '../lib/observations/sig-ville';
 import { ObservationRows } from '../lib/observations/observation-rows';
@@ -39,10 +39,6 @@ export const observationsStep: Step = {
 			? new Set((await ctx.db.query<{ code: string }>('SELECT code FROM qpv')).map((r) => r.code))
 			: undefined;
 		await ctx.db.create(observationsTable);
-		const uncatalogued: Record<string, string[]> = {};
-		const flags: Record<string, Record<string, number>> = {};
-		const secretCells: Record<string, number> = {};
-		const found = new Map<SourceFamily, Set<string>>();
 		// Rows go to DuckDB in parts of about PART_ROWS (JavaScript never holds all 2.4 million) and
 		// DuckDB sorts them at the end: one sorted write, no rewrite at the end of the build.
 		const rows = new ObservationRows();
@@ -64,13 +60,9 @@ export const observationsStep: Step = {
 
 		const names = new Map<string, ReferenceName[]>();
 		referenceNamesRead.set(ctx, names);
-		const results = new Map<string, { spec: WideSpec; result: WideResult }>();
+		const results = new Map<string, WideResult>();
 		const wide = async ({ path, spec, delimiter }: WideFile) => {
-			const result = scanWide(ctx, path, { delimiter }, indicators, spec, rows, names);
-			results.set(path, { spec, result });
-			const set = found.get(spec.family) ?? new Set();
-			for (const c of result.matchedColumns) set.add(c.toUpperCase());
-			found.set(spec.family, set);
+			results.set(path, scanWide(ctx, path, { delimiter }, indicators, spec, rows, names));
 			await flush();
 		};
 
@@ -88,20 +80,7 @@ export const observationsStep: Step = {
 		await flush(0);
 		await ctx.db.finishParts(observationsTable);
 
-		// The report lists files in their reading order before communes went first.
-		for (const { path } of files) {
-			const { spec, result } = results.get(path)!;
-			if (result.uncatalogued.length) uncatalogued[path] = result.uncatalogued;
-			if (Object.values(result.flags).some((n) => n > 0)) flags[path] = result.flags;
-			if (spec.blanks === 'count') secretCells[path] = result.blanksCounted;
-		}
-		if (panelResult.uncatalogued.length) uncatalogued[panelPath] = panelResult.uncatalogued;
-		found.set('qpv-2015/panel', new Set(['REVENU_MEDIAN', 'TAUX_PAUVRETE', 'GINI', 'S80S20']));
-
-		checkCatalogueColumnsFound(indicators, found);
-		ctx.report.uncatalogued_columns = uncatalogued;
-		ctx.report.quality_flags = flags;
-		ctx.report.filosofi_secret_cells = secretCells;
+		reportFiles(ctx, indicators, files, results, panelResult);
 		ctx.report.panel_unpublished = panelResult.unpublished;
 		ctx.report.observation_counts = await ctx.db.query(
 			`SELECT source_path, vintage, count(*)::INTEGER AS n,
@@ -113,6 +92,35 @@ export const observationsStep: Step = {
 		ctx.report.observation_cross_checks = await crossChecks(ctx.db);
 	}
 };
+
+/** What the report says of the files; it lists them in their reading order before communes went first. */
+function reportFiles(
+	ctx: BuildContext,
+	indicators: Indicator[],
+	files: WideFile[],
+	results: Map<string, WideResult>,
+	panel: PanelResult
+): void {
+	const uncatalogued: Record<string, string[]> = {};
+	const flags: Record<string, Record<string, number>> = {};
+	const secretCells: Record<string, number> = {};
+	const found = new Map<SourceFamily, Set<string>>();
+	for (const { path, spec } of files) {
+		const result = results.get(path)!;
+		if (result.uncatalogued.length) uncatalogued[path] = result.uncatalogued;
+		if (Object.values(result.flags).some((n) => n > 0)) flags[path] = result.flags;
+		if (spec.blanks === 'count') secretCells[path] = result.blanksCounted;
+		const set = found.get(spec.family) ?? new Set();
+		for (const c of result.matchedColumns) set.add(c.toUpperCase());
+		found.set(spec.family, set);
+	}
+	if (panel.uncatalogued.length) uncatalogued[panelPath] = panel.uncatalogued;
+	found.set('qpv-2015/panel', new Set(['REVENU_MEDIAN', 'TAUX_PAUVRETE', 'GINI', 'S80S20']));
+	checkCatalogueColumnsFound(indicators, found);
+	ctx.report.uncatalogued_columns = uncatalogued;
+	ctx.report.quality_flags = flags;
+	ctx.report.filosofi_secret_cells = secretCells;
+}
 
 interface WideFile {
 	path: string;
