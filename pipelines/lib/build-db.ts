@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { createTableSql, type TableDef } from '../../src/lib/schemas/table';
 import { ColumnBatch } from './column-batch';
 import { appendStage, stagePlan } from './chunk-stage';
+import { TableParts } from './parts';
 
 type AnyTable = TableDef<z.ZodObject>;
 
@@ -26,8 +27,8 @@ function fullOrder(def: AnyTable): string {
 export class BuildDb {
 	private readonly tables = new Map<string, AnyTable>();
 	private readonly state = new Map<string, TableState>();
-	/** Tables being written in parts: their unsorted staging table has been created. */
-	private readonly parts = new Set<string>();
+	/** Tables being written in parts, with their temporary tables. */
+	private readonly parts = new Map<string, TableParts>();
 
 	private constructor(
 		private readonly instance: DuckDBInstance,
@@ -103,30 +104,38 @@ export class BuildDb {
 	}
 
 	/**
-	 * Appends one part of a large table to its temporary staging table, so that JavaScript never
-	 * holds all its rows at once (memory, and garbage collection of growing arrays); finishParts
-	 * then writes the table with one DuckDB sort, as one insertBatch of all the parts would.
+	 * Appends one part of a large table to its temporary table of parts, so that JavaScript never
+	 * holds all its rows at once; finishParts then writes the table with one DuckDB sort, as one
+	 * insertBatch of all the parts would. Parts are stored as they are held (text as codes, ./parts.ts).
 	 */
 	async appendPart(def: AnyTable, batch: ColumnBatch): Promise<void> {
 		if (!this.tables.has(def.name)) await this.create(def);
-		const parts = { ...def, name: `__parts_${def.name}` };
-		if (!this.parts.has(def.name)) {
-			await this.connection.run(createTableSql(parts).replace('CREATE TABLE', 'CREATE TEMP TABLE'));
-			this.parts.add(def.name);
+		let parts = this.parts.get(def.name);
+		if (!parts) {
+			parts = new TableParts(def, batch);
+			await parts.create(this.connection);
+			this.parts.set(def.name, parts);
 		}
-		if (batch.length > 0) await this.load(parts, batch, false, `temp.main."${parts.name}"`);
+		await parts.append(this.connection, batch);
+	}
+
+	/**
+	 * Writes the parts whose first `orderBy` value is at most `upTo` (text), the first of the table
+	 * in its order, while later parts may still come: DuckDB sorts and writes them while JavaScript
+	 * reads on. Nothing else may use the connection until it resolves.
+	 */
+	async writePartsUpTo(def: AnyTable, upTo: string): Promise<void> {
+		if (this.state.get(def.name) !== 'empty') throw new Error(`table ${def.name} déjà remplie`);
+		await this.parts.get(def.name)?.write(this.connection, upTo);
 	}
 
 	/** Writes the staged parts into the empty table in `orderBy` order, ties in append order. */
 	async finishParts(def: AnyTable): Promise<void> {
-		if (!this.parts.delete(def.name)) return;
+		const parts = this.parts.get(def.name);
+		if (!parts) return;
+		this.parts.delete(def.name);
 		if (this.state.get(def.name) !== 'empty') throw new Error(`table ${def.name} déjà remplie`);
-		const parts = `temp.main."__parts_${def.name}"`;
-		const order = [...def.orderBy.map((c) => `p."${c}"`), 'p.rowid'].join(', ');
-		await this.connection.run(
-			`INSERT INTO "${def.name}" SELECT * FROM ${parts} p ORDER BY ${order}`
-		);
-		await this.connection.run(`DROP TABLE ${parts}`);
+		await parts.write(this.connection);
 		this.state.set(def.name, 'sorted');
 	}
 

@@ -2,8 +2,10 @@
 // dictionary), and gives the projection that turns the staged columns back into the table's values.
 import {
 	DOUBLE,
+	DuckDBAppender,
 	DuckDBConnection,
 	DuckDBDataChunk,
+	DuckDBTypeId,
 	INTEGER,
 	VARCHAR,
 	type DuckDBType,
@@ -73,6 +75,28 @@ export function stagePlan(batch: ColumnBatch): { staged: Staged[]; select: strin
 	return { staged, select };
 }
 
+/**
+ * Appends `length` rows to an open table, CHUNK rows at a time. The appender copies each chunk, so
+ * numeric chunks are reused (every row is rewritten); a text vector keeps the strings written to it
+ * until its chunk goes, so chunks with text are not.
+ */
+function appendChunks(
+	appender: DuckDBAppender,
+	types: DuckDBType[],
+	length: number,
+	fill: (vector: DuckDBVector, column: number, start: number, size: number) => void
+): void {
+	const reuse = types.every((t) => t.typeId !== DuckDBTypeId.VARCHAR);
+	let chunk: DuckDBDataChunk | undefined;
+	for (let start = 0; start < length; start += CHUNK) {
+		const size = Math.min(CHUNK, length - start);
+		if (!reuse || !chunk || chunk.rowCount !== size) chunk = DuckDBDataChunk.create(types, size);
+		for (let k = 0; k < types.length; k++) fill(chunk.getColumnVector(k), k, start, size);
+		appender.appendDataChunk(chunk);
+	}
+	appender.closeSync();
+}
+
 /** Creates the temporary table `stage` and appends the staged columns to it, chunk by chunk. */
 export async function appendStage(
 	connection: DuckDBConnection,
@@ -84,11 +108,36 @@ export async function appendStage(
 	await connection.run(`CREATE TEMP TABLE "${stage}" (${columns})`);
 	const appender = await connection.createAppender(stage, 'main', 'temp');
 	const types = staged.map((s) => s.type);
-	for (let start = 0; start < length; start += CHUNK) {
-		const size = Math.min(CHUNK, length - start);
-		const chunk = DuckDBDataChunk.create(types, size);
-		staged.forEach((s, k) => fillVector(chunk.getColumnVector(k), s, start, size));
-		appender.appendDataChunk(chunk);
-	}
-	appender.closeSync();
+	appendChunks(appender, types, length, (vector, k, start, size) =>
+		fillVector(vector, staged[k]!, start, size)
+	);
+}
+
+/** How a batch column is held in a table of parts: text as INTEGER codes, numbers as such. */
+export function storedType(batch: ColumnBatch, column: number): DuckDBType {
+	return batch.columns[column]!.kind === 'float' ? DOUBLE : INTEGER;
+}
+
+/**
+ * Appends a batch as stored (see storedType) to the temporary table `table`, nulls as NULL. A
+ * text column's codes go through `codes[i]`, which maps the batch's codes to the table's.
+ */
+export async function appendStored(
+	connection: DuckDBConnection,
+	table: string,
+	batch: ColumnBatch,
+	codes: (readonly number[] | undefined)[]
+): Promise<void> {
+	const appender = await connection.createAppender(table, 'main', 'temp');
+	const types = batch.columns.map((_, i) => storedType(batch, i));
+	appendChunks(appender, types, batch.length, (vector, k, start, size) => {
+		const { data, nulls, hasNull } = batch.columns[k]!;
+		const code = codes[k];
+		for (let i = 0; i < size; i++) {
+			const row = start + i;
+			if (hasNull && nulls[row]) vector.setItem(i, null);
+			else vector.setItem(i, code ? code[data[row]!]! : data[row]!);
+		}
+		vector.flush();
+	});
 }

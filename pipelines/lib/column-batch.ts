@@ -48,7 +48,11 @@ abstract class Column {
 		this.hasNull = true;
 	}
 
-	/** Rank of each row's value in DuckDB's ascending order (NULLS LAST); equal values, equal rank. */
+	/** Forgets the first `length` rows' null flags (`set` only ever raises a flag). */
+	clearNulls(length: number): void {
+		this.nulls.fill(0, 0, length);
+		this.hasNull = false;
+	}
 }
 
 class TextColumn extends Column {
@@ -218,6 +222,15 @@ export class ColumnBatch {
 		const row = this.length;
 		for (let i = 0; i < this.columns.length; i++) this.columns[i]!.set(row, values[i]);
 		this.length++;
+	}
+
+	/**
+	 * Empties the batch for the next part of a large table: capacity and dictionaries are kept, so
+	 * the typed arrays are allocated once and a string keeps its code from one part to the next.
+	 */
+	clear(): void {
+		for (const c of this.columns) c.clearNulls(this.length);
+		this.length = 0;
 	}
 
 	appendRecord(record: Record<string, unknown>): void {

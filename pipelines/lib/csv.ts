@@ -84,64 +84,173 @@ export function firstInvalidUtf8(buffer: Uint8Array): number {
 	return lead;
 }
 
-export function parseCsvText(text: string, path: string, options: CsvOptions = {}): CsvTable {
+/** A file's header, as a consumer of its rows sees it before the first row. */
+export type CsvHeader = Pick<CsvTable, 'path' | 'header'>;
+
+/**
+ * What a scan leaves once the rows have gone to their consumer; `failure`: the consumer's error,
+ * to be thrown by the caller once the file's rejects are recorded (as they were before reading).
+ */
+export type CsvScan = Omit<CsvTable, 'rows'> & { failure?: { error: unknown } };
+
+/**
+ * Parses a file row by row: `open` gets the header and returns what receives each complete row,
+ * which may keep it or not. A large file is then never held as rows (its garbage dies young).
+ * Same rules and errors as parseCsvText, which is this scan keeping every row.
+ */
+export function scanCsvText(
+	text: string,
+	path: string,
+	options: CsvOptions,
+	open: (header: CsvHeader) => (row: CsvRow) => void
+): CsvScan {
 	const delimiter =
 		options.delimiter ?? (text.slice(0, 2000).split('\n')[0]!.includes(';') ? ';' : ',');
-	const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-	const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-	if (fatal) throw new SourceFileError(path, `ligne ${(fatal.row ?? 0) + 1} : ${fatal.message}`);
-	const [rawHeader, ...body] = parsed.data;
-	if (!rawHeader) throw new SourceFileError(path, 'fichier vide');
-	const header = rawHeader.map((h) => h.trim());
-	while (header.length > 0 && header[header.length - 1] === '') header.pop();
-	const rows: CsvRow[] = [];
-	const overflow: CsvTable['overflow'] = [];
-	const malformed: MalformedRow[] = [];
-	const endsCleanly = /[\r\n]$/.test(text);
-	let last = body.length - 1;
-	while (last >= 0 && body[last]!.every((c) => c.trim() === '')) last--;
-	body.forEach((cells, index) => {
-		const line = index + 2;
-		if (cells.every((c) => c.trim() === '')) return;
-		const extra = cells.slice(rawHeader.length).some((c) => c.trim() !== '');
-		if (cells.length < header.length || extra) {
-			const truncated = index === last && !endsCleanly && cells.length < header.length;
-			const start = cells.slice(0, 3).join(delimiter);
-			malformed.push({ line, expected: rawHeader.length, found: cells.length, truncated, start });
-			return;
+	const scan: CsvScan = { path, header: [], overflow: [], malformed: [] };
+	let rawLength = -1;
+	let sink: ((row: CsvRow) => void) | undefined;
+	let quoteError = false;
+	let line = 0;
+	let lastFilled = 0;
+	Papa.parse<string[]>(text, {
+		delimiter,
+		skipEmptyLines: false,
+		step: (result, parser) => {
+			if (result.errors.some((e) => e.type === 'Quotes')) {
+				quoteError = true;
+				return parser.abort();
+			}
+			const cells = result.data;
+			line++;
+			if (rawLength < 0) {
+				rawLength = cells.length;
+				scan.header = trimHeader(cells);
+				// A consumer's error waits for the end of the scan: a broken quote anywhere comes first.
+				scan.failure = attempt(() => (sink = open({ path, header: scan.header })));
+				return;
+			}
+			if (isBlank(cells)) return;
+			lastFilled = line;
+			const row = completeRow(scan, rawLength, line, cells, delimiter);
+			if (row && !scan.failure) scan.failure = attempt(() => sink!(row));
 		}
-		for (let c = header.length; c < cells.length; c++) {
-			if (cells[c]!.trim() !== '') overflow.push({ line, column: c + 1, value: cells[c]! });
-		}
-		rows.push({ line, cells: cells.slice(0, header.length) });
 	});
-	return { path, header, rows, overflow, malformed };
+	// The full parse names the row of a quote error; reached only when the file is broken.
+	if (quoteError) fullParse(text, path, delimiter);
+	if (rawLength < 0) throw new SourceFileError(path, 'fichier vide');
+	const last = scan.malformed.at(-1);
+	// A file that stops inside its last row: that row is cut, not merely short.
+	if (last && last.line === lastFilled && last.found < scan.header.length && !/[\r\n]$/.test(text))
+		last.truncated = true;
+	if (!scan.failure) delete scan.failure;
+	return scan;
 }
 
-export function readCsv(absPath: string, relPath: string, options: CsvOptions = {}): CsvTable {
+function isBlank(cells: string[]): boolean {
+	for (const c of cells) if (c.trim() !== '') return false;
+	return true;
+}
+
+/**
+ * The row of a non-blank line, or null when its field count differs from the header's (then
+ * recorded as malformed). Non-empty cells beyond the named columns are recorded as overflow.
+ */
+function completeRow(
+	scan: CsvScan,
+	rawLength: number,
+	line: number,
+	cells: string[],
+	delimiter: string
+): CsvRow | null {
+	const named = scan.header.length;
+	let extra = false;
+	for (let c = rawLength; c < cells.length && !extra; c++) extra = cells[c]!.trim() !== '';
+	if (cells.length < named || extra) {
+		const start = cells.slice(0, 3).join(delimiter);
+		scan.malformed.push({
+			line,
+			expected: rawLength,
+			found: cells.length,
+			truncated: false,
+			start
+		});
+		return null;
+	}
+	for (let c = named; c < cells.length; c++) {
+		if (cells[c]!.trim() !== '') scan.overflow.push({ line, column: c + 1, value: cells[c]! });
+	}
+	return { line, cells: cells.length > named ? cells.slice(0, named) : cells };
+}
+
+function trimHeader(cells: string[]): string[] {
+	const header = cells.map((h) => h.trim());
+	while (header.length > 0 && header[header.length - 1] === '') header.pop();
+	return header;
+}
+
+function attempt(work: () => void): { error: unknown } | undefined {
+	try {
+		work();
+		return undefined;
+	} catch (error) {
+		return { error };
+	}
+}
+
+/** Throws the error of a file with a broken quote, naming its row as papaparse counts them. */
+function fullParse(text: string, path: string, delimiter: string): never {
+	const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+	const fatal = parsed.errors.find((e) => e.type === 'Quotes');
+	throw new SourceFileError(
+		path,
+		`ligne ${(fatal?.row ?? 0) + 1} : ${fatal?.message ?? 'guillemets'}`
+	);
+}
+
+export function parseCsvText(text: string, path: string, options: CsvOptions = {}): CsvTable {
+	const rows: CsvRow[] = [];
+	const scan = scanCsvText(text, path, options, () => (row) => rows.push(row));
+	if (scan.failure) throw scan.failure.error;
+	return { path, header: scan.header, rows, overflow: scan.overflow, malformed: scan.malformed };
+}
+
+/** Reads and decodes a file, naming the line and byte offset of an encoding error. */
+function readText(absPath: string, relPath: string, encoding?: CsvOptions['encoding']): string {
 	let buffer: Buffer;
 	try {
 		buffer = readFileSync(absPath);
 	} catch (e) {
 		throw new SourceFileError(relPath, `illisible (${(e as Error).message})`);
 	}
-	let text: string;
 	try {
-		text = decodeText(buffer, options.encoding);
+		return decodeText(buffer, encoding);
 	} catch {
 		const offset = firstInvalidUtf8(buffer);
 		const line = buffer.subarray(0, offset).filter((b) => b === 0x0a).length + 1;
 		throw new SourceFileError(
 			relPath,
-			`encodage inattendu (attendu ${options.encoding ?? 'utf-8'}) : ligne ${line}, octet ${offset}` +
+			`encodage inattendu (attendu ${encoding ?? 'utf-8'}) : ligne ${line}, octet ${offset}` +
 				` (0x${buffer[offset]?.toString(16).padStart(2, '0') ?? '??'})`
 		);
 	}
-	return parseCsvText(text, relPath, options);
+}
+
+export function readCsv(absPath: string, relPath: string, options: CsvOptions = {}): CsvTable {
+	return parseCsvText(readText(absPath, relPath, options.encoding), relPath, options);
+}
+
+/** readCsv row by row (see scanCsvText). */
+export function scanCsv(
+	absPath: string,
+	relPath: string,
+	options: CsvOptions,
+	open: (header: CsvHeader) => (row: CsvRow) => void
+): CsvScan {
+	return scanCsvText(readText(absPath, relPath, options.encoding), relPath, options, open);
 }
 
 /** Fails with the file and the missing columns when a header no longer matches the schema. */
-export function requireColumns(table: CsvTable, required: string[]): Map<string, number> {
+export function requireColumns(table: CsvHeader, required: string[]): Map<string, number> {
 	const index = new Map(table.header.map((name, i) => [name.toUpperCase(), i]));
 	const missing = required.filter((name) => !index.has(name.toUpperCase()));
 	if (missing.length > 0) {
@@ -154,7 +263,7 @@ export function requireColumns(table: CsvTable, required: string[]): Map<string,
 }
 
 /** Fails when a header has columns the schema does not know. */
-export function forbidUnexpectedColumns(table: CsvTable, known: string[]): void {
+export function forbidUnexpectedColumns(table: CsvHeader, known: string[]): void {
 	const knownSet = new Set(known.map((k) => k.toUpperCase()));
 	const unexpected = table.header.filter((h) => !knownSet.has(h.toUpperCase()));
 	if (unexpected.length > 0) {

@@ -1,7 +1,16 @@
 // What a pipeline step is: it writes one output table (named after it) from raw files.
 import { resolve } from 'node:path';
 import type { BuildDb } from './build-db';
-import { malformedReason, readCsv, type CsvOptions, type CsvTable } from './csv';
+import {
+	malformedReason,
+	readCsv,
+	scanCsv,
+	type CsvHeader,
+	type CsvOptions,
+	type CsvRow,
+	type CsvScan,
+	type CsvTable
+} from './csv';
 import { LedgerRegistry, type SourceLedger } from './ledger';
 
 export interface BuildContext {
@@ -33,6 +42,34 @@ export function readRawCsv(
 	ctx.read.add(relPath);
 	const csv = readCsv(resolve(ctx.rawDir, relPath), relPath, options);
 	const ledger = ctx.ledgers.for(relPath);
+	recordIntegrity(ctx, ledger, csv);
+	return { csv, ledger };
+}
+
+/**
+ * readRawCsv row by row (see scanCsvText): `open` gets the header and the file's ledger. The
+ * ledger ends as readRawCsv leaves it: the file's own rejects first, then the consumer's.
+ */
+export function scanRawCsv(
+	ctx: BuildContext,
+	relPath: string,
+	options: CsvOptions,
+	open: (header: CsvHeader, ledger: SourceLedger) => (row: CsvRow) => void
+): CsvScan {
+	ctx.read.add(relPath);
+	const ledger = ctx.ledgers.for(relPath);
+	const mark = ledger.rejects.length;
+	const scan = scanCsv(resolve(ctx.rawDir, relPath), relPath, options, (h) => open(h, ledger));
+	const consumers = ledger.rejects.splice(mark);
+	recordIntegrity(ctx, ledger, scan);
+	for (const r of consumers) ledger.rejects.push(r);
+	if (scan.failure) throw scan.failure.error;
+	return scan;
+}
+
+/** Overflowing cells and malformed rows as rejects; a truncated last row is also a warning. */
+function recordIntegrity(ctx: BuildContext, ledger: SourceLedger, csv: CsvScan): void {
+	const relPath = csv.path;
 	for (const o of csv.overflow) {
 		ledger.rejectCell(
 			o.line,
@@ -45,5 +82,4 @@ export function readRawCsv(
 		ledger.rejectRow(m.line, '', m.start, malformedReason(m));
 		if (m.truncated) ctx.warn?.(`${relPath} : ${malformedReason(m)} (ligne ${m.line}, rejetée)`);
 	}
-	return { csv, ledger };
 }

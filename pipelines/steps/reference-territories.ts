@@ -5,9 +5,11 @@ import { referenceTerritoriesTable } from '../../src/lib/schemas/indicators';
 import { cell, readCsv, requireColumns } from '../lib/csv';
 import {
 	filosofiReferenceFiles,
-	referenceTerritory
+	referenceNamesRead,
+	referenceTerritory,
+	type ReferenceName
 } from '../lib/observations/filosofi-references';
-import type { Step } from '../lib/step';
+import type { BuildContext, Step } from '../lib/step';
 
 type Row = (typeof referenceTerritoriesTable.schema)['_zod']['output'];
 
@@ -15,27 +17,28 @@ export const referenceTerritoriesStep: Step = {
 	table: referenceTerritoriesTable.name,
 	async run(ctx) {
 		const rows: Row[] = [];
+		// Names met by the observations step when it ran in this build; else the files are read.
+		const read = referenceNamesRead.get(ctx);
+		referenceNamesRead.delete(ctx);
 		// The observations step owns these files' row counts; this step reads names only and
 		// records bad names as cell rejects.
 		for (const { year, level, path } of filosofiReferenceFiles()) {
 			ctx.read.add(path);
 			const ledger = ctx.ledgers.for(path);
-			const csv = readCsv(resolve(ctx.rawDir, path), path);
-			const index = requireColumns(csv, ['CODGEO', 'LIBGEO']);
-			for (const row of csv.rows) {
-				const territory = referenceTerritory(level, cell(row, index, 'CODGEO'));
+			for (const { line, code, name } of read?.get(path) ?? readNames(ctx, path)) {
+				const territory = referenceTerritory(level, code);
 				if (typeof territory === 'string') continue; // already rejected by the observations step
 				const candidate = {
 					territory_type: territory.type,
 					code: territory.code,
-					name: cell(row, index, 'LIBGEO'),
+					name,
 					vintage: year
 				};
 				const valid = referenceTerritoriesTable.schema.safeParse(candidate);
 				if (valid.success) rows.push(valid.data);
 				else
 					ledger.rejectCell(
-						row.line,
+						line,
 						'LIBGEO',
 						candidate.name,
 						`nom de territoire invalide : ${valid.error.issues[0]!.message}`
@@ -61,3 +64,13 @@ export const referenceTerritoriesStep: Step = {
 		await ctx.db.insert(referenceTerritoriesTable, rows);
 	}
 };
+
+function readNames(ctx: BuildContext, path: string): ReferenceName[] {
+	const csv = readCsv(resolve(ctx.rawDir, path), path);
+	const index = requireColumns(csv, ['CODGEO', 'LIBGEO']);
+	return csv.rows.map((row) => ({
+		line: row.line,
+		code: cell(row, index, 'CODGEO'),
+		name: cell(row, index, 'LIBGEO')
+	}));
+}

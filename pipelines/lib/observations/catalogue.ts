@@ -6,6 +6,7 @@ import {
 	forbidUnexpectedColumns,
 	requireColumns,
 	SourceFileError,
+	type CsvHeader,
 	type CsvTable
 } from '../csv';
 import type { SourceLedger } from '../ledger';
@@ -108,7 +109,7 @@ export interface ColumnMatch {
 export function matchColumns(
 	indicators: Indicator[],
 	family: SourceFamily,
-	table: CsvTable
+	table: CsvHeader
 ): { matches: ColumnMatch[]; unmatched: string[] } {
 	const byColumn = new Map<string, string>();
 	for (const indicator of indicators) {

@@ -9,6 +9,19 @@ import {
 } from '../../../src/lib/schemas/table';
 import type { TerritoryRef, WideSpec } from './wide';
 
+/** A row's code and name in a reference file (both trimmed), for reference_territories. */
+export interface ReferenceName {
+	line: number;
+	code: string;
+	name: string;
+}
+
+/**
+ * Per build context: the names the observations step met while reading the reference files
+ * (path → rows), so that reference_territories does not read and parse the 29 files again.
+ */
+export const referenceNamesRead = new WeakMap<object, Map<string, ReferenceName[]>>();
+
 export type ReferenceLevel = 'COM' | 'EPCI' | 'DEP' | 'REG' | 'METROPOLE';
 
 const LEVELS: ReferenceLevel[] = ['COM', 'EPCI', 'DEP', 'REG', 'METROPOLE'];

@@ -35,18 +35,13 @@ if (Object.keys(observationsTable.columns).join() !== ORDER.join())
 	throw new Error('observations : ordre des colonnes changé, mettre à jour ObservationRows');
 
 export class ObservationRows {
-	private current = new ColumnBatch(observationsTable, 1 << 16);
+	/** Reused from part to part (see clear): its arrays grow to the largest part, once. */
+	readonly batch = new ColumnBatch(observationsTable, 1 << 16);
 	private readonly scratch: unknown[] = new Array(9);
 
-	get batch(): ColumnBatch {
-		return this.current;
-	}
-
-	/** Hands over the rows collected so far and starts an empty batch (positions restart at 0). */
-	take(): ColumnBatch {
-		const taken = this.current;
-		this.current = new ColumnBatch(observationsTable, 1 << 16);
-		return taken;
+	/** Forgets the rows handed over to DuckDB (positions restart at 0; codes are kept). */
+	clear(): void {
+		this.batch.clear();
 	}
 
 	get length(): number {

@@ -7,10 +7,10 @@ import {
 	type TerritoryType
 } from '../../../src/lib/schemas/indicators';
 import { qpvCode } from '../../../src/lib/schemas/table';
-import { cell, requireColumns, type CsvTable } from '../csv';
+import { cell, requireColumns, type CsvHeader, type CsvRow, type CsvTable } from '../csv';
 import { parseFrenchNumber, type ParsedNumber } from '../french-number';
 import type { SourceLedger } from '../ledger';
-import { matchColumns, type SourceFamily } from './catalogue';
+import { matchColumns, type ColumnMatch, type SourceFamily } from './catalogue';
 import { columnPart, ObservationRows, rowPart } from './observation-rows';
 
 export interface TerritoryRef {
@@ -71,41 +71,77 @@ export function loadWide(
 	spec: WideSpec,
 	rows: ObservationRows = new ObservationRows()
 ): WideResult {
-	const index = requireColumns(csv, [spec.codeColumn, ...spec.required]);
-	const { matches, unmatched } = matchColumns(indicators, spec.family, csv);
-	const noteColumns = unmatched.filter((c) => spec.notes?.test(c));
-	const uncatalogued = unmatched.filter(
-		(c) =>
-			c.toUpperCase() !== spec.codeColumn.toUpperCase() &&
-			!spec.descriptive?.test(c) &&
-			!spec.notes?.test(c)
-	);
-	const refYears = matches.map((m) => spec.referenceYear(m.column));
-	// Shared by every cell of a column: validated once per file.
-	const columnValid = matches.map(
-		(m, i) =>
-			columnPart.safeParse({ indicator_id: m.indicatorId, reference_year: refYears[i] }).success
-	);
-	const flags: Record<string, number> = Object.fromEntries(noteColumns.map((c) => [c, 0]));
-	const from = rows.length;
-	const seen = new Set<string>();
-	let blanksCounted = 0;
-	for (const row of csv.rows) {
-		const rawCode = cell(row, index, spec.codeColumn);
+	const loader = new WideLoader(csv, ledger, indicators, spec, rows);
+	for (const row of csv.rows) loader.row(row);
+	return loader.result();
+}
+
+/** loadWide one row at a time, for a file scanned row by row (scanRawCsv). */
+export class WideLoader {
+	private readonly index: Map<string, number>;
+	private readonly matches: ColumnMatch[];
+	private readonly noteColumns: string[];
+	private readonly uncatalogued: string[];
+	private readonly refYears: (number | null)[];
+	/** Shared by every cell of a column: validated once per file. */
+	private readonly columnValid: boolean[];
+	private readonly flags: Record<string, number>;
+	private readonly from: number;
+	private readonly seen = new Set<string>();
+	private blanksCounted = 0;
+
+	constructor(
+		private readonly csv: CsvHeader,
+		private readonly ledger: SourceLedger,
+		indicators: Indicator[],
+		private readonly spec: WideSpec,
+		private readonly rows: ObservationRows
+	) {
+		this.index = requireColumns(csv, [spec.codeColumn, ...spec.required]);
+		const { matches, unmatched } = matchColumns(indicators, spec.family, csv);
+		this.matches = matches;
+		this.noteColumns = unmatched.filter((c) => spec.notes?.test(c));
+		this.uncatalogued = unmatched.filter(
+			(c) =>
+				c.toUpperCase() !== spec.codeColumn.toUpperCase() &&
+				!spec.descriptive?.test(c) &&
+				!spec.notes?.test(c)
+		);
+		this.refYears = matches.map((m) => spec.referenceYear(m.column));
+		this.columnValid = matches.map(
+			(m, i) =>
+				columnPart.safeParse({ indicator_id: m.indicatorId, reference_year: this.refYears[i] })
+					.success
+		);
+		this.flags = Object.fromEntries(this.noteColumns.map((c) => [c, 0]));
+		this.from = rows.length;
+	}
+
+	/** The territory of a row, once per file: a bad or repeated code rejects the row. */
+	private territory(row: CsvRow): TerritoryRef | null {
+		const { spec, ledger } = this;
+		const rawCode = cell(row, this.index, spec.codeColumn);
 		const territory = spec.territory(rawCode);
 		if (typeof territory === 'string') {
 			ledger.rejectRow(row.line, spec.codeColumn, rawCode, territory);
-			continue;
+			return null;
 		}
 		const key = `${territory.type}:${territory.code}`;
-		if (seen.has(key)) {
+		if (this.seen.has(key)) {
 			ledger.rejectRow(row.line, spec.codeColumn, rawCode, 'territoire en double dans le fichier');
-			continue;
+			return null;
 		}
-		seen.add(key);
-		for (const note of noteColumns) {
-			const flag = cell(row, index, note);
-			if (flag !== '' && flag !== '0') flags[note]! += 1;
+		this.seen.add(key);
+		return territory;
+	}
+
+	row(row: CsvRow): void {
+		const { spec, ledger, csv, matches, rows } = this;
+		const territory = this.territory(row);
+		if (!territory) return;
+		for (const note of this.noteColumns) {
+			const flag = cell(row, this.index, note);
+			if (flag !== '' && flag !== '0') this.flags[note]! += 1;
 		}
 		// Shared by every cell of the row: validated once per row.
 		const rowValid = rowPart.safeParse({
@@ -126,7 +162,7 @@ export function loadWide(
 				ledger.rejectCell(row.line, m.column, raw, parsed.reason);
 				continue;
 			} else if (spec.blanks === 'count') {
-				blanksCounted++;
+				this.blanksCounted++;
 				continue;
 			}
 			const issue = rows.add(
@@ -134,12 +170,12 @@ export function loadWide(
 				territory.type,
 				territory.code,
 				spec.vintage,
-				refYears[i]!,
+				this.refYears[i]!,
 				value,
 				value === null ? 'secret' : 'ok',
 				csv.path,
 				row.line,
-				rowValid && columnValid[i]!
+				rowValid && this.columnValid[i]!
 			);
 			if (issue !== null)
 				ledger.rejectCell(row.line, m.column, raw, `observation invalide : ${issue} (« ${raw} »)`);
@@ -147,20 +183,24 @@ export function loadWide(
 		if (territory.aggregate) ledger.aggregate();
 		else ledger.loaded(observationsTable.name);
 	}
-	const to = rows.length;
-	let objects: Observation[] | undefined;
-	return {
-		get observations() {
-			return (objects ??= rows.slice(from, to));
-		},
-		rows,
-		from,
-		to,
-		uncatalogued,
-		blanksCounted,
-		flags,
-		matchedColumns: matches.map((m) => m.column)
-	};
+
+	result(): WideResult {
+		const { rows, from } = this;
+		const to = rows.length;
+		let objects: Observation[] | undefined;
+		return {
+			get observations() {
+				return (objects ??= rows.slice(from, to));
+			},
+			rows,
+			from,
+			to,
+			uncatalogued: this.uncatalogued,
+			blanksCounted: this.blanksCounted,
+			flags: this.flags,
+			matchedColumns: this.matches.map((m) => m.column)
+		};
+	}
 }
 
 /** QPV rows of SIG Ville and INSEE files: `QPdddnnn` codes, or the `Ensemble` row of all QPV. */

@@ -186,3 +186,41 @@ describe('BuildDb.insertSorted with a key', () => {
 		await byAll.close();
 	});
 });
+
+describe('BuildDb.writePartsUpTo', () => {
+	const batchOf = (part: Row[]) => {
+		const batch = new ColumnBatch(table);
+		for (const r of part) batch.appendRecord(r);
+		return batch;
+	};
+
+	it('writes the first rows of the order early and the rest at the end, as one write would', async () => {
+		const data = rows(3000, 5);
+		// Codes up to `B` (bytes: '' < '01001' < '2A004' < 'B') arrive first, the others after.
+		const early = data.filter((r) => r.code !== null && r.code <= 'B');
+		const late = data.filter((r) => r.code === null || r.code > 'B');
+		const once = await BuildDb.open(':memory:');
+		await once.insert(table, [...early, ...late]);
+		const parts = await BuildDb.open(':memory:');
+		await parts.appendPart(table, batchOf(early));
+		await parts.writePartsUpTo(table, 'B');
+		expect((await parts.query('SELECT count(*)::INTEGER AS n FROM t'))[0]).toEqual({
+			n: early.length
+		});
+		await parts.appendPart(table, batchOf(late.slice(0, 1000)));
+		await parts.appendPart(table, batchOf(late.slice(1000)));
+		await parts.finishParts(table);
+		expect(await stored(parts)).toEqual(await stored(once));
+		await once.close();
+		await parts.close();
+	});
+
+	it('stops when a row that belongs before a written bound arrives after the write', async () => {
+		const db = await BuildDb.open(':memory:');
+		await db.appendPart(table, batchOf([{ code: 'a', n: 1, x: 1, label: 'x' }]));
+		await db.writePartsUpTo(table, 'a');
+		await db.appendPart(table, batchOf([{ code: 'B', n: 1, x: 1, label: 'y' }]));
+		await expect(db.finishParts(table)).rejects.toThrow('ajoutées après leur écriture');
+		await db.close();
+	});
+});

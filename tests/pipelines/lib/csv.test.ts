@@ -6,7 +6,9 @@ import {
 	parseCsvText,
 	readCsv,
 	requireColumns,
-	SourceFileError
+	scanCsvText,
+	SourceFileError,
+	type CsvRow
 } from '../../../pipelines/lib/csv';
 
 const fixture = (name: string) =>
@@ -50,6 +52,40 @@ describe('parseCsvText', () => {
 
 	it('fails on an unterminated quote, naming the file', () => {
 		expect(() => parseCsvText('A,B\n"1,2\n', 'bad.csv')).toThrow(SourceFileError);
+	});
+});
+
+describe('scanCsvText', () => {
+	it('hands each complete row to its consumer, after the header, and keeps the file rules', () => {
+		const seen: string[] = [];
+		const rows: CsvRow[] = [];
+		const scan = scanCsvText('A;B;;\n1;2;;x\n\n3\n4;5\n6', 't.csv', {}, ({ header }) => {
+			seen.push(header.join('|'));
+			return (row) => rows.push(row);
+		});
+		expect(seen).toEqual(['A|B']);
+		expect(rows).toEqual([
+			{ line: 2, cells: ['1', '2'] },
+			{ line: 5, cells: ['4', '5'] }
+		]);
+		expect(scan.overflow).toEqual([{ line: 2, column: 4, value: 'x' }]);
+		// Line 4 is short; line 6 is short and the file ends inside it: truncated.
+		expect(scan.malformed.map((m) => [m.line, m.found, m.truncated])).toEqual([
+			[4, 1, false],
+			[6, 1, true]
+		]);
+		expect(scan.failure).toBeUndefined();
+	});
+
+	it("returns the consumer's error, but a broken quote anywhere in the file comes first", () => {
+		const missing = new Error('colonne manquante');
+		const open = () => {
+			throw missing;
+		};
+		expect(scanCsvText('A,B\n1,2\n', 'ok.csv', {}, open).failure).toEqual({ error: missing });
+		expect(() => scanCsvText('A,B\n1,2\n"3,4\n', 'bad.csv', {}, open)).toThrow(
+			/bad\.csv : ligne 3 : /
+		);
 	});
 });
 

@@ -22,7 +22,7 @@ import {
 	rowCountIssues,
 	vintageOf
 } from '../../../pipelines/lib/row-counts';
-import { readRawCsv, type BuildContext } from '../../../pipelines/lib/step';
+import { readRawCsv, scanRawCsv, type BuildContext } from '../../../pipelines/lib/step';
 
 const REAL = 'data/raw/sig-ville';
 
@@ -209,5 +209,26 @@ describe('leftovers of killed builds', () => {
 		expect(removeLeftovers(out).sort()).toEqual([dead, `${dead}.tmp`, `${dead}.wal`]);
 		expect(existsSync(join(dir, alive))).toBe(true);
 		expect(existsSync(join(dir, 'base.duckdb'))).toBe(true);
+	});
+});
+
+describe('scanRawCsv', () => {
+	it("leaves the ledger as readRawCsv does: the file's own rejects first, then the consumer's", () => {
+		const raw = mkdtempSync(join(tmpdir(), 'scan-'));
+		writeFileSync(join(raw, 'f.csv'), 'CODE;V;\na;1;x\nb\nc;?;\n');
+		const warnings: string[] = [];
+		const ctx = context(raw, warnings);
+		scanRawCsv(ctx, 'f.csv', {}, (_header, ledger) => (row) => {
+			if (row.cells[1] === '?') ledger.rejectCell(row.line, 'V', '?', 'valeur illisible');
+			else ledger.loaded('t');
+		});
+		const ledger = ctx.ledgers.for('f.csv');
+		expect(ledger.rejects.map((r) => [r.line, r.column, r.reason])).toEqual([
+			[2, '#3', 'valeur au-delà de la dernière colonne nommée'],
+			[3, '', 'nombre de champs : 1 champs au lieu de 3 (en-tête)'],
+			[4, 'V', 'valeur illisible']
+		]);
+		expect(ctx.read.has('f.csv')).toBe(true);
+		expect(warnings).toEqual([]);
 	});
 });

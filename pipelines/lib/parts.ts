@@ -1,0 +1,180 @@
+// A large table written in parts: rows go to a temporary table as they are held in a ColumnBatch
+// (text as integer codes, one dictionary table per text column), and one sorted INSERT writes them.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { z } from 'zod';
+import type { TableDef } from '../../src/lib/schemas/table';
+import { appendStored, storedType } from './chunk-stage';
+import type { ColumnBatch } from './column-batch';
+
+type AnyTable = TableDef<z.ZodObject>;
+
+export class TableParts {
+	private readonly rows: string;
+	private readonly types: string[];
+	private readonly kinds: string[];
+	/** Per text column: the table's code of each string (codes are shared by all the parts). */
+	private readonly codes: (Map<string, number> | undefined)[];
+	/** What a partial write wrote: rows whose first `orderBy` value is at most `bound`. */
+	private written: { bound: string; rows: number } | undefined;
+	/** Per batch and text column: the table's code of each batch code, extended as the batch grows. */
+	private readonly remaps = new WeakMap<ColumnBatch, number[][]>();
+
+	constructor(
+		private readonly def: AnyTable,
+		batch: ColumnBatch
+	) {
+		this.rows = `__parts_${def.name}`;
+		this.types = batch.columns.map((_, i) => storedType(batch, i).toString());
+		this.kinds = batch.columns.map((c) => c.kind);
+		this.codes = batch.columns.map((c) => (c.kind === 'dict' ? new Map() : undefined));
+	}
+
+	private dictionary(i: number): string {
+		return `${this.rows}_dict${i}`;
+	}
+
+	async create(connection: DuckDBConnection): Promise<void> {
+		const columns = this.types.map((t, i) => `c${i} ${t}`).join(', ');
+		await connection.run(`CREATE TEMP TABLE "${this.rows}" (${columns})`);
+		for (let i = 0; i < this.kinds.length; i++) {
+			if (this.codes[i])
+				await connection.run(
+					`CREATE TEMP TABLE "${this.dictionary(i)}" (code INTEGER, value VARCHAR)`
+				);
+		}
+	}
+
+	/** Appends a batch: first the strings its text columns add to the dictionaries, then its rows. */
+	async append(connection: DuckDBConnection, batch: ColumnBatch): Promise<void> {
+		if (batch.length === 0) return;
+		if (batch.columns.map((c) => c.kind).join() !== this.kinds.join())
+			throw new Error(`table ${this.def.name} : parties de colonnes différentes`);
+		const remaps = this.remaps.get(batch) ?? batch.columns.map(() => []);
+		this.remaps.set(batch, remaps);
+		for (let i = 0; i < batch.columns.length; i++) {
+			const codes = this.codes[i];
+			if (!codes) continue;
+			const added = extendRemap(codes, batch.columns[i]!.values, remaps[i]!);
+			if (added.length > 0) await appendDictionary(connection, this.dictionary(i), codes, added);
+		}
+		await appendStored(
+			connection,
+			this.rows,
+			batch,
+			remaps.map((r, i) => (this.codes[i] ? r : undefined))
+		);
+	}
+
+	/**
+	 * Writes the parts into the table in `orderBy` order, ties in append order: those whose first
+	 * `orderBy` value is at most `upTo`, or (no `upTo`) all those not written yet, and then drops the
+	 * temporary tables. Text is sorted by its rank in its dictionary (DuckDB's own order of the
+	 * values): integers sort faster than strings.
+	 */
+	async write(connection: DuckDBConnection, upTo?: string): Promise<void> {
+		const names = Object.keys(this.def.columns);
+		const types = names.map((name) => this.def.columns[name]!);
+		const values = names.map((_, i) => this.value(i, types[i]!, `d${i}.value`));
+		const joins = names.map((_, i) => {
+			if (!this.codes[i]) return '';
+			const ranked = `SELECT code, value, rank() OVER (ORDER BY ${this.value(i, types[i]!, 'value')}) AS r
+				FROM temp.main."${this.dictionary(i)}"`;
+			return ` LEFT JOIN (${ranked}) d${i} ON d${i}.code = p.c${i}`;
+		});
+		const keys = this.def.orderBy.map((c) => {
+			const i = names.indexOf(c);
+			return this.codes[i] ? `d${i}.r` : values[i]!;
+		});
+		const from = `FROM temp.main."${this.rows}" p${joins.join('')}`;
+		const where = await this.range(connection, from, values, upTo);
+		await connection.run(
+			`INSERT INTO "${this.def.name}" SELECT ${values.join(', ')} ${from} ${where}
+			 ORDER BY ${[...keys, 'p.rowid'].join(', ')}`
+		);
+		if (upTo !== undefined) return;
+		await connection.run(`DROP TABLE temp.main."${this.rows}"`);
+		for (let i = 0; i < names.length; i++) {
+			if (this.codes[i]) await connection.run(`DROP TABLE temp.main."${this.dictionary(i)}"`);
+		}
+	}
+
+	/**
+	 * The WHERE clause of a write: up to `upTo`, after what was written. A row appended after a
+	 * write but belonging before its bound would break the table's order: that stops the build.
+	 */
+	private async range(
+		connection: DuckDBConnection,
+		from: string,
+		values: string[],
+		upTo?: string
+	): Promise<string> {
+		const first = Object.keys(this.def.columns).indexOf(this.def.orderBy[0]!);
+		if (!this.codes[first])
+			throw new Error(`table ${this.def.name} : écriture partielle sur du texte`);
+		const key = values[first]!;
+		const count = async (bound: string) => {
+			const reader = await connection.runAndReadAll(
+				`SELECT count(*)::INTEGER AS n ${from} WHERE ${key} <= ${literal(bound)}`
+			);
+			return Number(reader.getRowObjectsJS()[0]!.n);
+		};
+		const written = this.written;
+		if (written && (await count(written.bound)) !== written.rows)
+			throw new Error(
+				`table ${this.def.name} : lignes ≤ « ${written.bound} » ajoutées après leur écriture`
+			);
+		if (upTo !== undefined) this.written = { bound: upTo, rows: await count(upTo) };
+		const conditions = [
+			written ? `(${key} > ${literal(written.bound)} OR ${key} IS NULL)` : '',
+			upTo !== undefined ? `${key} <= ${literal(upTo)}` : ''
+		].filter((c) => c !== '');
+		return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+	}
+
+	/** The SQL value of column `i` (as ./chunk-stage.ts stagePlan would rebuild it); `text`: its string. */
+	private value(i: number, type: string, text: string): string {
+		const v = this.codes[i] ? text : `p.c${i}`;
+		if (type === 'DATE') return `CAST(${v} AS DATE)`;
+		if (type === 'BIGINT') return `CAST(${v} AS BIGINT)`;
+		if (type === 'BOOLEAN') return `(${v} <> 0)`;
+		return v;
+	}
+}
+
+/**
+ * Gives the batch's codes from `remap.length` on their table code, adding unknown strings to
+ * `codes`; returns the strings added.
+ */
+function extendRemap(codes: Map<string, number>, values: string[], remap: number[]): string[] {
+	const added: string[] = [];
+	for (let local = remap.length; local < values.length; local++) {
+		const text = values[local]!;
+		let code = codes.get(text);
+		if (code === undefined) {
+			code = codes.size;
+			codes.set(text, code);
+			added.push(text);
+		}
+		remap.push(code);
+	}
+	return added;
+}
+
+async function appendDictionary(
+	connection: DuckDBConnection,
+	table: string,
+	codes: Map<string, number>,
+	added: string[]
+): Promise<void> {
+	const appender = await connection.createAppender(table, 'main', 'temp');
+	for (const text of added) {
+		appender.appendInteger(codes.get(text)!);
+		appender.appendVarchar(text);
+		appender.endRow();
+	}
+	appender.closeSync();
+}
+
+function literal(text: string): string {
+	return `'${text.replaceAll("'", "''")}'`;
+}
