@@ -139,12 +139,14 @@ export function getQpvEvolutions(qpvCodes: string[]): Promise<QpvEvolution[]> {
 	);
 }
 
-/** The evolutions of the contrat's QPV, read by the contrat's code (no wait for its QPV list). */
+/**
+ * The evolutions of the contrat's QPV, read by the contrat's code (no wait for its QPV list); the
+ * QPV come from the page model contrat_qpv, the same list the page shows.
+ */
 export function getContratQpvEvolutions(contratCode: string): Promise<QpvEvolution[]> {
 	return query<QpvEvolution>(
 		`SELECT * FROM qpv_evolutions
-		 WHERE qpv_code IN (SELECT qc.qpv_code FROM qpv_contrat qc JOIN qpv q ON q.code = qc.qpv_code
-		                    WHERE qc.contrat_code = $1)
+		 WHERE qpv_code IN (SELECT code FROM contrat_qpv WHERE contrat_code = $1)
 		 ORDER BY qpv_code, indicator_id`,
 		[contratCode]
 	);
