@@ -35,15 +35,17 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 export default async function setup(project: TestProject): Promise<() => void> {
 	if (process.env.SKIP_DB_BUILD === '1') return () => {};
 	await ensureDatabase({ quiet: true });
-	if (process.env.SKIP_APP_BUILD !== '1') {
-		execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-	}
-	const port = await freePort();
-	// Started as the README tells users: PORT and HOST only. ORIGIN and PDF_ORIGIN are removed even
-	// from the caller's environment, so that no test passes on a configuration users do not have.
+	// Built and started as the README tells users: PORT and HOST only. ORIGIN and PDF_ORIGIN are
+	// removed even from the caller's environment, so that no test passes on a configuration users
+	// do not have; so is the NODE_ENV=test vitest sets, which made Vite compile Svelte in dev mode.
 	const env = { ...process.env };
 	delete env.ORIGIN;
 	delete env.PDF_ORIGIN;
+	delete env.NODE_ENV;
+	if (process.env.SKIP_APP_BUILD !== '1') {
+		execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit', env });
+	}
+	const port = await freePort();
 	server = spawn(process.execPath, ['build'], {
 		env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: ['ignore', 'ignore', 'inherit']
