@@ -6,6 +6,7 @@ import { contratPostsStep } from './contrat-posts';
 import { contratQpvStep } from './contrat-qpv';
 import { contratSharedPostsStep } from './contrat-shared-posts';
 import { qpvChartSeriesStep } from './qpv-chart-series';
+import { qpvCommuneListStep } from './qpv-commune-list';
 import { qpvIdentityStep } from './qpv-identity';
 
 export const pageModelSteps: Step[] = [
@@ -14,5 +15,6 @@ export const pageModelSteps: Step[] = [
 	contratPostsStep,
 	contratSharedPostsStep,
 	qpvIdentityStep,
-	qpvChartSeriesStep
+	qpvChartSeriesStep,
+	qpvCommuneListStep
 ];

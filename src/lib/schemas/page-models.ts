@@ -151,3 +151,36 @@ export const qpvChartSeriesTable = defineTable({
 	columns: { qpv_code: 'VARCHAR', ...canonicalSeriesTable.columns },
 	orderBy: ['qpv_code', 'indicator_id', 'territory_type', 'territory_code', 'period']
 });
+
+/**
+ * The communes of each QPV with their EPCI of 2015, in the order the QPV page lists them (the
+ * commune named by qpv_info first, then by code): a page reads them by its code, with no join over
+ * every commune at each render.
+ */
+export const qpvCommuneListTable = defineTable({
+	name: 'qpv_commune_list',
+	schema: z.object({
+		qpv_code: z.string(),
+		/** Rank in the page's order, from 1. */
+		position: z.number().int().positive(),
+		code: z.string(),
+		name: z.string(),
+		kind: z.string(),
+		current_code: z.string().nullable(),
+		epci2015_siren: z.string().nullable(),
+		epci_name: z.string().nullable(),
+		method: z.string()
+	}),
+	columns: {
+		qpv_code: 'VARCHAR',
+		position: 'INTEGER',
+		code: 'VARCHAR',
+		name: 'VARCHAR',
+		kind: 'VARCHAR',
+		current_code: 'VARCHAR',
+		epci2015_siren: 'VARCHAR',
+		epci_name: 'VARCHAR',
+		method: 'VARCHAR'
+	},
+	orderBy: ['qpv_code', 'position']
+});

@@ -20,9 +20,11 @@ const fixture: Step = {
 			`CREATE TABLE departements AS SELECT '01' AS code, 'Ain' AS name`,
 			`CREATE TABLE regions AS SELECT '84' AS code, 'Auvergne-Rhône-Alpes' AS name`,
 			`CREATE TABLE qpv_boundaries AS SELECT 'QP001002' AS qpv_code, '{"type":"Polygon"}' AS geometry`,
-			`CREATE TABLE communes AS SELECT * FROM (VALUES ('01001', 'Ambérieu', '200000001', NULL),
-			   ('01002', 'Bourg', '200000002', NULL), ('01003', 'Ceyzériat', '200000001', '01099'))
-			   t(code, name, epci2015_siren, current_code)`,
+			`CREATE TABLE communes AS SELECT * FROM (VALUES ('01001', 'Ambérieu', '200000001', NULL, 'actuelle'),
+			   ('01002', 'Bourg', '200000002', NULL, 'actuelle'),
+			   ('01003', 'Ceyzériat', '200000001', '01099', 'ancienne'))
+			   t(code, name, epci2015_siren, current_code, kind)`,
+			`CREATE TABLE epci AS SELECT '200000001' AS siren, 'CA du Bassin' AS name`,
 			// QP001003 has no contrat.
 			`CREATE TABLE qpv AS SELECT *, '01' AS departement_code, '84' AS region_code,
 			   NULL AS main_commune_code FROM (VALUES ('QP001001', 'Les Prés', NULL, 1200, 1100),
@@ -30,8 +32,10 @@ const fixture: Step = {
 			   t(code, name, communes_label, population_2013, population_2018)`,
 			`CREATE TABLE qpv_contrat AS SELECT * FROM (VALUES ('QP001001', 'CV001', 'commune_epci2015'),
 			   ('QP001002', 'CV002', 'qpv_info')) t(qpv_code, contrat_code, method)`,
-			`CREATE TABLE qpv_communes AS SELECT * FROM (VALUES ('QP001001', '01003'),
-			   ('QP001001', '01001'), ('QP001002', '01002')) t(qpv_code, commune_code)`,
+			// QP001001's commune named by qpv_info is 01003: it comes first on its page.
+			`CREATE TABLE qpv_communes AS SELECT * FROM (VALUES ('QP001001', '01003', 'qpv_info_nom_commune'),
+			   ('QP001001', '01001', 'contour'), ('QP001002', '01002', 'qpv_info_nom_commune'))
+			   t(qpv_code, commune_code, method)`,
 			// E1 lies in 01099 (CV001 through a current code), M1 in 01002 (CV002 twice: commune and
 			// QPV), E2 in a commune of no contrat.
 			`CREATE TABLE cites AS SELECT * FROM (VALUES ('cite_educative', 'E1', 'Cité A', 'X', 'ce.geojson'),
@@ -199,6 +203,39 @@ describe('qpv_chart_series', () => {
 				territory_code: '01',
 				period: 2018,
 				value: 10.5
+			}
+		]);
+	});
+});
+
+describe('qpv_commune_list', () => {
+	it('lists the commune named by qpv_info first, each with its EPCI of 2015 when known', async () => {
+		expect(
+			await rows('SELECT qpv_code, position, code, kind, epci_name, method FROM qpv_commune_list')
+		).toEqual([
+			{
+				qpv_code: 'QP001001',
+				position: 1,
+				code: '01003',
+				kind: 'ancienne',
+				epci_name: 'CA du Bassin',
+				method: 'qpv_info_nom_commune'
+			},
+			{
+				qpv_code: 'QP001001',
+				position: 2,
+				code: '01001',
+				kind: 'actuelle',
+				epci_name: 'CA du Bassin',
+				method: 'contour'
+			},
+			{
+				qpv_code: 'QP001002',
+				position: 1,
+				code: '01002',
+				kind: 'actuelle',
+				epci_name: null,
+				method: 'qpv_info_nom_commune'
 			}
 		]);
 	});

@@ -5,6 +5,7 @@ import { computeEvolution, type Evolution } from '$lib/domain/evolution';
 import { computeGap, gapTrendLabels, type Gap } from '$lib/domain/gaps';
 import { unitKind } from '$lib/domain/units';
 import type { CanonicalPoint, QpvGap, ReferenceKind } from '$lib/schemas/evaluation';
+import type { QpvSeriesPoint } from '../queries/evaluation';
 import type { Indicator } from '$lib/schemas/indicators';
 
 export type GapRow = QpvGap & { reference_name: string | null };
@@ -23,8 +24,8 @@ export interface ReferenceComparison {
 
 export interface IndicatorView {
 	indicator: Indicator;
-	series: CanonicalPoint[];
-	evolution: Evolution<CanonicalPoint>;
+	series: QpvSeriesPoint[];
+	evolution: Evolution<QpvSeriesPoint>;
 	references: ReferenceComparison[];
 	sourcePaths: string[];
 }
@@ -65,7 +66,7 @@ function fromGap(indicator: Indicator, g: GapRow): ReferenceComparison {
  */
 function fromEnsemble(
 	indicator: Indicator,
-	latest: CanonicalPoint | null,
+	latest: QpvSeriesPoint | null,
 	ensemble: CanonicalPoint[]
 ): ReferenceComparison | null {
 	if (!latest || unitKind(indicator.unit) === 'count') return null;
@@ -88,7 +89,7 @@ function fromEnsemble(
 
 export function buildIndicatorView(
 	indicator: Indicator,
-	own: CanonicalPoint[],
+	own: QpvSeriesPoint[],
 	gaps: GapRow[],
 	ensemble: CanonicalPoint[]
 ): IndicatorView {

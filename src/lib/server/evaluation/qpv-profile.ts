@@ -2,7 +2,7 @@
 // data year, its precomputed gaps (qpv_gaps), the 'Ensemble des QPV' series and its ranks by
 // data year — a handful of indexed queries, no computation across files in JavaScript.
 import { pillars, type Indicator, type Pillar } from '$lib/schemas/indicators';
-import type { CanonicalPoint, PeriodKind } from '$lib/schemas/evaluation';
+import type { PeriodKind } from '$lib/schemas/evaluation';
 import type { Provenance } from '$lib/schemas/provenance';
 import { getQpvDistribution, listIndicators } from '../queries/observations';
 import {
@@ -14,14 +14,19 @@ import {
 	type QpvRankRow
 } from '../queries/quartiers';
 import { getProvenance } from '../queries/sources';
-import { getCanonicalSeries, getEnsembleSeries, getQpvGaps } from '../queries/evaluation';
+import {
+	getEnsembleSeries,
+	getQpvGaps,
+	getQpvSeries,
+	type QpvSeriesPoint
+} from '../queries/evaluation';
 import { buildIndicatorView, type GapRow, type IndicatorView } from './indicator-view';
 import { qpvChartIndicators } from './key-indicators';
 
 export interface QpvProfile {
 	qpv: QpvIdentity;
 	/** The QPV's canonical series, every indicator (for the charts' own line). */
-	series: CanonicalPoint[];
+	series: QpvSeriesPoint[];
 	communes: QpvCommuneRow[];
 	/** The territories the QPV is compared with (those of its gaps), each once. */
 	references: { kind: string; label: string; code: string }[];
@@ -68,7 +73,7 @@ export async function loadQpvProfile(code: string): Promise<QpvProfile | undefin
 			getQpv(code),
 			getQpvCommunes(code),
 			listIndicators(),
-			getCanonicalSeries([{ type: 'qpv', code }]),
+			getQpvSeries(code),
 			getQpvGaps(code),
 			getEnsembleSeries(),
 			getQpvRanks(code),
@@ -84,7 +89,7 @@ export async function loadQpvProfile(code: string): Promise<QpvProfile | undefin
 		views
 			.filter((v) => qpvChartIndicators.includes(v.indicator.id) && v.evolution.latest)
 			.map(async (v) => {
-				const latest: CanonicalPoint = v.evolution.latest!;
+				const latest: QpvSeriesPoint = v.evolution.latest!;
 				return {
 					indicator: v.indicator,
 					period: latest.period,

@@ -8,7 +8,12 @@ import type {
 	SeriesBreak
 } from '$lib/schemas/evaluation';
 import { QPV_CHART_INDICATORS } from '$lib/schemas/page-models';
-import { getQpvChartSeries, getQpvReferences, getSeriesBreaks } from '../queries/evaluation';
+import {
+	getQpvChartSeries,
+	getQpvReferenceYears,
+	getSeriesBreaks,
+	type QpvSeriesPoint
+} from '../queries/evaluation';
 
 export interface TimelineRow {
 	series: string;
@@ -33,7 +38,7 @@ const kindLabels: Record<string, string> = {
 
 /** The charted indicators' series of the territories the QPV is compared with, and the breaks. */
 export interface QpvReferenceSeries {
-	references: QpvReference[];
+	references: Pick<QpvReference, 'territory_type' | 'territory_code' | 'data_year'>[];
 	points: CanonicalPoint[];
 	breaks: SeriesBreak[];
 }
@@ -49,7 +54,7 @@ export async function loadQpvReferenceSeries(
 	const unknown = indicatorIds.filter((id) => !QPV_CHART_INDICATORS.includes(id));
 	if (unknown.length) throw new Error(`indicateurs absents de qpv_chart_series : ${unknown}`);
 	const [references, breaks, series] = await Promise.all([
-		getQpvReferences(code),
+		getQpvReferenceYears(code),
 		getSeriesBreaks(),
 		getQpvChartSeries(code)
 	]);
@@ -61,7 +66,7 @@ export async function loadQpvReferenceSeries(
 export function qpvTimelines(
 	qpvName: string,
 	indicatorIds: string[],
-	own: CanonicalPoint[],
+	own: QpvSeriesPoint[],
 	{ references, points, breaks }: QpvReferenceSeries,
 	communeNames: Map<string, string>
 ): QpvTimeline[] {
@@ -69,11 +74,12 @@ export function qpvTimelines(
 	const usedIn = new Set(
 		references.map((r) => `${r.territory_type}|${r.territory_code}|${r.data_year}`)
 	);
-	const label = (p: CanonicalPoint) =>
+	// The QPV's own points carry no territory code (the page reads only its own series).
+	const label = (p: { territory_type: string; territory_code?: string }) =>
 		p.territory_type === 'qpv'
 			? qpvName
 			: p.territory_type === 'commune'
-				? `Commune ${communeNames.get(p.territory_code) ?? p.territory_code}`
+				? `Commune ${communeNames.get(p.territory_code!) ?? p.territory_code}`
 				: (kindLabels[p.territory_type] ?? p.territory_type);
 	return indicatorIds.flatMap((id) => {
 		const mine = own.filter((p) => p.indicator_id === id);

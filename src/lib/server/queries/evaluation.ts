@@ -10,7 +10,7 @@ import type {
 	QpvReference,
 	SeriesBreak
 } from '$lib/schemas/evaluation';
-import { memo, query, type Param } from '../db';
+import { memo, query, queryRows, type Param } from '../db';
 import type { TerritoryRef } from './observations';
 
 /** One branch per territory (pruned by the table's territory order); indicators optional. */
@@ -48,12 +48,50 @@ export function getCanonicalSeries(
 /**
  * The charted indicators' series of every territory the QPV is compared with, from the page model
  * qpv_chart_series (pipelines/steps/qpv-chart-series.ts): one indexed read instead of reading the
- * references first, then one branch per territory.
+ * references first, then one branch per territory. In the table's order (indicator, territory,
+ * period: a key, so a total order): an ORDER BY cost more than the read itself.
  */
 export function getQpvChartSeries(qpvCode: string): Promise<CanonicalPoint[]> {
-	return query<CanonicalPoint>(
-		`SELECT * EXCLUDE (qpv_code) FROM qpv_chart_series WHERE qpv_code = $1
-		 ORDER BY indicator_id, territory_type, territory_code, period`,
+	return queryRows<CanonicalPoint>(
+		`SELECT * EXCLUDE (qpv_code) FROM qpv_chart_series WHERE qpv_code = $1`,
+		[qpvCode]
+	);
+}
+
+/** What the QPV page reads of a canonical point of its own series. */
+export type QpvSeriesPoint = Pick<
+	CanonicalPoint,
+	| 'indicator_id'
+	| 'territory_type'
+	| 'period'
+	| 'period_kind'
+	| 'vintage'
+	| 'value'
+	| 'status'
+	| 'source_path'
+	| 'segment'
+>;
+
+/**
+ * The QPV's canonical series, every indicator, by indicator and period: the table's own order for
+ * one territory (DuckDB keeps a scan's order without ORDER BY; the key has no tie), and only the
+ * columns the page reads — sorting and converting the 13 columns of 600 rows was most of the read.
+ */
+export function getQpvSeries(qpvCode: string): Promise<QpvSeriesPoint[]> {
+	return queryRows<QpvSeriesPoint>(
+		`SELECT indicator_id, territory_type, period, period_kind, vintage, value, status, source_path,
+		        segment
+		 FROM canonical_series WHERE territory_type = 'qpv' AND territory_code = $1`,
+		[qpvCode]
+	);
+}
+
+/** The territories and data years the QPV is compared with (no order: the page makes a set). */
+export function getQpvReferenceYears(
+	qpvCode: string
+): Promise<Pick<QpvReference, 'territory_type' | 'territory_code' | 'data_year'>[]> {
+	return queryRows(
+		`SELECT territory_type, territory_code, data_year FROM qpv_references WHERE qpv_code = $1`,
 		[qpvCode]
 	);
 }
@@ -102,11 +140,8 @@ export async function getQpvGaps(
 	qpvCode: string
 ): Promise<(QpvGap & { reference_name: string | null })[]> {
 	const [rows, epci, names] = await Promise.all([
-		query<QpvGap>(
-			`SELECT * FROM qpv_gaps WHERE qpv_code = $1
-			 ORDER BY indicator_id, reference_kind, reference_code`,
-			[qpvCode]
-		),
+		// The table's order (indicator, reference kind and code: a key): no ORDER BY to pay.
+		queryRows<QpvGap>(`SELECT * FROM qpv_gaps WHERE qpv_code = $1`, [qpvCode]),
 		epciNames(),
 		gapReferenceNames()
 	]);

@@ -1,5 +1,5 @@
 // One QPV: identity, communes, contrat, boundary, and its ranks among all QPV by data year.
-import { query } from '../db';
+import { query, queryRows } from '../db';
 
 export interface QpvIdentity {
 	code: string;
@@ -35,12 +35,14 @@ export interface QpvCommuneRow {
 	method: string;
 }
 
+/**
+ * The QPV's communes, the one named by qpv_info first, from the page model qpv_commune_list
+ * (pipelines/steps/qpv-commune-list.ts), in its stored order.
+ */
 export function getQpvCommunes(code: string): Promise<QpvCommuneRow[]> {
-	return query<QpvCommuneRow>(
-		`SELECT m.code, m.name, m.kind, m.current_code, m.epci2015_siren, e.name AS epci_name, x.method
-		 FROM qpv_communes x JOIN communes m ON m.code = x.commune_code
-		 LEFT JOIN epci e ON e.siren = m.epci2015_siren
-		 WHERE x.qpv_code = $1 ORDER BY x.method <> 'qpv_info_nom_commune', m.code`,
+	return queryRows<QpvCommuneRow>(
+		`SELECT code, name, kind, current_code, epci2015_siren, epci_name, method
+		 FROM qpv_commune_list WHERE qpv_code = $1`,
 		[code]
 	);
 }
@@ -56,8 +58,9 @@ export interface QpvRankRow {
 
 /** Rank (1 = lowest value) of the QPV among all QPV published in each data year (qpv_ranks). */
 export function getQpvRanks(code: string): Promise<QpvRankRow[]> {
-	return query<QpvRankRow>(
-		`SELECT indicator_id, period, period_kind, rank, n FROM qpv_ranks WHERE qpv_code = $1 ORDER BY indicator_id, period`,
+	// The table's order (indicator, period): no ORDER BY to pay.
+	return queryRows<QpvRankRow>(
+		`SELECT indicator_id, period, period_kind, rank, n FROM qpv_ranks WHERE qpv_code = $1`,
 		[code]
 	);
 }

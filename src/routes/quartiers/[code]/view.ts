@@ -5,7 +5,7 @@ import { unitKind } from '$lib/domain/units';
 import { formatChange, formatNumber, formatObservation, formatValue } from '$lib/format';
 import type { Provenance } from '$lib/schemas/provenance';
 import type { IndicatorView } from '$lib/server/evaluation/indicator-view';
-import type { CanonicalPoint } from '$lib/schemas/evaluation';
+import type { QpvSeriesPoint } from '$lib/server/queries/evaluation';
 import type { QpvRankRow } from '$lib/server/queries/quartiers';
 import { sourceNote as sourceLine } from '$lib/domain/source-note';
 
@@ -55,10 +55,12 @@ export function shortReference(label: string): string {
 	return label.replace(/^(Commune|Département|Ensemble) /, (word) => word.toLowerCase());
 }
 
-const yearOf = (p: CanonicalPoint | null | undefined) => (p ? p.period : null);
+type When = Pick<QpvSeriesPoint, 'period' | 'period_kind' | 'vintage'>;
+
+const yearOf = (p: When | null | undefined) => (p ? p.period : null);
 
 /** 'données 2019', 'données 2017, fichier 2021', or the file's year when the data year is unpublished. */
-export function whenOf(p: CanonicalPoint): string {
+export function whenOf(p: When): string {
 	if (p.period_kind === 'millesime') return `fichier ${p.vintage} (année des données non publiée)`;
 	return p.vintage === p.period
 		? `données ${p.period}`
@@ -66,7 +68,7 @@ export function whenOf(p: CanonicalPoint): string {
 }
 
 /** After 'depuis': '2015', or 'fichier 2019' when the data year is unpublished. */
-export function sinceOf(p: CanonicalPoint): string {
+export function sinceOf(p: When): string {
 	return p.period_kind === 'millesime' ? `fichier ${p.vintage}` : String(p.period);
 }
 
