@@ -10,7 +10,7 @@ import type {
 	QpvReference,
 	SeriesBreak
 } from '$lib/schemas/evaluation';
-import { memo, query, queryRows, type Param } from '../db';
+import { memo, query, queryJson, queryRows, type Param } from '../db';
 import type { TerritoryRef } from './observations';
 
 /** One branch per territory (pruned by the table's territory order); indicators optional. */
@@ -73,16 +73,17 @@ export type QpvSeriesPoint = Pick<
 >;
 
 /**
- * The QPV's canonical series, every indicator, by indicator and period: the table's own order for
- * one territory (DuckDB keeps a scan's order without ORDER BY; the key has no tie), and only the
- * columns the page reads — sorting and converting the 13 columns of 600 rows was most of the read.
+ * The QPV's canonical series, every indicator, by indicator and period, with only the columns the
+ * page reads, as one JSON list (see queryJson: 600 rows of row objects were most of the read).
  */
 export function getQpvSeries(qpvCode: string): Promise<QpvSeriesPoint[]> {
-	return queryRows<QpvSeriesPoint>(
-		`SELECT indicator_id, territory_type, period, period_kind, vintage, value, status, source_path,
-		        segment
-		 FROM canonical_series WHERE territory_type = 'qpv' AND territory_code = $1`,
-		[qpvCode]
+	return queryJson<QpvSeriesPoint[]>(
+		`SELECT to_json(list(s ORDER BY s.indicator_id, s.period))::VARCHAR
+		 FROM (SELECT indicator_id, territory_type, period, period_kind, vintage, value, status,
+		              source_path, segment
+		       FROM canonical_series WHERE territory_type = 'qpv' AND territory_code = $1) s`,
+		[qpvCode],
+		[]
 	);
 }
 
@@ -140,8 +141,13 @@ export async function getQpvGaps(
 	qpvCode: string
 ): Promise<(QpvGap & { reference_name: string | null })[]> {
 	const [rows, epci, names] = await Promise.all([
-		// The table's order (indicator, reference kind and code: a key): no ORDER BY to pay.
-		queryRows<QpvGap>(`SELECT * FROM qpv_gaps WHERE qpv_code = $1`, [qpvCode]),
+		// One JSON list (see queryJson): 90 rows of 16 columns.
+		queryJson<QpvGap[]>(
+			`SELECT to_json(list(g ORDER BY g.indicator_id, g.reference_kind, g.reference_code))::VARCHAR
+			 FROM (SELECT * FROM qpv_gaps WHERE qpv_code = $1) g`,
+			[qpvCode],
+			[]
+		),
 		epciNames(),
 		gapReferenceNames()
 	]);
