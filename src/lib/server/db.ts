@@ -178,6 +178,21 @@ export async function queryJson<T>(sql: string, params: Param[], empty: T): Prom
 	return out;
 }
 
+/**
+ * Sorts `rows` in place by `keys`, ascending, as DuckDB's ORDER BY on those columns when they are
+ * numbers or ASCII codes (no NULL): for lists read by `queryJson` without an ORDER BY, whose sort
+ * cost DuckDB more than the read itself.
+ */
+export function inKeyOrder<T>(rows: T[], keys: (keyof T)[]): T[] {
+	return rows.sort((a, b) => {
+		for (const key of keys) {
+			if (a[key] < b[key]) return -1;
+			if (a[key] > b[key]) return 1;
+		}
+		return 0;
+	});
+}
+
 /** Column types whose JS values are never bigint, so `normaliseRow` would copy them unchanged. */
 const PLAIN_TYPES = new Set<DuckDBTypeId>([
 	DuckDBTypeId.BOOLEAN,

@@ -10,7 +10,7 @@ import type {
 	QpvReference,
 	SeriesBreak
 } from '$lib/schemas/evaluation';
-import { memo, query, queryJson, queryRows, type Param } from '../db';
+import { inKeyOrder, memo, query, queryJson, queryRows, type Param } from '../db';
 import type { TerritoryRef } from './observations';
 
 /** One branch per territory (pruned by the table's territory order); indicators optional. */
@@ -76,15 +76,16 @@ export type QpvSeriesPoint = Pick<
  * The QPV's canonical series, every indicator, by indicator and period, with only the columns the
  * page reads, as one JSON list (see queryJson: 600 rows of row objects were most of the read).
  */
-export function getQpvSeries(qpvCode: string): Promise<QpvSeriesPoint[]> {
-	return queryJson<QpvSeriesPoint[]>(
-		`SELECT to_json(list(s ORDER BY s.indicator_id, s.period))::VARCHAR
+export async function getQpvSeries(qpvCode: string): Promise<QpvSeriesPoint[]> {
+	const points = await queryJson<QpvSeriesPoint[]>(
+		`SELECT to_json(list(s))::VARCHAR
 		 FROM (SELECT indicator_id, territory_type, period, period_kind, vintage, value, status,
 		              source_path, segment
 		       FROM canonical_series WHERE territory_type = 'qpv' AND territory_code = $1) s`,
 		[qpvCode],
 		[]
 	);
+	return inKeyOrder(points, ['indicator_id', 'period']);
 }
 
 /** The territories and data years the QPV is compared with (no order: the page makes a set). */
@@ -143,11 +144,10 @@ export async function getQpvGaps(
 	const [rows, epci, names] = await Promise.all([
 		// One JSON list (see queryJson): 90 rows of 16 columns.
 		queryJson<QpvGap[]>(
-			`SELECT to_json(list(g ORDER BY g.indicator_id, g.reference_kind, g.reference_code))::VARCHAR
-			 FROM (SELECT * FROM qpv_gaps WHERE qpv_code = $1) g`,
+			`SELECT to_json(list(g))::VARCHAR FROM (SELECT * FROM qpv_gaps WHERE qpv_code = $1) g`,
 			[qpvCode],
 			[]
-		),
+		).then((gaps) => inKeyOrder(gaps, ['indicator_id', 'reference_kind', 'reference_code'])),
 		epciNames(),
 		gapReferenceNames()
 	]);

@@ -1,5 +1,5 @@
 // One QPV: identity, communes, contrat, boundary, and its ranks among all QPV by data year.
-import { query, queryJson, queryRows } from '../db';
+import { inKeyOrder, query, queryJson, queryRows } from '../db';
 
 export interface QpvIdentity {
 	code: string;
@@ -57,12 +57,13 @@ export interface QpvRankRow {
 }
 
 /** Rank (1 = lowest value) of the QPV among all QPV published in each data year (qpv_ranks). */
-export function getQpvRanks(code: string): Promise<QpvRankRow[]> {
+export async function getQpvRanks(code: string): Promise<QpvRankRow[]> {
 	// One JSON list (see queryJson): about 600 rows for a QPV with long series.
-	return queryJson<QpvRankRow[]>(
-		`SELECT to_json(list(r ORDER BY r.indicator_id, r.period))::VARCHAR
+	const ranks = await queryJson<QpvRankRow[]>(
+		`SELECT to_json(list(r))::VARCHAR
 		 FROM (SELECT indicator_id, period, period_kind, rank, n FROM qpv_ranks WHERE qpv_code = $1) r`,
 		[code],
 		[]
 	);
+	return inKeyOrder(ranks, ['indicator_id', 'period']);
 }

@@ -11,9 +11,15 @@ import { periodLabel } from '$lib/server/evaluation/synthesis-view';
 import { periodKindLabels } from '$lib/schemas/evaluation';
 import { qpvLinkNotes } from '$lib/server/evaluation/link-gaps';
 import { keyIndicatorsByPillar, qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
-import { sourceNote as sourceLine } from '$lib/domain/source-note';
 import { READABLE_FONT } from '$lib/charts/render';
-import { KEY_FIGURES, keyFigures, numberNotes, toIndicatorRows, type ChartBlock } from './view';
+import {
+	KEY_FIGURES,
+	keyFigures,
+	numberNotes,
+	sourceLine,
+	toIndicatorRows,
+	type ChartBlock
+} from './view';
 import { serverOnly } from '$lib/server/server-only';
 import type { PageServerLoad } from './$types';
 

@@ -7,7 +7,27 @@ import type { Provenance } from '$lib/schemas/provenance';
 import type { IndicatorView } from '$lib/server/evaluation/indicator-view';
 import type { QpvSeriesPoint } from '$lib/server/queries/evaluation';
 import type { QpvRankRow } from '$lib/server/queries/quartiers';
-import { sourceNote as sourceLine } from '$lib/domain/source-note';
+import { sourceNote } from '$lib/domain/source-note';
+
+/** Notes already written, per provenance map (the memoised one: it never changes). */
+const writtenNotes = new WeakMap<Map<string, Provenance>, Map<string, string>>();
+
+/**
+ * The plain source note of `paths`, written once per list of files: a page writes about a hundred,
+ * and most QPV pages ask for the same few dozen lists.
+ */
+export function sourceLine(paths: string[], provenance: Map<string, Provenance>): string {
+	let written = writtenNotes.get(provenance);
+	if (!written) writtenNotes.set(provenance, (written = new Map()));
+	const key = paths.join('\n');
+	let note = written.get(key);
+	if (note === undefined) {
+		note = sourceNote(paths, provenance);
+		// Bounded: the lists are combinations of a few hundred files, but stay safe.
+		if (written.size < 5000) written.set(key, note);
+	}
+	return note;
+}
 
 export interface ChartBlock {
 	title: string;
