@@ -158,41 +158,6 @@ export async function queryRows<Row>(sql: string, params: Param[] = []): Promise
 	return out;
 }
 
-/**
- * Reads one JSON text (the query's single cell, e.g. `to_json(list({…} ORDER BY …))`) and parses
- * it; `empty` when the cell is NULL (a list of no rows). node-api decodes every VARCHAR cell with
- * its own TextDecoder call: 600 rows of a QPV's series cost about 2 ms of the main thread as row
- * objects, and 0.2 ms as one text that JSON.parse reads natively.
- */
-export async function queryJson<T>(sql: string, params: Param[], empty: T): Promise<T> {
-	const started = performance.now();
-	const reader = await onConnection(async (slot) => {
-		const prepared = await statement(slot, sql);
-		prepared.clearBindings();
-		params.forEach((value, i) => bindParam(prepared, i + 1, value));
-		return prepared.runAndReadAll();
-	});
-	const text = reader.getRows()[0]?.[0];
-	const out = typeof text === 'string' ? (JSON.parse(text) as T) : empty;
-	queryTiming.getStore()?.push([started, performance.now()]);
-	return out;
-}
-
-/**
- * Sorts `rows` in place by `keys`, ascending, as DuckDB's ORDER BY on those columns when they are
- * numbers or ASCII codes (no NULL): for lists read by `queryJson` without an ORDER BY, whose sort
- * cost DuckDB more than the read itself.
- */
-export function inKeyOrder<T>(rows: T[], keys: (keyof T)[]): T[] {
-	return rows.sort((a, b) => {
-		for (const key of keys) {
-			if (a[key] < b[key]) return -1;
-			if (a[key] > b[key]) return 1;
-		}
-		return 0;
-	});
-}
-
 /** Column types whose JS values are never bigint, so `normaliseRow` would copy them unchanged. */
 const PLAIN_TYPES = new Set<DuckDBTypeId>([
 	DuckDBTypeId.BOOLEAN,

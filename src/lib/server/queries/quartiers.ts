@@ -1,5 +1,5 @@
 // One QPV: identity, communes, contrat, boundary, and its ranks among all QPV by data year.
-import { inKeyOrder, query, queryJson, queryRows } from '../db';
+import { query, queryRows } from '../db';
 
 export interface QpvIdentity {
 	code: string;
@@ -57,13 +57,10 @@ export interface QpvRankRow {
 }
 
 /** Rank (1 = lowest value) of the QPV among all QPV published in each data year (qpv_ranks). */
-export async function getQpvRanks(code: string): Promise<QpvRankRow[]> {
-	// One JSON list (see queryJson): about 600 rows for a QPV with long series.
-	const ranks = await queryJson<QpvRankRow[]>(
-		`SELECT to_json(list(r))::VARCHAR
-		 FROM (SELECT indicator_id, period, period_kind, rank, n FROM qpv_ranks WHERE qpv_code = $1) r`,
-		[code],
-		[]
+export function getQpvRanks(code: string): Promise<QpvRankRow[]> {
+	// The table's order (indicator, period): no ORDER BY to pay.
+	return queryRows<QpvRankRow>(
+		`SELECT indicator_id, period, period_kind, rank, n FROM qpv_ranks WHERE qpv_code = $1`,
+		[code]
 	);
-	return inKeyOrder(ranks, ['indicator_id', 'period']);
 }
