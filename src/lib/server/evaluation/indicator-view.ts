@@ -60,6 +60,23 @@ function fromGap(indicator: Indicator, g: GapRow): ReferenceComparison {
 	};
 }
 
+/** Each ensemble series (the memoised one: never mutated) indexed once by indicator and period. */
+const ensembleIndexes = new WeakMap<CanonicalPoint[], Map<string, CanonicalPoint>>();
+
+function ensembleIndex(ensemble: CanonicalPoint[]): Map<string, CanonicalPoint> {
+	let index = ensembleIndexes.get(ensemble);
+	if (!index) {
+		index = new Map();
+		// The first point of each key, as a search from the start finds it.
+		for (const p of ensemble) {
+			const key = `${p.indicator_id}|${p.period}|${p.period_kind}`;
+			if (!index.has(key)) index.set(key, p);
+		}
+		ensembleIndexes.set(ensemble, index);
+	}
+	return index;
+}
+
 /**
  * The published 'Ensemble des QPV' value of the QPV's latest period (IPRO employment rates have no
  * territory reference). Never for a count: a count is not compared with a count.
@@ -70,12 +87,7 @@ function fromEnsemble(
 	ensemble: CanonicalPoint[]
 ): ReferenceComparison | null {
 	if (!latest || unitKind(indicator.unit) === 'count') return null;
-	const e = ensemble.find(
-		(p) =>
-			p.indicator_id === indicator.id &&
-			p.period === latest.period &&
-			p.period_kind === latest.period_kind
-	);
+	const e = ensembleIndex(ensemble).get(`${indicator.id}|${latest.period}|${latest.period_kind}`);
 	if (!e) return null;
 	return {
 		kind: 'ensemble_qpv',
