@@ -78,15 +78,17 @@ export function stagePlan(batch: ColumnBatch): { staged: Staged[]; select: strin
 /**
  * Appends `length` rows to an open table, CHUNK rows at a time. The appender copies each chunk, so
  * numeric chunks are reused (every row is rewritten); a text vector keeps the strings written to it
- * until its chunk goes, so chunks with text are not.
+ * until its chunk goes, so chunks with text are not, nor chunks with nulls (`fresh`: a new chunk's
+ * rows are all valid, so only its nulls need marking).
  */
 function appendChunks(
 	appender: DuckDBAppender,
 	types: DuckDBType[],
 	length: number,
-	fill: (vector: DuckDBVector, column: number, start: number, size: number) => void
+	fill: (vector: DuckDBVector, column: number, start: number, size: number) => void,
+	fresh = false
 ): void {
-	const reuse = types.every((t) => t.typeId !== DuckDBTypeId.VARCHAR);
+	const reuse = !fresh && types.every((t) => t.typeId !== DuckDBTypeId.VARCHAR);
 	let chunk: DuckDBDataChunk | undefined;
 	for (let start = 0; start < length; start += CHUNK) {
 		const size = Math.min(CHUNK, length - start);
@@ -95,6 +97,17 @@ function appendChunks(
 		appender.appendDataChunk(chunk);
 	}
 	appender.closeSync();
+}
+
+/**
+ * The typed array behind a numeric vector (node-api keeps it as `items` and copies it to DuckDB on
+ * flush), or undefined when this version of node-api does not: then values go one by one.
+ */
+function vectorItems(vector: DuckDBVector, size: number): Int32Array | Float64Array | undefined {
+	const items = (vector as unknown as { items?: unknown }).items;
+	return (items instanceof Int32Array || items instanceof Float64Array) && items.length === size
+		? items
+		: undefined;
 }
 
 /** Creates the temporary table `stage` and appends the staged columns to it, chunk by chunk. */
@@ -130,14 +143,29 @@ export async function appendStored(
 ): Promise<void> {
 	const appender = await connection.createAppender(table, 'main', 'temp');
 	const types = batch.columns.map((_, i) => storedType(batch, i));
-	appendChunks(appender, types, batch.length, (vector, k, start, size) => {
-		const { data, nulls, hasNull } = batch.columns[k]!;
-		const code = codes[k];
-		for (let i = 0; i < size; i++) {
-			const row = start + i;
-			if (hasNull && nulls[row]) vector.setItem(i, null);
-			else vector.setItem(i, code ? code[data[row]!]! : data[row]!);
-		}
-		vector.flush();
-	});
+	const fresh = batch.columns.some((c) => c.hasNull);
+	appendChunks(
+		appender,
+		types,
+		batch.length,
+		(vector, k, start, size) => {
+			const { data, nulls, hasNull } = batch.columns[k]!;
+			const code = codes[k];
+			const items = vectorItems(vector, size);
+			if (!items) {
+				for (let i = 0; i < size; i++) {
+					const row = start + i;
+					if (hasNull && nulls[row]) vector.setItem(i, null);
+					else vector.setItem(i, code ? code[data[row]!]! : data[row]!);
+				}
+			} else {
+				// A null's slot keeps 0 (its data is 0, or -1 for text: no code).
+				if (code) for (let i = 0; i < size; i++) items[i] = code[data[start + i]!] ?? 0;
+				else items.set(data.subarray(start, start + size));
+				if (hasNull) for (let i = 0; i < size; i++) if (nulls[start + i]) vector.setItem(i, null);
+			}
+			vector.flush();
+		},
+		fresh
+	);
 }

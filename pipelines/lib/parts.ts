@@ -7,6 +7,8 @@ import { appendStored, storedType } from './chunk-stage';
 import type { ColumnBatch } from './column-batch';
 
 type AnyTable = TableDef<z.ZodObject>;
+/** Up to this many strings, a text column goes through the sort as its rank (see write). */
+const SMALL_DICTIONARY = 1024;
 
 export class TableParts {
 	private readonly rows: string;
@@ -69,7 +71,9 @@ export class TableParts {
 	 * Writes the parts into the table in `orderBy` order, ties in append order: those whose first
 	 * `orderBy` value is at most `upTo`, or (no `upTo`) all those not written yet, and then drops the
 	 * temporary tables. Text is sorted by its rank in its dictionary (DuckDB's own order of the
-	 * values): integers sort faster than strings.
+	 * values): integers sort faster than strings. A text column with a small dictionary is carried
+	 * through the sort as that rank and turned back into text after it, from a list literal: long
+	 * strings in the sorted rows made the sort about twice as slow.
 	 */
 	async write(connection: DuckDBConnection, upTo?: string): Promise<void> {
 		const names = Object.keys(this.def.columns);
@@ -87,15 +91,44 @@ export class TableParts {
 		});
 		const from = `FROM temp.main."${this.rows}" p${joins.join('')}`;
 		const where = await this.range(connection, from, values, upTo);
+		const lists = await this.rankLists(connection, types);
+		const sorted = values.map((v, i) => `${lists[i] ? `d${i}.r` : v} AS v${i}`);
+		const restored = names.map((_, i) => (lists[i] ? `${lists[i]}[s.v${i}]` : `s.v${i}`));
 		await connection.run(
-			`INSERT INTO "${this.def.name}" SELECT ${values.join(', ')} ${from} ${where}
-			 ORDER BY ${[...keys, 'p.rowid'].join(', ')}`
+			`INSERT INTO "${this.def.name}" SELECT ${restored.join(', ')} FROM (
+				SELECT ${sorted.join(', ')} ${from} ${where}
+				ORDER BY ${[...keys, 'p.rowid'].join(', ')}) s`
 		);
 		if (upTo !== undefined) return;
 		await connection.run(`DROP TABLE temp.main."${this.rows}"`);
 		for (let i = 0; i < names.length; i++) {
 			if (this.codes[i]) await connection.run(`DROP TABLE temp.main."${this.dictionary(i)}"`);
 		}
+	}
+
+	/**
+	 * Per column: for VARCHAR text with at most SMALL_DICTIONARY strings (none with a NUL, which an
+	 * SQL literal cannot hold), the list literal of its strings in rank order; else undefined.
+	 */
+	private async rankLists(
+		connection: DuckDBConnection,
+		types: string[]
+	): Promise<(string | undefined)[]> {
+		const lists: (string | undefined)[] = [];
+		for (let i = 0; i < types.length; i++) {
+			const codes = this.codes[i];
+			const small = codes && types[i] === 'VARCHAR' && codes.size <= SMALL_DICTIONARY;
+			if (!small || [...codes.keys()].some((v) => v.includes('\0'))) {
+				lists.push(undefined);
+				continue;
+			}
+			const reader = await connection.runAndReadAll(
+				`SELECT value FROM temp.main."${this.dictionary(i)}" ORDER BY value`
+			);
+			const ordered = reader.getColumnsJS()[0] as string[];
+			lists.push(`([${ordered.map(literal).join(', ')}]::VARCHAR[])`);
+		}
+		return lists;
 	}
 
 	/**
