@@ -78,17 +78,15 @@ export function stagePlan(batch: ColumnBatch): { staged: Staged[]; select: strin
 /**
  * Appends `length` rows to an open table, CHUNK rows at a time. The appender copies each chunk, so
  * numeric chunks are reused (every row is rewritten); a text vector keeps the strings written to it
- * until its chunk goes, so chunks with text are not, nor chunks with nulls (`fresh`: a new chunk's
- * rows are all valid, so only its nulls need marking).
+ * until its chunk goes, so chunks with text are not.
  */
 function appendChunks(
 	appender: DuckDBAppender,
 	types: DuckDBType[],
 	length: number,
-	fill: (vector: DuckDBVector, column: number, start: number, size: number) => void,
-	fresh = false
+	fill: (vector: DuckDBVector, column: number, start: number, size: number) => void
 ): void {
-	const reuse = !fresh && types.every((t) => t.typeId !== DuckDBTypeId.VARCHAR);
+	const reuse = types.every((t) => t.typeId !== DuckDBTypeId.VARCHAR);
 	let chunk: DuckDBDataChunk | undefined;
 	for (let start = 0; start < length; start += CHUNK) {
 		const size = Math.min(CHUNK, length - start);
@@ -143,29 +141,34 @@ export async function appendStored(
 ): Promise<void> {
 	const appender = await connection.createAppender(table, 'main', 'temp');
 	const types = batch.columns.map((_, i) => storedType(batch, i));
-	const fresh = batch.columns.some((c) => c.hasNull);
-	appendChunks(
-		appender,
-		types,
-		batch.length,
-		(vector, k, start, size) => {
-			const { data, nulls, hasNull } = batch.columns[k]!;
-			const code = codes[k];
-			const items = vectorItems(vector, size);
-			if (!items) {
-				for (let i = 0; i < size; i++) {
-					const row = start + i;
-					if (hasNull && nulls[row]) vector.setItem(i, null);
-					else vector.setItem(i, code ? code[data[row]!]! : data[row]!);
-				}
-			} else {
-				// A null's slot keeps 0 (its data is 0, or -1 for text: no code).
-				if (code) for (let i = 0; i < size; i++) items[i] = code[data[start + i]!] ?? 0;
-				else items.set(data.subarray(start, start + size));
-				if (hasNull) for (let i = 0; i < size; i++) if (nulls[start + i]) vector.setItem(i, null);
+	// Per reused vector, the rows its last fill made null: valid again unless null again.
+	const nulled = new WeakMap<DuckDBVector, number[]>();
+	appendChunks(appender, types, batch.length, (vector, k, start, size) => {
+		const { data, nulls, hasNull } = batch.columns[k]!;
+		const code = codes[k];
+		const items = vectorItems(vector, size);
+		if (!items) {
+			for (let i = 0; i < size; i++) {
+				const row = start + i;
+				if (hasNull && nulls[row]) vector.setItem(i, null);
+				else vector.setItem(i, code ? code[data[row]!]! : data[row]!);
 			}
-			vector.flush();
-		},
-		fresh
-	);
+		} else {
+			// A null's slot keeps 0 (its data is 0, or -1 for text: no code).
+			if (code) for (let i = 0; i < size; i++) items[i] = code[data[start + i]!] ?? 0;
+			else items.set(data.subarray(start, start + size));
+			const marked = nulled.get(vector) ?? [];
+			for (const i of marked) vector.setItem(i, items[i]!);
+			marked.length = 0;
+			if (hasNull)
+				for (let i = 0; i < size; i++) {
+					if (nulls[start + i]) {
+						vector.setItem(i, null);
+						marked.push(i);
+					}
+				}
+			nulled.set(vector, marked);
+		}
+		vector.flush();
+	});
 }

@@ -90,7 +90,7 @@ export class TableParts {
 			return this.codes[i] ? `d${i}.r` : values[i]!;
 		});
 		const from = `FROM temp.main."${this.rows}" p${joins.join('')}`;
-		const where = await this.range(connection, from, values, upTo);
+		const where = await this.range(connection, values, upTo);
 		const lists = await this.rankLists(connection, types);
 		const sorted = values.map((v, i) => `${lists[i] ? `d${i}.r` : v} AS v${i}`);
 		const restored = names.map((_, i) => (lists[i] ? `${lists[i]}[s.v${i}]` : `s.v${i}`));
@@ -137,7 +137,6 @@ export class TableParts {
 	 */
 	private async range(
 		connection: DuckDBConnection,
-		from: string,
 		values: string[],
 		upTo?: string
 	): Promise<string> {
@@ -145,9 +144,11 @@ export class TableParts {
 		if (!this.codes[first])
 			throw new Error(`table ${this.def.name} : écriture partielle sur du texte`);
 		const key = values[first]!;
+		// Counted through the first column's dictionary alone: the other joins change no count.
+		const counted = `FROM temp.main."${this.rows}" p JOIN temp.main."${this.dictionary(first)}" d${first} ON d${first}.code = p.c${first}`;
 		const count = async (bound: string) => {
 			const reader = await connection.runAndReadAll(
-				`SELECT count(*)::INTEGER AS n ${from} WHERE ${key} <= ${literal(bound)}`
+				`SELECT count(*)::INTEGER AS n ${counted} WHERE ${key} <= ${literal(bound)}`
 			);
 			return Number(reader.getRowObjectsJS()[0]!.n);
 		};
