@@ -97,6 +97,17 @@ function appendChunks(
 	appender.closeSync();
 }
 
+/**
+ * The typed array behind a numeric vector (node-api keeps it as `items` and copies it to DuckDB on
+ * flush), or undefined when this version of node-api does not: then values go one by one.
+ */
+function vectorItems(vector: DuckDBVector, size: number): Int32Array | Float64Array | undefined {
+	const items = (vector as unknown as { items?: unknown }).items;
+	return (items instanceof Int32Array || items instanceof Float64Array) && items.length === size
+		? items
+		: undefined;
+}
+
 /** Creates the temporary table `stage` and appends the staged columns to it, chunk by chunk. */
 export async function appendStage(
 	connection: DuckDBConnection,
@@ -130,13 +141,33 @@ export async function appendStored(
 ): Promise<void> {
 	const appender = await connection.createAppender(table, 'main', 'temp');
 	const types = batch.columns.map((_, i) => storedType(batch, i));
+	// Per reused vector, the rows its last fill made null: valid again unless null again.
+	const nulled = new WeakMap<DuckDBVector, number[]>();
 	appendChunks(appender, types, batch.length, (vector, k, start, size) => {
 		const { data, nulls, hasNull } = batch.columns[k]!;
 		const code = codes[k];
-		for (let i = 0; i < size; i++) {
-			const row = start + i;
-			if (hasNull && nulls[row]) vector.setItem(i, null);
-			else vector.setItem(i, code ? code[data[row]!]! : data[row]!);
+		const items = vectorItems(vector, size);
+		if (!items) {
+			for (let i = 0; i < size; i++) {
+				const row = start + i;
+				if (hasNull && nulls[row]) vector.setItem(i, null);
+				else vector.setItem(i, code ? code[data[row]!]! : data[row]!);
+			}
+		} else {
+			// A null's slot keeps 0 (its data is 0, or -1 for text: no code).
+			if (code) for (let i = 0; i < size; i++) items[i] = code[data[start + i]!] ?? 0;
+			else items.set(data.subarray(start, start + size));
+			const marked = nulled.get(vector) ?? [];
+			for (const i of marked) vector.setItem(i, items[i]!);
+			marked.length = 0;
+			if (hasNull)
+				for (let i = 0; i < size; i++) {
+					if (nulls[start + i]) {
+						vector.setItem(i, null);
+						marked.push(i);
+					}
+				}
+			nulled.set(vector, marked);
 		}
 		vector.flush();
 	});

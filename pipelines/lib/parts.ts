@@ -7,6 +7,8 @@ import { appendStored, storedType } from './chunk-stage';
 import type { ColumnBatch } from './column-batch';
 
 type AnyTable = TableDef<z.ZodObject>;
+/** Up to this many strings, a text column goes through the sort as its rank (see write). */
+const SMALL_DICTIONARY = 1024;
 
 export class TableParts {
 	private readonly rows: string;
@@ -69,7 +71,9 @@ export class TableParts {
 	 * Writes the parts into the table in `orderBy` order, ties in append order: those whose first
 	 * `orderBy` value is at most `upTo`, or (no `upTo`) all those not written yet, and then drops the
 	 * temporary tables. Text is sorted by its rank in its dictionary (DuckDB's own order of the
-	 * values): integers sort faster than strings.
+	 * values): integers sort faster than strings. A text column with a small dictionary is carried
+	 * through the sort as that rank and turned back into text after it, from a list literal: long
+	 * strings in the sorted rows made the sort about twice as slow.
 	 */
 	async write(connection: DuckDBConnection, upTo?: string): Promise<void> {
 		const names = Object.keys(this.def.columns);
@@ -86,10 +90,14 @@ export class TableParts {
 			return this.codes[i] ? `d${i}.r` : values[i]!;
 		});
 		const from = `FROM temp.main."${this.rows}" p${joins.join('')}`;
-		const where = await this.range(connection, from, values, upTo);
+		const where = await this.range(connection, values, upTo);
+		const lists = await this.rankLists(connection, types);
+		const sorted = values.map((v, i) => `${lists[i] ? `d${i}.r` : v} AS v${i}`);
+		const restored = names.map((_, i) => (lists[i] ? `${lists[i]}[s.v${i}]` : `s.v${i}`));
 		await connection.run(
-			`INSERT INTO "${this.def.name}" SELECT ${values.join(', ')} ${from} ${where}
-			 ORDER BY ${[...keys, 'p.rowid'].join(', ')}`
+			`INSERT INTO "${this.def.name}" SELECT ${restored.join(', ')} FROM (
+				SELECT ${sorted.join(', ')} ${from} ${where}
+				ORDER BY ${[...keys, 'p.rowid'].join(', ')}) s`
 		);
 		if (upTo !== undefined) return;
 		await connection.run(`DROP TABLE temp.main."${this.rows}"`);
@@ -99,12 +107,36 @@ export class TableParts {
 	}
 
 	/**
+	 * Per column: for VARCHAR text with at most SMALL_DICTIONARY strings (none with a NUL, which an
+	 * SQL literal cannot hold), the list literal of its strings in rank order; else undefined.
+	 */
+	private async rankLists(
+		connection: DuckDBConnection,
+		types: string[]
+	): Promise<(string | undefined)[]> {
+		const lists: (string | undefined)[] = [];
+		for (let i = 0; i < types.length; i++) {
+			const codes = this.codes[i];
+			const small = codes && types[i] === 'VARCHAR' && codes.size <= SMALL_DICTIONARY;
+			if (!small || [...codes.keys()].some((v) => v.includes('\0'))) {
+				lists.push(undefined);
+				continue;
+			}
+			const reader = await connection.runAndReadAll(
+				`SELECT value FROM temp.main."${this.dictionary(i)}" ORDER BY value`
+			);
+			const ordered = reader.getColumnsJS()[0] as string[];
+			lists.push(`([${ordered.map(literal).join(', ')}]::VARCHAR[])`);
+		}
+		return lists;
+	}
+
+	/**
 	 * The WHERE clause of a write: up to `upTo`, after what was written. A row appended after a
 	 * write but belonging before its bound would break the table's order: that stops the build.
 	 */
 	private async range(
 		connection: DuckDBConnection,
-		from: string,
 		values: string[],
 		upTo?: string
 	): Promise<string> {
@@ -112,9 +144,11 @@ export class TableParts {
 		if (!this.codes[first])
 			throw new Error(`table ${this.def.name} : écriture partielle sur du texte`);
 		const key = values[first]!;
+		// Counted through the first column's dictionary alone: the other joins change no count.
+		const counted = `FROM temp.main."${this.rows}" p JOIN temp.main."${this.dictionary(first)}" d${first} ON d${first}.code = p.c${first}`;
 		const count = async (bound: string) => {
 			const reader = await connection.runAndReadAll(
-				`SELECT count(*)::INTEGER AS n ${from} WHERE ${key} <= ${literal(bound)}`
+				`SELECT count(*)::INTEGER AS n ${counted} WHERE ${key} <= ${literal(bound)}`
 			);
 			return Number(reader.getRowObjectsJS()[0]!.n);
 		};

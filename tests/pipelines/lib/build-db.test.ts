@@ -153,6 +153,27 @@ describe('BuildDb.appendPart and finishParts', () => {
 	});
 });
 
+describe('BuildDb.finishParts with a large dictionary in the order', () => {
+	it('sorts by text of a dictionary past the small-dictionary limit as one write would', async () => {
+		// `label` (5,000 distinct strings) sorts as text, `code` (10) through its rank. The second
+		// part spans several full chunks: a reused chunk must not keep the nulls of the one before.
+		const byLabel = defineTable({ ...table, orderBy: ['label', 'code', 'n'] });
+		const data = rows(6000, 3);
+		const once = await BuildDb.open(':memory:');
+		await once.insert(byLabel, data);
+		const parts = await BuildDb.open(':memory:');
+		for (const part of [data.slice(0, 1000), data.slice(1000)]) {
+			const batch = new ColumnBatch(byLabel);
+			for (const r of part) batch.appendRecord(r);
+			await parts.appendPart(byLabel, batch);
+		}
+		await parts.finishParts(byLabel);
+		expect(await stored(parts)).toEqual(await stored(once));
+		await once.close();
+		await parts.close();
+	});
+});
+
 describe('BuildDb.insertSorted with a key', () => {
 	const noted = defineTable({
 		name: 't',
