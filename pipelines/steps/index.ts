@@ -34,6 +34,7 @@ import { evaluationSteps } from './evaluation';
 import { contratPillarProjectsStep } from './contrat-pillar-projects';
 import { contratPostRatesStep } from './contrat-post-rates';
 import { pageModelSteps } from './page-models';
+import { contratEvaluationPageStep } from './contrat-evaluation-page';
 
 export const steps: Step[] = [
 	// territories (régions … qpv_contrat)
@@ -76,5 +77,7 @@ export const steps: Step[] = [
 	contratPillarProjectsStep,
 	contratPostRatesStep,
 	// page models of the contrat and QPV pages read at each uncached render (see ./page-models.ts)
-	...pageModelSteps
+	...pageModelSteps,
+	// the contrat page's synthesis and evolutions as JSON (reads contrat_synthesis, contrat_qpv)
+	contratEvaluationPageStep
 ];

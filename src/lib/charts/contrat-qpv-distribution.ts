@@ -4,7 +4,7 @@ import { curly } from '../french';
 import * as Plot from '@observablehq/plot';
 import { distribution } from '../domain/aggregation';
 import { formatValue, tickFormatter } from '../format';
-import { COLORS, renderPlot, SERIES, type ChartText } from './render';
+import { COLORS, lightDocument, renderPlot, SERIES, type ChartText } from './render';
 
 export interface ContratQpvRow {
 	code: string;
@@ -101,6 +101,7 @@ export function contratQpvDistributionChart(
 				})
 			]
 		},
-		{ title: options.title, description, fontSize: options.fontSize }
+		{ title: options.title, description, fontSize: options.fontSize },
+		lightDocument()
 	);
 }

@@ -1,7 +1,7 @@
 // Adultes-relais and FONJEP posts by year: grouped bars with their counts written above.
 import * as Plot from '@observablehq/plot';
 import { formatNumber, tickFormatter } from '../format';
-import { renderPlot, SERIES, yearTick, type ChartText } from './render';
+import { lightDocument, renderPlot, SERIES, yearTick, type ChartText } from './render';
 
 export const dispositifLabels = {
 	adulte_relais: 'Adultes-relais',
@@ -50,6 +50,7 @@ export function dispositifsByYearChart(rows: DispositifYearRow[], options: Chart
 				Plot.ruleY([0])
 			]
 		},
-		{ title: options.title, description, fontSize: options.fontSize }
+		{ title: options.title, description, fontSize: options.fontSize },
+		lightDocument()
 	);
 }

@@ -2,6 +2,7 @@
 // the result is returned as HTML text for Svelte's {@html}. Fixed sizes: the server has no layout.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { LightDocument } from './light-document';
 
 /** DSFR-like colours: selected territory in blue France, references in greys and a warm tone. */
 export const COLORS = {
@@ -50,6 +51,16 @@ function chartDocument(): Document {
 	return shared;
 }
 
+/**
+ * The lighter document (see light-document.ts) for the charts whose output it reproduces byte for
+ * byte, checked by their committed snapshots: the contrat page's.
+ */
+let light: Document | undefined;
+export function lightDocument(): Document {
+	light ??= new LightDocument() as unknown as Document;
+	return light;
+}
+
 /** Every element under `root` (itself included) that `keep` accepts, in document order. */
 function descendants(root: Element, keep: (el: Element) => boolean): Element[] {
 	const found: Element[] = [];
@@ -67,17 +78,18 @@ function descendants(root: Element, keep: (el: Element) => boolean): Element[] {
  */
 export function renderPlot(
 	options: Plot.PlotOptions,
-	text: { title: string; description: string; fontSize?: number }
+	text: { title: string; description: string; fontSize?: number },
+	document?: Document
 ): string {
-	return drawPlot(options, text).outerHTML;
+	return drawPlot(options, text, document).outerHTML;
 }
 
 /** The chart's node before serialisation (its `scale(name)` gives the scales Plot chose). */
 export function drawPlot(
 	options: Plot.PlotOptions,
-	text: { title: string; description: string; fontSize?: number }
+	text: { title: string; description: string; fontSize?: number },
+	document: Document = chartDocument()
 ): Element & { scale(name: 'x' | 'y'): Plot.Scale } {
-	const document = chartDocument();
 	const node = Plot.plot({
 		...options,
 		...(text.fontSize ? { style: { fontSize: `${text.fontSize}px` } } : {}),

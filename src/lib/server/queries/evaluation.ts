@@ -175,16 +175,26 @@ export function getQpvEvolutions(qpvCodes: string[]): Promise<QpvEvolution[]> {
 }
 
 /**
- * The evolutions of the contrat's QPV, read by the contrat's code (no wait for its QPV list); the
- * QPV come from the page model contrat_qpv, the same list the page shows.
+ * The evolutions of the contrat's QPV (those of the page model contrat_qpv, the list the page
+ * shows), by QPV and indicator: the JSON written by the page model contrat_evaluation_page.
  */
 export function getContratQpvEvolutions(contratCode: string): Promise<QpvEvolution[]> {
-	return query<QpvEvolution>(
-		`SELECT * FROM qpv_evolutions
-		 WHERE qpv_code IN (SELECT code FROM contrat_qpv WHERE contrat_code = $1)
-		 ORDER BY qpv_code, indicator_id`,
+	return evaluationPageRows<QpvEvolution>('evolutions', contratCode);
+}
+
+/**
+ * One JSON column of contrat_evaluation_page, parsed: reading every column of the national tables
+ * by code scanned them whole at each render (a few ms of DuckDB each).
+ */
+async function evaluationPageRows<Row>(
+	column: 'synthesis' | 'evolutions',
+	contratCode: string
+): Promise<Row[]> {
+	const [row] = await query<Record<typeof column, string>>(
+		`SELECT ${column} FROM contrat_evaluation_page WHERE contrat_code = $1`,
 		[contratCode]
 	);
+	return row ? (JSON.parse(row[column]) as Row[]) : [];
 }
 
 export function getQpvPeers(qpvCode: string): Promise<QpvPeer[]> {
@@ -193,9 +203,7 @@ export function getQpvPeers(qpvCode: string): Promise<QpvPeer[]> {
 	]);
 }
 
+/** The contrat's contrat_synthesis rows by indicator (page model contrat_evaluation_page). */
 export function getContratSynthesis(contratCode: string): Promise<ContratSynthesisRow[]> {
-	return query<ContratSynthesisRow>(
-		`SELECT * FROM contrat_synthesis WHERE contrat_code = $1 ORDER BY indicator_id`,
-		[contratCode]
-	);
+	return evaluationPageRows<ContratSynthesisRow>('synthesis', contratCode);
 }
