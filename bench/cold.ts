@@ -5,7 +5,10 @@
 // Both phases use one client (autocannon) with a browser's headers (`Accept-Encoding: gzip`…), so
 // that their ratio compares the server with itself, not two clients.
 // 3. one page at a time: render time of uncached contrat and QPV pages beside the summed time of
-//    their DuckDB queries (Server-Timing `db`), the floor of a render.
+//    their DuckDB queries (Server-Timing `db`), the floor of a render. The pages are spread over the
+//    list (the last codes are overseas QPV without indicators) and measured after the server has
+//    rendered nine other pages of each kind, as the prerender of `npm start` leaves it: warm code,
+//    not a first request to a process that has compiled nothing.
 // BENCH_COLD_STORE=start (default) measures what a user gets after `npm start`: the reading pages
 // are prerendered into the disk store (`npm run prerender`, timed) and the server is started
 // fresh, so each cold URL is served for the first time by this process (memory cache empty).
@@ -21,7 +24,7 @@ import { servedStore } from '../scripts/prerender';
 import { BROWSER_HEADERS, runPaths } from './lib/paths-load';
 import { ensureBuild, startServer } from './lib/server';
 import { median, percentile, round } from './lib/stats';
-import { pageCodes } from './lib/page-codes';
+import { pageCodes, spreadSample } from './lib/page-codes';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
 const CONNECTIONS = 50;
@@ -82,8 +85,13 @@ if (mode === 'empty') {
 const codes = await pageCodes();
 const urls = distinctUrls(codes);
 // The single-page samples are kept out of the cold run, so that they are really uncached.
-const singleContrats = codes.contrats.slice(-9).map((c) => `/contrats/${c}`);
-const singleQpv = codes.qpv.slice(-9).map((c) => `/quartiers/${c}`);
+const singleContrats = spreadSample(codes.contrats, 9, 2).map((c) => `/contrats/${c}`);
+const singleQpv = spreadSample(codes.qpv, 9, 2).map((c) => `/quartiers/${c}`);
+// Rendered with a cookie before the samples, so that they are neither cached nor stored.
+const warmUp = [
+	...spreadSample(codes.contrats, 9, 8).map((c) => `/contrats/${c}`),
+	...spreadSample(codes.qpv, 9, 8).map((c) => `/quartiers/${c}`)
+];
 const coldUrls = urls.filter((u) => !singleContrats.includes(u) && !singleQpv.includes(u));
 // The store exists once a server has answered a page (the prerender's, or one started here).
 const server = await startServer(PORT);
@@ -98,6 +106,8 @@ if (process.env.BENCH_COLD_STORED_ONLY === '1') {
 let peakMb = 0;
 const sample = () => (peakMb = Math.max(peakMb, server.memory().rssMb));
 try {
+	for (const url of warmUp)
+		await (await fetch(server.origin + url, { headers: { cookie: 'bench=1' } })).arrayBuffer();
 	const single = {
 		contrat: await singlePages(server.origin, singleContrats),
 		qpv: await singlePages(server.origin, singleQpv)

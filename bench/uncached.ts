@@ -11,17 +11,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { median, round } from './lib/stats';
-import { pageCodes, type PageCodes } from './lib/page-codes';
+import { pageCodes, spreadSample, type PageCodes } from './lib/page-codes';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4176);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-/** Nine pages of each kind, spread over the list (the last nine are those of bench:cold). */
+/** Nine pages of each kind, spread over the list (bench:cold samples others, offset 2). */
 async function samplePages(): Promise<PageCodes> {
 	const all = await pageCodes();
-	const every = (codes: string[]) =>
-		codes.filter((_, i) => i % Math.floor(codes.length / 9) === 5).slice(0, 9);
-	return { contrats: every(all.contrats), qpv: every(all.qpv) };
+	return { contrats: spreadSample(all.contrats, 9, 5), qpv: spreadSample(all.qpv, 9, 5) };
 }
 
 /** User + system CPU of a process, all threads, in ms (/proc/<pid>/stat, 100 ticks a second). */

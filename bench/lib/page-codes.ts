@@ -24,3 +24,12 @@ export async function pageCodes(): Promise<PageCodes> {
 		instance.closeSync();
 	}
 }
+
+/**
+ * `n` codes spread evenly over the sorted list, starting at `offset` within each stride: a sample of
+ * every region, not one end of the list (the last QPV codes are overseas pages without indicators).
+ */
+export function spreadSample(codes: string[], n: number, offset: number): string[] {
+	const stride = Math.floor(codes.length / n);
+	return codes.filter((_, i) => i % stride === offset).slice(0, n);
+}
