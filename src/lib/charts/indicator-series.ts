@@ -2,7 +2,7 @@
 // Secret or missing values break the line and get no dot: they are absent, never drawn as 0.
 import * as Plot from '@observablehq/plot';
 import { formatValue, tickFormatter } from '../format';
-import { COLORS, renderPlot, SERIES, yearTick, type ChartText } from './render';
+import { COLORS, lightDocument, renderPlot, SERIES, yearTick, type ChartText } from './render';
 
 export interface SeriesRow {
 	/** Line name shown in the legend, e.g. 'QPV Grande Reyssouze', 'Bourg-en-Bresse (commune)'. */
@@ -135,7 +135,9 @@ export function indicatorSeriesChart(rows: SeriesRow[], options: IndicatorSeries
 				)
 			]
 		},
-		{ title: options.title, description, fontSize: options.fontSize }
+		{ title: options.title, description, fontSize: options.fontSize },
+		// Swatch legends need linkedom (light-document.ts covers the marks and axes only).
+		direct ? lightDocument() : undefined
 	);
 }
 
