@@ -64,7 +64,8 @@ export function canonicalSeriesSql(
 	FROM o SEMI JOIN several USING (k)
 ), others AS (
 	SELECT k,
-		string_agg(source_path || ' l.' || source_line, ' ; ' ORDER BY source_path, source_line) AS other_sources
+		array_to_string(list_transform(list_sort(list({'path': source_path, 'line': source_line})),
+			lambda s: s.path || ' l.' || s.line), ' ; ') AS other_sources
 	FROM ranked WHERE rn > 1 GROUP BY k
 ), chosen AS (
 	SELECT * EXCLUDE (rn) FROM ranked WHERE rn = 1
