@@ -157,6 +157,20 @@ export class BuildDb {
 		this.state.set(def.name, 'sorted');
 	}
 
+	/**
+	 * insertSorted for a SELECT that carries its own sort key: the column `sortKey`, whose order is
+	 * the table's final order (the caller vouches for it, e.g. an integer packing the `orderBy`
+	 * columns), sorted on and not inserted. One integer is cheaper to sort than several texts.
+	 */
+	async insertInOrder(def: AnyTable, select: string, sortKey: string): Promise<void> {
+		if (!this.tables.has(def.name)) await this.create(def);
+		if (this.state.get(def.name) !== 'empty') throw new Error(`table ${def.name} déjà remplie`);
+		await this.connection.run(
+			`INSERT INTO "${def.name}" SELECT * EXCLUDE ("${sortKey}") FROM (${select}) ORDER BY "${sortKey}"`
+		);
+		this.state.set(def.name, 'sorted');
+	}
+
 	async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
 		this.noteWrites(sql);
 		const reader = await this.connection.runAndReadAll(sql);

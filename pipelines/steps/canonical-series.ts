@@ -21,6 +21,10 @@ export function segmentSql(
  * Breaks are few: the segment is a sum of conditions, not a join over millions of rows. Only 4 % of
  * the points have more than one observation (another file, another vintage): the precedence window
  * sorts those alone, and the others pass straight through (a count per key costs less than a sort).
+ * Each point's key (territory, indicator, period, period kind) is packed into one BIGINT, `k`, whose
+ * order is the table's order: the territories and the indicators are numbered in their text order
+ * (a few thousand), so the count per key, the joins and the final sort compare one integer instead
+ * of five columns, three of them text. `k` is not a column of the table (see insertInOrder).
  */
 export function canonicalSeriesSql(
 	breaks: Pick<SeriesBreak, 'indicator_id' | 'period' | 'period_kind'>[],
@@ -31,33 +35,47 @@ export function canonicalSeriesSql(
 		? `WHERE territory_type <> 'commune' OR territory_code IN
 			(SELECT territory_code FROM qpv_references WHERE territory_type = 'commune')`
 		: '';
-	const key = 'indicator_id, territory_type, territory_code, period_kind, period';
-	return `WITH o AS (
-	SELECT indicator_id, territory_type, territory_code, coalesce(reference_year, vintage) AS period,
+	// 16 bits for the indicator and for the period (a year), 1 for the kind ('annee_donnees' first).
+	const period = 'coalesce(reference_year, vintage)';
+	return `WITH territories AS (
+	SELECT territory_type, territory_code,
+		row_number() OVER (ORDER BY territory_type, territory_code) AS territory_rank
+	FROM (SELECT DISTINCT territory_type, territory_code FROM observations ${communes})
+), indicator_ranks AS (
+	SELECT indicator_id, CASE WHEN n < 65536 THEN n ELSE error('canonical_series : plus de 65 535 indicateurs') END AS indicator_rank
+	FROM (SELECT indicator_id, row_number() OVER (ORDER BY indicator_id) AS n
+		FROM (SELECT DISTINCT indicator_id FROM observations))
+), o AS NOT MATERIALIZED (
+	SELECT indicator_id, territory_type, territory_code, ${period} AS period,
 		CASE WHEN reference_year IS NULL THEN 'millesime' ELSE 'annee_donnees' END AS period_kind,
 		reference_year AS data_year, vintage, value, status, source_path, source_line,
-		${sourceRankSql()} AS source_rank
-	FROM observations ${communes}
+		((territory_rank * 65536 + indicator_rank) * 65536
+			+ CASE WHEN ${period} BETWEEN 0 AND 65535 THEN ${period}
+				ELSE error('canonical_series : période hors de 0–65 535 : ' || ${period}) END) * 2
+			+ (reference_year IS NULL)::INTEGER AS k
+	FROM observations JOIN territories USING (territory_type, territory_code)
+		JOIN indicator_ranks USING (indicator_id)
 ), several AS (
-	SELECT ${key} FROM o GROUP BY ALL HAVING count(*) > 1
+	SELECT k FROM o GROUP BY k HAVING count(*) > 1
 ), ranked AS (
 	SELECT *,
-		row_number() OVER (PARTITION BY ${key}
-			ORDER BY (status = 'ok') DESC, source_rank, vintage DESC, source_path, source_line) AS rn
-	FROM o SEMI JOIN several USING (${key})
+		row_number() OVER (PARTITION BY k
+			ORDER BY (status = 'ok') DESC, ${sourceRankSql()}, vintage DESC, source_path, source_line) AS rn
+	FROM o SEMI JOIN several USING (k)
 ), others AS (
-	SELECT ${key},
-		string_agg(source_path || ' l.' || source_line, ' ; ' ORDER BY source_path, source_line) AS other_sources
-	FROM ranked WHERE rn > 1 GROUP BY ALL
+	SELECT k,
+		array_to_string(list_transform(list_sort(list({'path': source_path, 'line': source_line})),
+			lambda s: s.path || ' l.' || s.line), ' ; ') AS other_sources
+	FROM ranked WHERE rn > 1 GROUP BY k
 ), chosen AS (
 	SELECT * EXCLUDE (rn) FROM ranked WHERE rn = 1
 	UNION ALL
-	SELECT * FROM o ANTI JOIN several USING (${key})
+	SELECT * FROM o ANTI JOIN several USING (k)
 )
 SELECT r.indicator_id, r.territory_type, r.territory_code, r.period, r.period_kind, r.data_year, r.vintage,
 	r.value, r.status, r.source_path, r.source_line, (${segmentSql(breaks)})::INTEGER AS segment,
-	x.other_sources
-FROM chosen r LEFT JOIN others x USING (${key})`;
+	x.other_sources, r.k
+FROM chosen r LEFT JOIN others x USING (k)`;
 }
 
 export interface Agreement {
@@ -83,12 +101,13 @@ export const canonicalSeriesStep: Step = {
 	table: canonicalSeriesTable.name,
 	async run(ctx) {
 		const breaks = await ctx.db.query<SeriesBreak>('SELECT * FROM series_breaks');
-		// Written in its final order: 1.2 M rows are not rewritten by the final sort.
-		// One row per indicator, territory, period kind and period (the precedence keeps one).
-		await ctx.db.insertSorted(
+		// Written in its final order: 1.2 M rows are not rewritten by the final sort. One row per
+		// indicator, territory, period kind and period (the precedence keeps one): `k` orders them
+		// as orderBy then the period kind would.
+		await ctx.db.insertInOrder(
 			canonicalSeriesTable,
 			canonicalSeriesSql(breaks, ctx.db.tableNames().includes('qpv_references')),
-			['indicator_id', 'territory_type', 'territory_code', 'period_kind', 'period']
+			'k'
 		);
 		ctx.report.source_agreement = await sourceAgreement(ctx.db);
 	}

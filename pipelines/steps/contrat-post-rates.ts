@@ -1,6 +1,7 @@
 // contrat_post_rates: for every contrat and every year of each dispositif, its distinct
 // adultes-relais / FONJEP posts per 1,000 QPV inhabitants (2018) beside France's rate, computed
-// once here so that a contrat page reads its own rows instead of the national aggregate.
+// once here so that a contrat page reads its own rows instead of the national aggregate. A contrat's
+// own posts per year are contrat_posts' (that step runs before, see ./page-models.ts).
 import { CONTRAT_POPULATION_SQL, contratPostRatesTable } from '../../src/lib/schemas/contrat-means';
 import type { Step } from '../lib/step';
 
@@ -14,10 +15,7 @@ export const contratPostRatesStep: Step = {
 			   SELECT kind, year,
 			          1000.0 * count(DISTINCT post_id) / (SELECT sum(population) FROM pop) AS rate
 			   FROM post_contrats WHERE contrat_code IN (SELECT contrat_code FROM pop) GROUP BY 1, 2),
-			 mine AS (
-			   SELECT contrat_code, kind, year, count(DISTINCT post_id)::INTEGER AS posts,
-			          (count(DISTINCT post_id) FILTER (WHERE contrat_count > 1))::INTEGER AS shared_posts
-			   FROM post_contrats GROUP BY 1, 2, 3)
+			 mine AS (SELECT contrat_code, kind, year, posts, shared_posts FROM contrat_posts)
 			 SELECT c.code AS contrat_code, n.kind, n.year, coalesce(m.posts, 0)::INTEGER AS posts,
 			        coalesce(m.shared_posts, 0)::INTEGER AS shared_posts,
 			        1000.0 * coalesce(m.posts, 0) / p.population AS per_1000,

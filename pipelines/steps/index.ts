@@ -32,7 +32,6 @@ import { paqteAxesStep } from './paqte-axes';
 import { programmesStep } from './programmes';
 import { evaluationSteps } from './evaluation';
 import { contratPillarProjectsStep } from './contrat-pillar-projects';
-import { contratPostRatesStep } from './contrat-post-rates';
 import { pageModelSteps } from './page-models';
 import { contratEvaluationPageStep } from './contrat-evaluation-page';
 
@@ -75,7 +74,6 @@ export const steps: Step[] = [
 	...evaluationSteps,
 	// page models of the contrat pages (read funded_projects, post_contrats, qpv_contrat)
 	contratPillarProjectsStep,
-	contratPostRatesStep,
 	// page models of the contrat and QPV pages read at each uncached render (see ./page-models.ts)
 	...pageModelSteps,
 	// the contrat page's synthesis and evolutions as JSON (reads contrat_synthesis, contrat_qpv)

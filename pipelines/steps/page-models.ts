@@ -2,6 +2,7 @@
 // the evaluation core, since they read qpv_references, canonical_series and the dispositifs.
 import type { Step } from '../lib/step';
 import { contratCitesStep } from './contrat-cites';
+import { contratPostRatesStep } from './contrat-post-rates';
 import { contratPostsStep } from './contrat-posts';
 import { contratQpvStep } from './contrat-qpv';
 import { contratSharedPostsStep } from './contrat-shared-posts';
@@ -13,6 +14,8 @@ export const pageModelSteps: Step[] = [
 	contratQpvStep,
 	contratCitesStep,
 	contratPostsStep,
+	// reads contrat_posts
+	contratPostRatesStep,
 	contratSharedPostsStep,
 	qpvIdentityStep,
 	qpvChartSeriesStep,

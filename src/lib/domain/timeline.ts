@@ -1,7 +1,13 @@
 // The one place that decides which source wins for a period, what the baseline and the latest
 // values of a canonical series are, and whether a trend may be read between them.
 import type { Indicator } from '../schemas/indicators';
-import { verdictFor, verdictLabels, type Verdict } from './evolution';
+import {
+	STABLE_RATE_POINTS,
+	STABLE_RELATIVE_PERCENT,
+	verdictFor,
+	verdictLabels,
+	type Verdict
+} from './evolution';
 
 /** The contrats were signed in 2015: the baseline is the first period at or after it. */
 export const BASELINE_FROM = 2015;
@@ -47,6 +53,16 @@ export function isPublished<P extends TimelinePoint>(p: P): p is OkPoint<P> {
 	return p.status === 'ok' && p.value !== null && Number.isFinite(p.value);
 }
 
+/** Why there is no evolution, or why the baseline moved: shared by endpoints and evolutionSql. */
+export const TIMELINE_REASONS = {
+	nothingPublished: () => `Aucune valeur publiée depuis ${BASELINE_FROM}.`,
+	breakBefore: (latest: string) => `Rupture de série avant ${latest} : pas d’évolution calculée.`,
+	singleYear: () => 'Une seule année publiée : pas d’évolution calculée.',
+	breakAt: (baseline: string, first: string) =>
+		`Rupture de série en ${baseline} : évolution lue depuis ${baseline}, pas depuis ${first}.`,
+	neutral: () => 'Indicateur sans sens d’amélioration : l’évolution est décrite, pas jugée.'
+} as const;
+
 export interface Endpoints<P extends TimelinePoint> {
 	baseline: OkPoint<P> | null;
 	latest: OkPoint<P> | null;
@@ -73,7 +89,7 @@ export function endpoints<P extends TimelinePoint>(points: P[]): Endpoints<P> {
 			baseline: null,
 			latest,
 			comparable: false,
-			reason: `Aucune valeur publiée depuis ${BASELINE_FROM}.`
+			reason: TIMELINE_REASONS.nothingPublished()
 		};
 	}
 	const first = ok[0]!;
@@ -81,13 +97,13 @@ export function endpoints<P extends TimelinePoint>(points: P[]): Endpoints<P> {
 	if (baseline.period === latest.period) {
 		const reason =
 			first.segment !== latest.segment
-				? `Rupture de série avant ${latest.period} : pas d’évolution calculée.`
-				: 'Une seule année publiée : pas d’évolution calculée.';
+				? TIMELINE_REASONS.breakBefore(String(latest.period))
+				: TIMELINE_REASONS.singleYear();
 		return { baseline, latest, comparable: false, reason };
 	}
 	const reason =
 		first.segment !== latest.segment
-			? `Rupture de série en ${baseline.period} : évolution lue depuis ${baseline.period}, pas depuis ${first.period}.`
+			? TIMELINE_REASONS.breakAt(String(baseline.period), String(first.period))
 			: null;
 	return { baseline, latest, comparable: true, reason };
 }
@@ -121,10 +137,72 @@ export function trendOf<P extends TimelinePoint>(
 	const change = latest.value - baseline.value;
 	const relative = baseline.value === 0 ? null : (change / Math.abs(baseline.value)) * 100;
 	const verdict = verdictFor(indicator.direction, indicator.unit, change, relative);
-	const neutral =
-		indicator.direction === 'neutral'
-			? 'Indicateur sans sens d’amélioration : l’évolution est décrite, pas jugée.'
-			: null;
+	const neutral = indicator.direction === 'neutral' ? TIMELINE_REASONS.neutral() : null;
 	const reason = [ends.reason, neutral].filter(Boolean).join(' ') || null;
 	return { change, verdict, label: verdictLabels[verdict], reason };
+}
+
+/** A SQL string literal. */
+const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/** One of TIMELINE_REASONS in SQL, its arguments taken from columns (so the text exists once). */
+function reasonSql(reason: (...args: string[]) => string, ...columns: string[]): string {
+	const marks = columns.map((_, i) => `\u0000${i}\u0000`);
+	let sql = lit(reason(...marks));
+	columns.forEach((c, i) => (sql = sql.replaceAll(marks[i]!, `' || ${c} || '`)));
+	return sql;
+}
+
+/**
+ * endpoints then trendOf over every series of a relation, so that DuckDB applies the rule without
+ * reading the points into JavaScript. `points` has the columns `keys` (a series), direction and
+ * rate (BOOLEAN: isRate of the indicator's unit), and per point period, period_kind, value, status,
+ * segment and source (text); a series without any point is one row whose period is NULL. One point
+ * per period and kind; where a data year and a vintage share a number, the data year comes first
+ * (canonical_series' order, the order endpoints receives them in). The query gives one row per
+ * series: its keys, period_kind (of its first point, 'annee_donnees' without any), baseline_period,
+ * baseline_value, baseline_source, latest_period, latest_value, latest_source, change, verdict and
+ * reason.
+ */
+export function evolutionSql(points: string, keys: string[]): string {
+	const by = keys.join(', ');
+	const order = `period * 2 + (period_kind = 'millesime')::INTEGER`;
+	const ok = `status = 'ok' AND value IS NOT NULL AND isfinite(value) AND period BETWEEN ${BASELINE_FROM} AND ${HORIZON}`;
+	const end = (fn: 'arg_min' | 'arg_max', prefix: string, filter: string, columns: string[]) =>
+		columns.map((c) => `${fn}(${c}, o) FILTER (WHERE ${filter}) AS ${prefix}_${c}`).join(', ');
+	const relative = `CASE WHEN baseline_value = 0 THEN NULL ELSE (change / abs(baseline_value)) * 100 END`;
+	const stable = `CASE WHEN rate THEN abs(change) < ${STABLE_RATE_POINTS}
+		WHEN ${relative} IS NULL THEN change = 0 ELSE abs(${relative}) < ${STABLE_RELATIVE_PERCENT} END`;
+	return `SELECT ${by}, period_kind, baseline_period, baseline_value, baseline_source, latest_period,
+		latest_value, latest_source, change,
+		CASE WHEN NOT comparable OR direction = 'neutral' THEN 'indetermine' WHEN ${stable} THEN 'stable'
+			WHEN (change > 0) = (direction = 'up') THEN 'amelioration' ELSE 'degradation' END AS verdict,
+		CASE WHEN NOT comparable THEN ends_reason
+			ELSE nullif(concat_ws(' ', ends_reason,
+				CASE WHEN direction = 'neutral' THEN ${lit(TIMELINE_REASONS.neutral())} END), '') END AS reason
+	FROM (
+		SELECT *, CASE WHEN comparable THEN latest_value - baseline_value END AS change,
+			CASE WHEN latest_period IS NULL THEN ${lit(TIMELINE_REASONS.nothingPublished())}
+				WHEN NOT comparable AND first_segment <> latest_segment
+					THEN ${reasonSql(TIMELINE_REASONS.breakBefore, 'latest_period')}
+				WHEN NOT comparable THEN ${lit(TIMELINE_REASONS.singleYear())}
+				WHEN first_segment <> latest_segment
+					THEN ${reasonSql(TIMELINE_REASONS.breakAt, 'baseline_period', 'first_period')}
+				END AS ends_reason
+		FROM (
+			SELECT *, coalesce(baseline_period <> latest_period, false) AS comparable
+			FROM (
+				SELECT ${by}, any_value(direction) AS direction, any_value(rate) AS rate,
+					coalesce(arg_min(period_kind, o), 'annee_donnees') AS period_kind,
+					${end('arg_min', 'first', 'ok', ['period', 'segment'])},
+					${end('arg_max', 'latest', 'ok', ['period', 'value', 'source', 'segment'])},
+					${end('arg_min', 'baseline', 'ok AND segment = latest_ok_segment', ['period', 'value', 'source'])}
+				FROM (
+					SELECT *, arg_max(segment, o) FILTER (WHERE ok) OVER (PARTITION BY ${by}) AS latest_ok_segment
+					FROM (SELECT *, ${ok} AS ok, ${order} AS o FROM (${points}))
+				)
+				GROUP BY ${by}
+			)
+		)
+	)`;
 }

@@ -208,6 +208,34 @@ describe('BuildDb.insertSorted with a key', () => {
 	});
 });
 
+describe('BuildDb.insertInOrder', () => {
+	it('stores the rows in the order of the sort key, which it does not store', async () => {
+		const db = await BuildDb.open(':memory:');
+		// The key follows orderBy (code, n, x) and, on the tie, puts label 'y' before 'x', which
+		// neither the SELECT's order nor an order by every column would.
+		await db.insertInOrder(
+			table,
+			`SELECT * FROM (VALUES ('b', 1, 1.5, 'z', 3), ('a', 1, 1.5, 'x', 2), ('a', 1, 1.5, 'y', 1))
+				v(code, n, x, label, k)`,
+			'k'
+		);
+		expect(await stored(db)).toEqual([
+			{ code: 'a', n: 1, x: 1.5, label: 'y' },
+			{ code: 'a', n: 1, x: 1.5, label: 'x' },
+			{ code: 'b', n: 1, x: 1.5, label: 'z' }
+		]);
+		expect((await db.query('DESCRIBE t')).map((c) => c.column_name)).toEqual([
+			'code',
+			'n',
+			'x',
+			'label'
+		]);
+		expect(db.tableState('t')).toBe('sorted');
+		await expect(db.insertInOrder(table, 'SELECT 1', 'k')).rejects.toThrow('déjà remplie');
+		await db.close();
+	});
+});
+
 describe('BuildDb.writePartsUpTo', () => {
 	const batchOf = (part: Row[]) => {
 		const batch = new ColumnBatch(table);

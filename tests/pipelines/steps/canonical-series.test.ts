@@ -4,7 +4,7 @@ import { LedgerRegistry } from '../../../pipelines/lib/ledger';
 import type { BuildContext } from '../../../pipelines/lib/step';
 import { canonicalSeriesStep } from '../../../pipelines/steps/canonical-series';
 import { dataYearsStep } from '../../../pipelines/steps/data-years';
-import { observationsTable } from '../../../src/lib/schemas/indicators';
+import { observationsTable, type Observation } from '../../../src/lib/schemas/indicators';
 import { seriesBreaksTable, type CanonicalPoint } from '../../../src/lib/schemas/evaluation';
 import { obs } from './evaluation-fixtures';
 
@@ -14,7 +14,7 @@ const REVN19 = 'sig-ville/REVN_2019.csv';
 const FILO18 = 'filosofi-qpv/data_filo18_qp_revdis.csv';
 const REVN22 = 'sig-ville/REVN_2022.csv';
 
-async function build(): Promise<BuildContext> {
+async function build(extra: Observation[] = []): Promise<BuildContext> {
 	const ctx: BuildContext = {
 		rawDir: '.',
 		referenceDir: '.',
@@ -36,7 +36,8 @@ async function build(): Promise<BuildContext> {
 		obs('tx_pauvrete_60', 'QP001001', REVN22, 2022, 2018, 41.4),
 		// No published data year: placed by vintage, with a break declared from 2019.
 		obs('taux_emploi', 'QP001001', 'sig-ville/IPRO_2018.csv', 2018, null, 53.5),
-		obs('taux_emploi', 'QP001001', 'sig-ville/IPRO_2019.csv', 2019, null, 43.2)
+		obs('taux_emploi', 'QP001001', 'sig-ville/IPRO_2019.csv', 2019, null, 43.2),
+		...extra
 	]);
 	await ctx.db.create(seriesBreaksTable);
 	await ctx.db.insert(seriesBreaksTable, [
@@ -115,5 +116,42 @@ describe('canonical_series', async () => {
 		expect(ctx.report.source_agreement).toEqual([
 			{ data_year: 2017, both_published: 1, different: 0 }
 		]);
+	});
+});
+
+describe('canonical_series order', async () => {
+	// Territories and indicators whose text order differs from their order of arrival; data year
+	// 2019 and vintage 2019 of one series; an EPCI and a département before the QPV.
+	const ctx = await build([
+		obs('a_indicator', 'QP001001', 'sig-ville/X_2019.csv', 2019, null, 1),
+		obs('a_indicator', 'QP001001', 'sig-ville/Y_2021.csv', 2021, 2019, 2),
+		obs('a_indicator', 'QP000999', 'sig-ville/X_2019.csv', 2019, null, 3),
+		obs('tx_pauvrete_60', '200054781', REVN21, 2021, 2017, 12.5, 'epci'),
+		obs('tx_pauvrete_60', '75', REVN21, 2021, 2017, 15.1, 'departement'),
+		obs('tx_pauvrete_60', '2A', REVN21, 2021, 2017, 14.2, 'departement')
+	]);
+	it('is stored in the order of every column, as the final sort would leave it', async () => {
+		const stored = await ctx.db.query('SELECT * FROM canonical_series ORDER BY rowid');
+		const sorted = await ctx.db.query(
+			`SELECT * FROM canonical_series ORDER BY territory_type, territory_code, indicator_id,
+				period, period_kind, data_year, vintage, value, status, source_path, source_line`
+		);
+		expect(stored).toEqual(sorted);
+		expect(
+			stored.map((r) => `${r.territory_code} ${r.indicator_id} ${r.period} ${r.period_kind}`)
+		).toEqual([
+			'2A tx_pauvrete_60 2017 annee_donnees',
+			'75 tx_pauvrete_60 2017 annee_donnees',
+			'200054781 tx_pauvrete_60 2017 annee_donnees',
+			'QP000999 a_indicator 2019 millesime',
+			'QP001001 a_indicator 2019 annee_donnees',
+			'QP001001 a_indicator 2019 millesime',
+			'QP001001 taux_emploi 2018 millesime',
+			'QP001001 taux_emploi 2019 millesime',
+			'QP001001 tx_pauvrete_60 2015 annee_donnees',
+			'QP001001 tx_pauvrete_60 2017 annee_donnees',
+			'QP001001 tx_pauvrete_60 2018 annee_donnees'
+		]);
+		expect(ctx.db.tableState('canonical_series')).toBe('sorted');
 	});
 });

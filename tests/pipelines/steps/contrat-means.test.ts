@@ -26,7 +26,11 @@ const fixture: Step = {
 			`CREATE TABLE post_contrats AS SELECT * FROM (VALUES
 			   ('adulte_relais', 2020, 'p1', 'CV001', 1), ('adulte_relais', 2020, 'p2', 'CV001', 2),
 			   ('adulte_relais', 2020, 'p2', 'CV002', 2), ('adulte_relais', 2020, 'p3', 'CV005', 1),
-			   ('fonjep', 2021, 'f1', 'CV002', 1)) t(kind, year, post_id, contrat_code, contrat_count)`
+			   ('fonjep', 2021, 'f1', 'CV002', 1)) t(kind, year, post_id, contrat_code, contrat_count)`,
+			// What contrat_posts counts from post_contrats: posts, and those also under another contrat.
+			`CREATE TABLE contrat_posts AS SELECT * FROM (VALUES ('CV001', 'adulte_relais', 2020, 2, 1),
+			   ('CV002', 'adulte_relais', 2020, 1, 1), ('CV005', 'adulte_relais', 2020, 1, 0),
+			   ('CV002', 'fonjep', 2021, 1, 0)) t(contrat_code, kind, year, posts, shared_posts)`
 		])
 			await ctx.db.run(sql);
 	}
