@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const results: { seconds: number; rows: number; peakRssMb: number }[] = [];
+const results: { seconds: number; cpuSeconds: number; rows: number; peakRssMb: number }[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'bench-data-'));
 for (let i = 0; i < runs; i++) {
 	const out = execFileSync(
@@ -17,7 +17,7 @@ for (let i = 0; i < runs; i++) {
 	const result = JSON.parse(out.trim().split('\n').pop()!);
 	results.push(result);
 	console.log(
-		`run ${i + 1}/${runs}: ${result.seconds.toFixed(1)} s, ${result.rows} lignes, RSS max ${result.peakRssMb} Mo`
+		`run ${i + 1}/${runs}: ${result.seconds.toFixed(1)} s (CPU ${result.cpuSeconds.toFixed(1)} s), ${result.rows} lignes, RSS max ${result.peakRssMb} Mo`
 	);
 }
 rmSync(dir, { recursive: true, force: true });
@@ -27,6 +27,7 @@ const rows = results[0]!.rows;
 const summary = {
 	runs,
 	median_seconds: Math.round(seconds * 10) / 10,
+	median_cpu_seconds: Math.round(median(results.map((r) => r.cpuSeconds)) * 10) / 10,
 	rows,
 	rows_per_second: Math.round(rows / seconds),
 	median_peak_rss_mb: median(results.map((r) => r.peakRssMb))
