@@ -136,8 +136,7 @@ export function indicatorSeriesChart(rows: SeriesRow[], options: IndicatorSeries
 			]
 		},
 		{ title: options.title, description, fontSize: options.fontSize },
-		// Swatch legends need linkedom (light-document.ts covers the marks and axes only).
-		direct ? lightDocument() : undefined
+		lightDocument()
 	);
 }
 

@@ -53,7 +53,7 @@ function chartDocument(): Document {
 
 /**
  * The lighter document (see light-document.ts) for the charts whose output it reproduces byte for
- * byte, checked by their committed snapshots: the contrat page's.
+ * byte, checked by their committed snapshots: the contrat page's charts and the QPV page's series.
  */
 let light: Document | undefined;
 export function lightDocument(): Document {

@@ -1,8 +1,10 @@
-// The minimal DOM the contrat charts are drawn on writes what linkedom writes, on a tree built by
+// The minimal DOM the contrat and QPV series charts are drawn on writes what linkedom writes, on a tree built by
 // hand with the cases Plot reaches: attribute order, empty style, escaping, raw <style>, text swaps.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import * as Plot from '@observablehq/plot';
 import { LightDocument } from '../../../../src/lib/charts/light-document';
+import { lightDocument, renderPlot } from '../../../../src/lib/charts/render';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -47,6 +49,29 @@ describe('LightDocument', () => {
 				'<svg style="font-size:14px" aria-label="Taux « 10 % » & &quot;cités&quot; <écoles>" width="300">' +
 				'<g><text>a &lt; b &amp; c&#160;d</text><circle /></g></svg><br></figure>'
 		);
+	});
+
+	it('draws a swatch legend (a QPV series with more than three lines) as linkedom does', () => {
+		const names = ['QPV', 'Commune', 'EPCI', 'Département', 'France'];
+		const rows = names.flatMap((name, i) =>
+			[2015, 2016, 2017].map((year) => ({ name, year, value: 10 * i + year - 2015 }))
+		);
+		const options = {
+			width: 440,
+			height: 280,
+			color: {
+				domain: names,
+				range: ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00'],
+				legend: true
+			},
+			marks: [Plot.line(rows, { x: 'year', y: 'value', stroke: 'name' })]
+		};
+		const text = { title: 'Taux', description: 'Cinq séries', fontSize: 14 };
+		const light = renderPlot(options, text, lightDocument());
+		expect(light).toBe(renderPlot(options, text));
+		// Five swatches, each with its name, before the chart's own <svg>.
+		expect(light.match(/class="[^"]*-swatch"/g)).toHaveLength(5);
+		expect(light.indexOf('>France<')).toBeLessThan(light.indexOf('role="img"'));
 	});
 
 	it('refuses a selector it does not implement rather than answer wrongly', () => {
