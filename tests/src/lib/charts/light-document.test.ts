@@ -1,5 +1,6 @@
-// The minimal DOM the contrat and QPV series charts are drawn on writes what linkedom writes, on a tree built by
-// hand with the cases Plot reaches: attribute order, empty style, escaping, raw <style>, text swaps.
+// The minimal DOM of the contrat charts and QPV series writes what linkedom writes: a tree built by
+// hand with the cases Plot reaches (attribute order, empty style, escaping, raw <style>, text swaps),
+// and a chart with a swatch legend.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
