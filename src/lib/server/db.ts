@@ -133,25 +133,9 @@ export async function query<Row>(sql: string, params: Param[] = []): Promise<Row
 		params.forEach((value, i) => bindParam(prepared, i + 1, value));
 		return prepared.runAndReadAll();
 	});
-	const rows = reader.getRowObjectsJS().map(normaliseRow) as Row[];
-	queryTiming.getStore()?.push([started, performance.now()]);
-	return rows;
-}
-
-/**
- * `query` for reads of many rows: the rows as DuckDB gives them, without the copy of each row that
- * turns BIGINT into number (its allocations were a visible part of a QPV page's render). A BIGINT
- * column is still turned into numbers, so the result is the same as `query`'s.
- */
-export async function queryRows<Row>(sql: string, params: Param[] = []): Promise<Row[]> {
-	const started = performance.now();
-	const reader = await onConnection(async (slot) => {
-		const prepared = await statement(slot, sql);
-		prepared.clearBindings();
-		params.forEach((value, i) => bindParam(prepared, i + 1, value));
-		return prepared.runAndReadAll();
-	});
 	const rows = reader.getRowObjectsJS();
+	// Rows are copied only when a column can hold a BIGINT: the copies of long reads were a visible
+	// part of a QPV page's render.
 	const plain = reader.columnTypes().every((t) => PLAIN_TYPES.has(t.typeId));
 	const out = (plain ? rows : rows.map(normaliseRow)) as Row[];
 	queryTiming.getStore()?.push([started, performance.now()]);

@@ -10,7 +10,7 @@ import type {
 	QpvReference,
 	SeriesBreak
 } from '$lib/schemas/evaluation';
-import { memo, query, queryRows, type Param } from '../db';
+import { memo, query, type Param } from '../db';
 import type { TerritoryRef } from './observations';
 
 /** One branch per territory (pruned by the table's territory order); indicators optional. */
@@ -52,7 +52,7 @@ export function getCanonicalSeries(
  * period: a key, so a total order): an ORDER BY cost more than the read itself.
  */
 export function getQpvChartSeries(qpvCode: string): Promise<CanonicalPoint[]> {
-	return queryRows<CanonicalPoint>(
+	return query<CanonicalPoint>(
 		`SELECT * EXCLUDE (qpv_code) FROM qpv_chart_series WHERE qpv_code = $1`,
 		[qpvCode]
 	);
@@ -78,7 +78,7 @@ export type QpvSeriesPoint = Pick<
  * columns the page reads — sorting and converting the 13 columns of 600 rows was most of the read.
  */
 export function getQpvSeries(qpvCode: string): Promise<QpvSeriesPoint[]> {
-	return queryRows<QpvSeriesPoint>(
+	return query<QpvSeriesPoint>(
 		`SELECT indicator_id, territory_type, period, period_kind, vintage, value, status, source_path,
 		        segment
 		 FROM canonical_series WHERE territory_type = 'qpv' AND territory_code = $1`,
@@ -90,7 +90,7 @@ export function getQpvSeries(qpvCode: string): Promise<QpvSeriesPoint[]> {
 export function getQpvReferenceYears(
 	qpvCode: string
 ): Promise<Pick<QpvReference, 'territory_type' | 'territory_code' | 'data_year'>[]> {
-	return queryRows(
+	return query(
 		`SELECT territory_type, territory_code, data_year FROM qpv_references WHERE qpv_code = $1`,
 		[qpvCode]
 	);
@@ -141,7 +141,7 @@ export async function getQpvGaps(
 ): Promise<(QpvGap & { reference_name: string | null })[]> {
 	const [rows, epci, names] = await Promise.all([
 		// The table's order (indicator, reference kind and code: a key): no ORDER BY to pay.
-		queryRows<QpvGap>(`SELECT * FROM qpv_gaps WHERE qpv_code = $1`, [qpvCode]),
+		query<QpvGap>(`SELECT * FROM qpv_gaps WHERE qpv_code = $1`, [qpvCode]),
 		epciNames(),
 		gapReferenceNames()
 	]);

@@ -1,5 +1,5 @@
 // One QPV: identity, communes, contrat, boundary, and its ranks among all QPV by data year.
-import { query, queryRows } from '../db';
+import { query } from '../db';
 
 export interface QpvIdentity {
 	code: string;
@@ -40,7 +40,7 @@ export interface QpvCommuneRow {
  * (pipelines/steps/qpv-commune-list.ts), in its stored order.
  */
 export function getQpvCommunes(code: string): Promise<QpvCommuneRow[]> {
-	return queryRows<QpvCommuneRow>(
+	return query<QpvCommuneRow>(
 		`SELECT code, name, kind, current_code, epci2015_siren, epci_name, method
 		 FROM qpv_commune_list WHERE qpv_code = $1`,
 		[code]
@@ -59,7 +59,7 @@ export interface QpvRankRow {
 /** Rank (1 = lowest value) of the QPV among all QPV published in each data year (qpv_ranks). */
 export function getQpvRanks(code: string): Promise<QpvRankRow[]> {
 	// The table's order (indicator, period): no ORDER BY to pay.
-	return queryRows<QpvRankRow>(
+	return query<QpvRankRow>(
 		`SELECT indicator_id, period, period_kind, rank, n FROM qpv_ranks WHERE qpv_code = $1`,
 		[code]
 	);
