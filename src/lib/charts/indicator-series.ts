@@ -93,6 +93,8 @@ export function indicatorSeriesChart(rows: SeriesRow[], options: IndicatorSeries
 			height,
 			marginLeft: Math.max(60, fontSize * 5.6),
 			marginRight,
+			marginTop: MARGIN_TOP,
+			marginBottom: MARGIN_BOTTOM,
 			x: {
 				label: xLabel,
 				ticks: everyOther(years, width - marginRight - 60, fontSize),
@@ -148,7 +150,12 @@ interface EndLabel {
 }
 
 const MARGIN_TOP = 20;
-const MARGIN_BOTTOM = 30;
+/**
+ * Room for the year ticks and, below them, the axis title (Plot puts it 3 px above the edge): with
+ * Plot's 30 px, a long title (« Millésime (année des données non publiée) → ») at 14 px ran into
+ * the ticks it spans.
+ */
+const MARGIN_BOTTOM = 40;
 
 /**
  * One label per line at its last published point, pushed apart vertically so that two lines ending

@@ -17,8 +17,8 @@ const snap = (name: string) => `./__snapshots__/${name}.svg`;
 
 describe('direct labels', () => {
 	it('pushes apart two lines ending close together, by one line of text', () => {
-		// Domain 0–20 on 250 px (inner 200 px from y = 20): 10.1 → 119 px, 10 → 120 px, pushed to
-		// 119 + 1.2 × 10 = 131 px, i.e. 20 × (1 − 111 / 200) = 8,9.
+		// Domain 0–20 on 250 px (inner 250 − 20 − 40 = 190 px from y = 20): 10.1 → 114.05 px,
+		// 10 → 115 px, pushed to 114.05 + 1.2 × 10 = 126.05 px, i.e. 20 × (1 − 106.05 / 190) = 8.83684.
 		const labels = endLabels(
 			[
 				{ series: 'A', year: 2019, value: 10, status: 'ok' },
@@ -30,7 +30,7 @@ describe('direct labels', () => {
 		);
 		expect(labels.map((l) => l.series)).toEqual(['B', 'A']);
 		expect(labels[0]!.value).toBeCloseTo(10.1, 6);
-		expect(labels[1]!.value).toBeCloseTo(8.9, 6);
+		expect(labels[1]!.value).toBeCloseTo(8.836842, 5);
 		// Both at the last year, so that B's label does not cross A's line.
 		expect(labels.map((l) => l.year)).toEqual([2019, 2019]);
 	});
