@@ -1,5 +1,6 @@
 // Stages a ColumnBatch in a temporary DuckDB table as numeric data chunks (strings as codes into a
 // dictionary), and gives the projection that turns the staged columns back into the table's values.
+import { sqlString } from '../../src/lib/sql-string';
 import {
 	DOUBLE,
 	DuckDBAppender,
@@ -28,7 +29,7 @@ export interface Staged {
 }
 
 function listLiteral(values: string[]): string {
-	return `([${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')}]::VARCHAR[])`;
+	return `([${values.map(sqlString).join(', ')}]::VARCHAR[])`;
 }
 
 /** Writes rows `start` … `start + size` of one staged column into a vector. */

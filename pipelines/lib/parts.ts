@@ -1,5 +1,6 @@
 // A large table written in parts: rows go to a temporary table as they are held in a ColumnBatch
 // (text as integer codes, one dictionary table per text column), and one sorted INSERT writes them.
+import { sqlString } from '../../src/lib/sql-string';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { z } from 'zod';
 import type { TableDef } from '../../src/lib/schemas/table';
@@ -126,7 +127,7 @@ export class TableParts {
 				`SELECT value FROM temp.main."${this.dictionary(i)}" ORDER BY value`
 			);
 			const ordered = reader.getColumnsJS()[0] as string[];
-			lists.push(`([${ordered.map(literal).join(', ')}]::VARCHAR[])`);
+			lists.push(`([${ordered.map(sqlString).join(', ')}]::VARCHAR[])`);
 		}
 		return lists;
 	}
@@ -148,7 +149,7 @@ export class TableParts {
 		const counted = `FROM temp.main."${this.rows}" p JOIN temp.main."${this.dictionary(first)}" d${first} ON d${first}.code = p.c${first}`;
 		const count = async (bound: string) => {
 			const reader = await connection.runAndReadAll(
-				`SELECT count(*)::INTEGER AS n ${counted} WHERE ${key} <= ${literal(bound)}`
+				`SELECT count(*)::INTEGER AS n ${counted} WHERE ${key} <= ${sqlString(bound)}`
 			);
 			return Number(reader.getRowObjectsJS()[0]!.n);
 		};
@@ -159,8 +160,8 @@ export class TableParts {
 			);
 		if (upTo !== undefined) this.written = { bound: upTo, rows: await count(upTo) };
 		const conditions = [
-			written ? `(${key} > ${literal(written.bound)} OR ${key} IS NULL)` : '',
-			upTo !== undefined ? `${key} <= ${literal(upTo)}` : ''
+			written ? `(${key} > ${sqlString(written.bound)} OR ${key} IS NULL)` : '',
+			upTo !== undefined ? `${key} <= ${sqlString(upTo)}` : ''
 		].filter((c) => c !== '');
 		return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 	}
@@ -207,8 +208,4 @@ async function appendDictionary(
 		appender.endRow();
 	}
 	appender.closeSync();
-}
-
-function literal(text: string): string {
-	return `'${text.replaceAll("'", "''")}'`;
 }

@@ -1,4 +1,5 @@
 // Small helpers shared by the evaluation steps (grouping rows read from DuckDB, SQL lists).
+import { sqlString } from '../../../src/lib/sql-string';
 
 export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 	const out = new Map<string, T[]>();
@@ -11,10 +12,7 @@ export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]>
 	return out;
 }
 
-/** A SQL string literal (values come from code constants or the catalogue, quoted anyway). */
-export function sqlString(value: string): string {
-	return `'${value.replaceAll("'", "''")}'`;
-}
+export { sqlString };
 
 /** A SQL list of string literals. */
 export function sqlList(values: readonly string[]): string {

@@ -1,6 +1,7 @@
 // Gap (écart) between a QPV value and a reference territory, and how it moved between the baseline
 // and the latest year. The law (loi Lamy 2014) aims at reducing these gaps, so the trend reads the
 // QPV's disadvantage in the indicator's direction.
+import { sqlString } from '../sql-string';
 import type { Indicator } from '../schemas/indicators';
 import { isRate } from './units';
 
@@ -111,9 +112,6 @@ export function gapTrend(
 	return result(change < 0 ? 'resserre' : 'creuse', change);
 }
 
-/** A SQL string literal. */
-const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
 /** computeGap's value in SQL, over columns or expressions `measure`, `qpv` and `reference`. */
 export function gapValueSql(measure: string, qpv: string, reference: string): string {
 	return `CASE WHEN ${qpv} IS NULL OR ${reference} IS NULL THEN NULL
@@ -143,9 +141,9 @@ export function gapTrendSql(input: string): string {
 			WHEN direction <> 'neutral' AND db <= 0 AND dl <= 0 THEN 'indetermine'
 			WHEN abs(dl - db) < ${threshold} THEN 'stable'
 			WHEN dl - db < 0 THEN 'resserre' ELSE 'creuse' END AS trend,
-		CASE WHEN db IS NULL OR dl IS NULL THEN ${lit(GAP_REASONS.missing)}
-			WHEN comparable IS FALSE THEN ${lit(GAP_REASONS.notComparable)}
-			WHEN direction <> 'neutral' AND db <= 0 AND dl <= 0 THEN ${lit(GAP_REASONS.aheadAtBoth)}
+		CASE WHEN db IS NULL OR dl IS NULL THEN ${sqlString(GAP_REASONS.missing)}
+			WHEN comparable IS FALSE THEN ${sqlString(GAP_REASONS.notComparable)}
+			WHEN direction <> 'neutral' AND db <= 0 AND dl <= 0 THEN ${sqlString(GAP_REASONS.aheadAtBoth)}
 			END AS reason
 	FROM (
 		SELECT *, ${disadvantageSql('baseline_gap', 'measure', 'direction')} AS db,

@@ -1,5 +1,6 @@
 // The one place that decides which source wins for a period, what the baseline and the latest
 // values of a canonical series are, and whether a trend may be read between them.
+import { sqlString } from '../sql-string';
 import type { Indicator } from '../schemas/indicators';
 import {
 	STABLE_RATE_POINTS,
@@ -142,13 +143,10 @@ export function trendOf<P extends TimelinePoint>(
 	return { change, verdict, label: verdictLabels[verdict], reason };
 }
 
-/** A SQL string literal. */
-const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
 /** One of TIMELINE_REASONS in SQL, its arguments taken from columns (so the text exists once). */
 function reasonSql(reason: (...args: string[]) => string, ...columns: string[]): string {
 	const marks = columns.map((_, i) => `\u0000${i}\u0000`);
-	let sql = lit(reason(...marks));
+	let sql = sqlString(reason(...marks));
 	columns.forEach((c, i) => (sql = sql.replaceAll(marks[i]!, `' || ${c} || '`)));
 	return sql;
 }
@@ -179,13 +177,13 @@ export function evolutionSql(points: string, keys: string[]): string {
 			WHEN (change > 0) = (direction = 'up') THEN 'amelioration' ELSE 'degradation' END AS verdict,
 		CASE WHEN NOT comparable THEN ends_reason
 			ELSE nullif(concat_ws(' ', ends_reason,
-				CASE WHEN direction = 'neutral' THEN ${lit(TIMELINE_REASONS.neutral())} END), '') END AS reason
+				CASE WHEN direction = 'neutral' THEN ${sqlString(TIMELINE_REASONS.neutral())} END), '') END AS reason
 	FROM (
 		SELECT *, CASE WHEN comparable THEN latest_value - baseline_value END AS change,
-			CASE WHEN latest_period IS NULL THEN ${lit(TIMELINE_REASONS.nothingPublished())}
+			CASE WHEN latest_period IS NULL THEN ${sqlString(TIMELINE_REASONS.nothingPublished())}
 				WHEN NOT comparable AND first_segment <> latest_segment
 					THEN ${reasonSql(TIMELINE_REASONS.breakBefore, 'latest_period')}
-				WHEN NOT comparable THEN ${lit(TIMELINE_REASONS.singleYear())}
+				WHEN NOT comparable THEN ${sqlString(TIMELINE_REASONS.singleYear())}
 				WHEN first_segment <> latest_segment
 					THEN ${reasonSql(TIMELINE_REASONS.breakAt, 'baseline_period', 'first_period')}
 				END AS ends_reason
