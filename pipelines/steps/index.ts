@@ -33,6 +33,7 @@ import { programmesStep } from './programmes';
 import { evaluationSteps } from './evaluation';
 import { contratPillarProjectsStep } from './contrat-pillar-projects';
 import { pageModelSteps } from './page-models';
+import { contratEvaluationPageStep } from './contrat-evaluation-page';
 
 export const steps: Step[] = [
 	// territories (régions … qpv_contrat)
@@ -74,5 +75,7 @@ export const steps: Step[] = [
 	// page models of the contrat pages (read funded_projects, post_contrats, qpv_contrat)
 	contratPillarProjectsStep,
 	// page models of the contrat and QPV pages read at each uncached render (see ./page-models.ts)
-	...pageModelSteps
+	...pageModelSteps,
+	// the contrat page's synthesis and evolutions as JSON (reads contrat_synthesis, contrat_qpv)
+	contratEvaluationPageStep
 ];

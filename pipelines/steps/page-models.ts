@@ -2,7 +2,6 @@
 // the evaluation core, since they read qpv_references, canonical_series and the dispositifs.
 import type { Step } from '../lib/step';
 import { contratCitesStep } from './contrat-cites';
-import { contratEvaluationPageStep } from './contrat-evaluation-page';
 import { contratPostRatesStep } from './contrat-post-rates';
 import { contratPostsStep } from './contrat-posts';
 import { contratQpvStep } from './contrat-qpv';
@@ -20,7 +19,5 @@ export const pageModelSteps: Step[] = [
 	contratSharedPostsStep,
 	qpvIdentityStep,
 	qpvChartSeriesStep,
-	qpvCommuneListStep,
-	// the contrat page's synthesis and evolutions as JSON (reads contrat_synthesis, contrat_qpv)
-	contratEvaluationPageStep
+	qpvCommuneListStep
 ];
