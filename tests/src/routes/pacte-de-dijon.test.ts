@@ -11,6 +11,7 @@ const domaines = Papa.parse<Record<string, string>>(
 
 describe('/pacte-de-dijon', () => {
 	it('lists every domain with its lead, « non précisé » when the sources are silent', async () => {
+		// Each cell carries its column name, shown only where a phone stacks the row as a card.
 		const { status, body } = await get('/pacte-de-dijon');
 		expect(status).toBe(200);
 		const text = textOf(body);
@@ -22,7 +23,7 @@ describe('/pacte-de-dijon', () => {
 					: d.lead === 'intercommunalite'
 						? 'Intercommunalité'
 						: 'non précisé par les sources';
-			expect(text).toContain(`${d.label} ${lead}`);
+			expect(text).toContain(`${d.label} Pilote\u202f: ${lead}`);
 		}
 	});
 
