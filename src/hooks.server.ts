@@ -1,12 +1,18 @@
 // Request pipeline, one handle per concern, composed with sequence(): security headers, one log
 // line per error answer, then the shared page cache. A handle that reads a session goes before
 // pageCache (requests with a cookie are never served from nor stored in the shared cache).
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { version } from '$app/environment';
-import { busyMs, databasePath, DatabaseUnavailableError, queryTiming } from '$lib/server/db';
+import {
+	busyMs,
+	databasePath,
+	DatabaseUnavailableError,
+	queryTiming,
+	warmDatabase
+} from '$lib/server/db';
 import { errorLog } from '$lib/server/handles/error-log';
 import { originCheck } from '$lib/server/handles/origin-check';
 import { pageCache } from '$lib/server/handles/page-cache';
@@ -44,6 +50,14 @@ const timing: Handle = async ({ event, resolve }) => {
 		);
 	}
 	return response;
+};
+
+/** Not awaited: the server answers at once while DuckDB loads the tables (see warmDatabase). */
+export const init: ServerInit = () => {
+	warmDatabase().catch((error) => {
+		// Not built yet: pages say so themselves (handleError).
+		if (!(error instanceof DatabaseUnavailableError)) console.error(error);
+	});
 };
 
 export const handle: Handle = sequence(

@@ -37,6 +37,8 @@ interface Slot {
 }
 
 let pool: Promise<Slot[]> | undefined;
+/** The open database, once `pool` has opened it (for warmDatabase's own connection). */
+let database: DuckDBInstance | undefined;
 
 async function open(path: string): Promise<Slot[]> {
 	if (!existsSync(path)) throw new DatabaseUnavailableError(path);
@@ -48,6 +50,7 @@ async function open(path: string): Promise<Slot[]> {
 		threads: '1',
 		enable_external_access: 'false'
 	});
+	database = instance;
 	const connections = await Promise.all(
 		Array.from({ length: POOL_SIZE }, () => instance.connect())
 	);
@@ -57,6 +60,30 @@ async function open(path: string): Promise<Slot[]> {
 		queue: Promise.resolve(),
 		pending: 0
 	}));
+}
+
+/**
+ * Reads every table once, on a connection of its own, so that its blocks sit in DuckDB's buffer
+ * pool before pages ask for them: the database is read-only and never changes while the server
+ * runs, so a page's first render need not pay for loading the blocks it touches (whole base about
+ * 80 MB, under a second of one core, in the background: requests are served meanwhile).
+ */
+export async function warmDatabase(): Promise<void> {
+	await slots();
+	const connection = await database!.connect();
+	try {
+		const reader = await connection.runAndReadAll(
+			'SELECT table_name FROM duckdb_tables() ORDER BY table_name'
+		);
+		for (const { table_name } of reader.getRowObjectsJS()) {
+			// hash() of every column reads every block and returns one row; count() would not.
+			await connection.run(
+				`SELECT max(hash(COLUMNS(*))) FROM "${String(table_name).replaceAll('"', '""')}"`
+			);
+		}
+	} finally {
+		connection.closeSync();
+	}
 }
 
 function slots(): Promise<Slot[]> {

@@ -6,17 +6,13 @@ import {
 	FUNDED_PROJECTS_YEAR_NOTE,
 	fundedPillarLabels
 } from '$lib/schemas/actions';
-import { getContratCites, type CiteRow } from '../queries/dispositifs';
 import {
 	getFundedEmptyRow,
-	getFundedTotalSource,
-	getPillarProjects,
-	getPostRates,
-	getSharedPosts,
 	type PillarProjects,
 	type PostRate,
 	type SharedPost
 } from '../queries/actions';
+import { getContratPageModel, type ContratPageModel } from '../queries/contrat-page';
 import { sourceNote as sourceLine } from '$lib/domain/source-note';
 import { PEER_SPAN } from '$lib/schemas/contrat-means';
 import { getProvenance } from '../queries/sources';
@@ -41,20 +37,19 @@ export interface ActionsMoyens {
 	sources: { projects: string; posts: string; cites: string };
 }
 
-/** `cites`: the contrat's cités when the caller reads them anyway (the contrat page). */
+/** `model`: the contrat's page model when the caller reads it anyway (the contrat page). */
 export async function loadActionsMoyens(
 	code: string,
-	cites?: CiteRow[] | Promise<CiteRow[]>
+	model: Promise<ContratPageModel | undefined> = getContratPageModel(code)
 ): Promise<ActionsMoyens> {
-	const [pillars, posts, sharedPosts, ownCites, origin, empty, provenance] = await Promise.all([
-		getPillarProjects(code),
-		getPostRates(code),
-		getSharedPosts(code),
-		cites ?? getContratCites(code),
-		getFundedTotalSource(code),
-		getFundedEmptyRow(code),
-		getProvenance()
-	]);
+	const [page, provenance] = await Promise.all([model, getProvenance()]);
+	const pillars = page?.pillarProjects ?? null;
+	const posts = page?.postRates ?? [];
+	const sharedPosts = page?.sharedPosts ?? [];
+	const ownCites = page?.cites ?? [];
+	const origin = page?.fundedTotal ?? null;
+	// The source's empty row is looked up only for the few contrats without a count.
+	const empty = origin ? null : await getFundedEmptyRow(code);
 	const postPaths = [...new Set(posts.map((p) => postFile(p.kind, p.year)))];
 	return {
 		year: FUNDED_PROJECTS_YEAR,

@@ -6,27 +6,16 @@ import { EVALUATED_INDICATORS, HEADLINE_INDICATORS } from '$lib/domain/synthesis
 import { pillars, type Pillar } from '$lib/schemas/indicators';
 import type { CanonicalPoint } from '$lib/schemas/evaluation';
 import type { Provenance } from '$lib/schemas/provenance';
+import type { ContratQpvRow } from '../queries/contrats';
+import { getContratPageModel, type ContratPageModel } from '../queries/contrat-page';
 import {
-	getContrat,
-	getContratQpv,
-	type ContratIdentity,
-	type ContratQpvRow
-} from '../queries/contrats';
-import {
-	getContratCites,
-	getContratPosts,
 	getTimelineFacts,
 	type CiteRow,
 	type PostsByYear,
 	type TimelineFact
 } from '../queries/dispositifs';
 import { memo } from '../db';
-import {
-	getContratQpvEvolutions,
-	getContratSynthesis,
-	getEnsembleSeries,
-	getSeriesBreaks
-} from '../queries/evaluation';
+import { getEnsembleSeries, getSeriesBreaks } from '../queries/evaluation';
 import { listIndicators } from '../queries/observations';
 import { getProvenance } from '../queries/sources';
 import {
@@ -49,7 +38,7 @@ export interface ContratIndicator extends SynthesisIndicator {
 }
 
 export interface ContratScorecard {
-	contrat: ContratIdentity;
+	contrat: ContratPageModel['contrat'];
 	qpv: ContratQpvRow[];
 	/** The headline synthesis (top of the page). */
 	synthesis: ContratSynthesis;
@@ -82,36 +71,24 @@ function withEnsemble(s: SynthesisIndicator, ensemble: CanonicalPoint[]): Contra
 	return { ...s, allQpv, sourcePaths };
 }
 
-export async function loadContratScorecard(code: string): Promise<ContratScorecard | undefined> {
-	// All at once, each read by the contrat's code: an unknown code costs a few empty reads, a
-	// known one a single round of queries instead of three in a row.
-	const [
-		contrat,
-		qpv,
-		rows,
-		evolutions,
-		indicators,
-		breaks,
-		ensemble,
-		posts,
-		cites,
-		timeline,
-		provenance
-	] = await Promise.all([
-		getContrat(code),
-		getContratQpv(code),
-		getContratSynthesis(code),
-		getContratQpvEvolutions(code),
+/** `model`: the contrat's page model when the caller reads it anyway (the contrat page). */
+export async function loadContratScorecard(
+	code: string,
+	model: Promise<ContratPageModel | undefined> = getContratPageModel(code)
+): Promise<ContratScorecard | undefined> {
+	// The page model holds everything read by the contrat's code (one lookup); the rest is shared
+	// by every contrat and memoised.
+	const [page, indicators, breaks, ensemble, timeline, provenance] = await Promise.all([
+		model,
 		listIndicators(),
 		getSeriesBreaks(),
 		// The whole 'Ensemble des QPV' series, memoised: withEnsemble picks the indicator's point.
 		getEnsembleSeries(),
-		getContratPosts(code),
-		getContratCites(code),
 		timelineFacts(),
 		getProvenance()
 	]);
-	if (!contrat) return undefined;
+	if (!page) return undefined;
+	const { contrat, qpv, synthesis: rows, evolutions, posts, cites } = page;
 	const input = { rows, evolutions, qpv, indicators, breaks };
 	const evaluated = buildContratSynthesis(code, input, EVALUATED_INDICATORS);
 	const byId = new Map(evaluated.indicators.map((s) => [s.indicator.id, s]));

@@ -4,6 +4,11 @@ import { memo, query } from '../db';
 import type { FundedPillar } from '$lib/schemas/actions';
 import { CONTRAT_POPULATION_SQL } from '$lib/schemas/contrat-means';
 
+/**
+ * Per pillar: the contrat's projects and rate, the distribution of rates among the contrats with
+ * funded-project data, and the median of the `PEER_SPAN` contrats of nearest QPV population on each
+ * side (contrat_pillar_projects, read through the contrat page model, queries/contrat-page.ts).
+ */
 export interface PillarProjects {
 	pillar: FundedPillar;
 	projects: number;
@@ -19,24 +24,7 @@ export interface PillarProjects {
 	peers: number;
 }
 
-/**
- * Per pillar: the contrat's projects and rate, the distribution of rates among the contrats with
- * funded-project data (a contrat without a row in a pillar has 0 there), and the median of the
- * `PEER_SPAN` contrats of nearest QPV population on each side, precomputed by the data build
- * (contrat_pillar_projects). Null when the source gives no count for the contrat.
- */
-export async function getPillarProjects(code: string): Promise<PillarProjects[] | null> {
-	const rows = await query<PillarProjects>(
-		`SELECT pillar, projects, per_1000, national_projects, national_q1, national_median,
-		        national_q3, contrats, below, peer_median, peers
-		 FROM contrat_pillar_projects WHERE contrat_code = $1
-		 ORDER BY CASE pillar WHEN 'cohesion_sociale' THEN 1 WHEN 'emploi_developpement_economique' THEN 2
-		          WHEN 'cadre_de_vie' THEN 3 ELSE 4 END`,
-		[code]
-	);
-	return rows.length ? rows : null;
-}
-
+/** Distinct posts per year per 1,000 QPV inhabitants (2018), and France's (contrat_post_rates). */
 export interface PostRate {
 	kind: 'adulte_relais' | 'fonjep';
 	year: number;
@@ -46,18 +34,7 @@ export interface PostRate {
 	national_per_1000: number;
 }
 
-/**
- * Distinct posts per year attached to the contrat, per 1,000 QPV inhabitants (2018), and France's
- * rate (contrat_post_rates, precomputed by the data build).
- */
-export function getPostRates(code: string): Promise<PostRate[]> {
-	return query<PostRate>(
-		`SELECT kind, year, posts, shared_posts, per_1000, national_per_1000
-		 FROM contrat_post_rates WHERE contrat_code = $1 ORDER BY kind, year`,
-		[code]
-	);
-}
-
+/** A post of the contrat also attached to other contrats (contrat_shared_posts). */
 export interface SharedPost {
 	kind: 'adulte_relais' | 'fonjep';
 	year: number;
@@ -66,31 +43,10 @@ export interface SharedPost {
 	via_multi_code: boolean;
 }
 
-/**
- * Posts of the contrat also attached to another contrat, with the other contrats (page model
- * contrat_shared_posts, pipelines/steps/contrat-shared-posts.ts).
- */
-export function getSharedPosts(code: string): Promise<SharedPost[]> {
-	return query<SharedPost>(
-		`SELECT kind, year, post_id, via_multi_code, others FROM contrat_shared_posts
-		 WHERE contrat_code = $1 ORDER BY kind, year, post_id, via_multi_code`,
-		[code]
-	);
-}
-
 export interface FundedRowSource {
 	source_path: string;
 	source_line: number;
 	published_name: string | null;
-}
-
-/** Where the contrat's total comes from (file and GeoPackage fid), or null. */
-export async function getFundedTotalSource(code: string): Promise<FundedRowSource | null> {
-	const rows = await query<FundedRowSource>(
-		'SELECT source_path, source_line, published_name FROM funded_project_totals WHERE contrat_code = $1',
-		[code]
-	);
-	return rows[0] ?? null;
 }
 
 /** The rejected row of a contrat the source lists without a count, if any. */

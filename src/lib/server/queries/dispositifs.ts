@@ -1,6 +1,7 @@
 // Dispositifs present in a contrat: adultes-relais and FONJEP posts by year, cités in its communes.
 import { query } from '../db';
 
+/** Posts per year attached to a contrat, each post once (contrat_posts, in the contrat page model). */
 export interface PostsByYear {
 	kind: 'adulte_relais' | 'fonjep';
 	year: number;
@@ -12,32 +13,13 @@ export interface PostsByYear {
 	source_path: string;
 }
 
-/** Posts per year attached to the contrat: each post once, amounts of the records naming it. */
-export function getContratPosts(code: string): Promise<PostsByYear[]> {
-	// Page model built once by the data build (pipelines/steps/contrat-posts.ts).
-	return query<PostsByYear>(
-		`SELECT kind, year, posts, shared_posts, amount_eur, source_path
-		 FROM contrat_posts WHERE contrat_code = $1 ORDER BY kind, year`,
-		[code]
-	);
-}
-
+/** A cité in the contrat's communes: EPCI of 2015, commune or QPV communes (contrat_cites). */
 export interface CiteRow {
 	kind: 'cite_educative' | 'cite_emploi';
 	id: string;
 	name: string;
 	communes_label: string;
 	source_path: string;
-}
-
-/** Cités whose communes lie in the contrat: its EPCI of 2015, its commune, or its QPV's communes. */
-export function getContratCites(code: string): Promise<CiteRow[]> {
-	// Page model built once by the data build (pipelines/steps/contrat-cites.ts).
-	return query<CiteRow>(
-		`SELECT kind, id, name, communes_label, source_path
-		 FROM contrat_cites WHERE contrat_code = $1 ORDER BY kind, name, id`,
-		[code]
-	);
 }
 
 export interface TimelineFact {

@@ -178,10 +178,6 @@ export function getQpvEvolutions(qpvCodes: string[]): Promise<QpvEvolution[]> {
  * The evolutions of the contrat's QPV (those of the page model contrat_qpv, the list the page
  * shows), by QPV and indicator: the JSON written by the page model contrat_evaluation_page.
  */
-export function getContratQpvEvolutions(contratCode: string): Promise<QpvEvolution[]> {
-	return evaluationPageRows<QpvEvolution>('evolutions', contratCode);
-}
-
 /**
  * One JSON column of contrat_evaluation_page, parsed: reading every column of the national tables
  * by code scanned them whole at each render (a few ms of DuckDB each).

@@ -8,6 +8,7 @@ import { loadContratScorecard } from '$lib/server/evaluation/contrat-scorecard';
 import { periodLabel, synthesisView } from '$lib/server/evaluation/synthesis-view';
 import { loadActionsMoyens } from '$lib/server/evaluation/actions-moyens';
 import { contratLinkNotes } from '$lib/server/evaluation/link-gaps';
+import { getContratPageModel } from '$lib/server/queries/contrat-page';
 import { sourceNote as sourceLine } from '$lib/domain/source-note';
 import { READABLE_FONT } from '$lib/charts/render';
 import { formatEuros, latestDistribution, numberScorecardNotes, toScorecardRows } from './view';
@@ -19,14 +20,11 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ params }) => {
 	const code = requireContratCode(params.code);
-	// The means and link notes are read by the code too, in the same round as the scorecard.
-	const reading = loadContratScorecard(code);
+	// One lookup of the page model feeds the scorecard and the means; link notes are memoised.
+	const model = getContratPageModel(code);
 	const [card, actions, linkNotes] = await Promise.all([
-		reading,
-		loadActionsMoyens(
-			code,
-			reading.then((c) => c?.cites ?? [])
-		),
+		loadContratScorecard(code, model),
+		loadActionsMoyens(code, model),
 		contratLinkNotes(code)
 	]);
 	if (!card) error(404, `Aucun contrat de ville n’a le code ${code}.`);
