@@ -30,7 +30,9 @@ export function formatNumber(
 	minDigits = digits
 ): string {
 	const text = formatter(minDigits, digits, signed).format(value === 0 ? 0 : value);
-	return text.replace('-', MINUS).replace(/^−(0(,0+)?)$/, '$1');
+	const minus = text.replace('-', MINUS);
+	// Only a text starting with the minus sign can be a negative zero ('−0', '−0,0').
+	return minus.charCodeAt(0) === 0x2212 ? minus.replace(/^−(0(,0+)?)$/, '$1') : minus;
 }
 
 export interface FormatOptions {

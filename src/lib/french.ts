@@ -16,7 +16,8 @@ export function listFr(items: string[]): string {
 
 /** Straight apostrophes of source text become typographic ones (l'INSEE → l’INSEE). */
 export function curly(text: string): string {
-	return text.replace(/(\p{L})'(?=\p{L})/gu, '$1’');
+	// Most texts have no apostrophe: the Unicode-class regex was a visible part of a QPV page.
+	return text.includes("'") ? text.replace(/(\p{L})'(?=\p{L})/gu, '$1’') : text;
 }
 
 /** Keys whose strings are addresses or identifiers, never prose: left as they are. */

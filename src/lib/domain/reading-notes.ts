@@ -11,13 +11,18 @@ export function numberReadingNotes<Row extends { noteIds: number[] }>(
 	caveatsOf: (row: Row) => string[]
 ): string[] {
 	const notes: string[] = [];
+	// A page's rows share a few caveats: each raw text is cleaned and numbered once.
+	const numbers = new Map<string, number>();
 	for (const row of rows) {
 		row.noteIds = caveatsOf(row).map((raw) => {
-			const text = curly(raw.replace(/\s*\([^)]*\.(csv|json)\)/g, ''));
-			const i = notes.indexOf(text);
-			if (i >= 0) return i + 1;
-			notes.push(text);
-			return notes.length;
+			let n = numbers.get(raw);
+			if (n === undefined) {
+				const text = curly(raw.replace(/\s*\([^)]*\.(csv|json)\)/g, ''));
+				const i = notes.indexOf(text);
+				n = i >= 0 ? i + 1 : notes.push(text);
+				numbers.set(raw, n);
+			}
+			return n;
 		});
 	}
 	return notes;

@@ -22,6 +22,19 @@ describe('/quartiers/[code]', () => {
 		expect(text).toContain('France métropolitaine');
 	});
 
+	it('keeps every place-among-QPV chart in its disclosure when fewer than three series are charted', async () => {
+		// QP972001 (Martinique) publishes two of the three charted series (no employment rate), and
+		// two distributions: the series grid held the first distribution chart before.
+		const { status, body } = await get('/quartiers/QP972001');
+		expect(status).toBe(200);
+		const summary = body.indexOf('Place du quartier parmi tous les QPV</summary>');
+		const grid = body.slice(body.indexOf('id="graphiques"'), summary);
+		const disclosure = body.slice(summary, body.indexOf('</details>', summary));
+		expect(grid.match(/<figcaption>/g)).toHaveLength(2);
+		expect(grid).not.toContain('place parmi tous les QPV');
+		expect(disclosure.match(/place parmi tous les QPV \(/g)).toHaveLength(2);
+	});
+
 	it('answers 400 with a French message when the code is malformed', async () => {
 		const { status, body } = await get('/quartiers/QP001001%27%20OR%201=1');
 		expect(status).toBe(400);

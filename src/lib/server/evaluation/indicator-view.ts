@@ -4,11 +4,11 @@
 import { computeEvolution, type Evolution } from '$lib/domain/evolution';
 import { computeGap, gapTrendLabels, type Gap } from '$lib/domain/gaps';
 import { unitKind } from '$lib/domain/units';
-import type { CanonicalPoint, QpvGap, ReferenceKind } from '$lib/schemas/evaluation';
-import type { QpvSeriesPoint } from '../queries/evaluation';
+import type { CanonicalPoint, ReferenceKind } from '$lib/schemas/evaluation';
+import type { QpvGapSummary, QpvSeriesPoint } from '../queries/evaluation';
 import type { Indicator } from '$lib/schemas/indicators';
 
-export type GapRow = QpvGap & { reference_name: string | null };
+export type GapRow = QpvGapSummary & { reference_name: string | null };
 
 export interface ReferenceComparison {
 	kind: ReferenceKind | 'ensemble_qpv';

@@ -16,7 +16,7 @@ import {
 import { getProvenance } from '../queries/sources';
 import {
 	getEnsembleSeries,
-	getQpvGaps,
+	getQpvGapSummaries,
 	getQpvSeries,
 	type QpvSeriesPoint
 } from '../queries/evaluation';
@@ -66,25 +66,43 @@ function latestRanks(views: IndicatorView[], rows: QpvRankRow[]): Map<string, Qp
 	);
 }
 
-export async function loadQpvProfile(code: string): Promise<QpvProfile | undefined> {
+/** The QPV's identity, communes and own series: what its charts need besides the references. */
+export interface QpvOwnReads {
+	qpv: Promise<QpvIdentity | undefined>;
+	communes: Promise<QpvCommuneRow[]>;
+	series: Promise<QpvSeriesPoint[]>;
+}
+
+/**
+ * Starts the reads the QPV page's charts need first: the page draws its charts while DuckDB still
+ * reads the gaps and ranks (issued after these, they queue behind them on the connections).
+ */
+export function startQpvOwnReads(code: string): QpvOwnReads {
+	return { qpv: getQpv(code), communes: getQpvCommunes(code), series: getQpvSeries(code) };
+}
+
+export async function loadQpvProfile(
+	code: string,
+	own: QpvOwnReads = startQpvOwnReads(code)
+): Promise<QpvProfile | undefined> {
 	// All at once: a code that passed validation but names no QPV costs a few empty reads.
 	const [qpv, communes, indicators, canonical, gaps, ensemble, rankRows, provenance] =
 		await Promise.all([
-			getQpv(code),
-			getQpvCommunes(code),
+			own.qpv,
+			own.communes,
 			listIndicators(),
-			getQpvSeries(code),
-			getQpvGaps(code),
+			own.series,
+			getQpvGapSummaries(code),
 			getEnsembleSeries(),
 			getQpvRanks(code),
 			getProvenance()
 		]);
 	if (!qpv) return undefined;
-	const own = groupBy(canonical, (p) => p.indicator_id);
+	const byIndicator = groupBy(canonical, (p) => p.indicator_id);
 	const gapsOf = groupBy<GapRow>(gaps, (g) => g.indicator_id);
 	const views = indicators
-		.filter((i) => own.has(i.id))
-		.map((i) => buildIndicatorView(i, own.get(i.id)!, gapsOf.get(i.id) ?? [], ensemble));
+		.filter((i) => byIndicator.has(i.id))
+		.map((i) => buildIndicatorView(i, byIndicator.get(i.id)!, gapsOf.get(i.id) ?? [], ensemble));
 	const distributions = await Promise.all(
 		views
 			.filter((v) => qpvChartIndicators.includes(v.indicator.id) && v.evolution.latest)

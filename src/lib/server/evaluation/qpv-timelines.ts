@@ -1,17 +1,13 @@
 // The QPV charts' data: each charted indicator's canonical series for the QPV and for the
 // territories it is compared with in each data year (its communes, EPCI of the year, département,
 // France métropolitaine for a metropolitan QPV), with the declared breaks.
-import type {
-	CanonicalPoint,
-	PeriodKind,
-	QpvReference,
-	SeriesBreak
-} from '$lib/schemas/evaluation';
+import type { PeriodKind, QpvReference, SeriesBreak } from '$lib/schemas/evaluation';
 import { QPV_CHART_INDICATORS } from '$lib/schemas/page-models';
 import {
 	getQpvChartSeries,
 	getQpvReferenceYears,
 	getSeriesBreaks,
+	type QpvChartPoint,
 	type QpvSeriesPoint
 } from '../queries/evaluation';
 
@@ -39,7 +35,7 @@ const kindLabels: Record<string, string> = {
 /** The charted indicators' series of the territories the QPV is compared with, and the breaks. */
 export interface QpvReferenceSeries {
 	references: Pick<QpvReference, 'territory_type' | 'territory_code' | 'data_year'>[];
-	points: CanonicalPoint[];
+	points: QpvChartPoint[];
 	breaks: SeriesBreak[];
 }
 

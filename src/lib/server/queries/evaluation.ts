@@ -51,12 +51,27 @@ export function getCanonicalSeries(
  * references first, then one branch per territory. In the table's order (indicator, territory,
  * period: a key, so a total order): an ORDER BY cost more than the read itself.
  */
-export function getQpvChartSeries(qpvCode: string): Promise<CanonicalPoint[]> {
-	return query<CanonicalPoint>(
-		`SELECT * EXCLUDE (qpv_code) FROM qpv_chart_series WHERE qpv_code = $1`,
+export function getQpvChartSeries(qpvCode: string): Promise<QpvChartPoint[]> {
+	return query<QpvChartPoint>(
+		`SELECT indicator_id, territory_type, territory_code, period, period_kind, value, status,
+		        source_path
+		 FROM qpv_chart_series WHERE qpv_code = $1`,
 		[qpvCode]
 	);
 }
+
+/** What the QPV charts read of a reference's point: each column read costs a page its scan. */
+export type QpvChartPoint = Pick<
+	CanonicalPoint,
+	| 'indicator_id'
+	| 'territory_type'
+	| 'territory_code'
+	| 'period'
+	| 'period_kind'
+	| 'value'
+	| 'status'
+	| 'source_path'
+>;
 
 /** What the QPV page reads of a canonical point of its own series. */
 export type QpvSeriesPoint = Pick<
@@ -136,20 +151,49 @@ const gapReferenceNames = memo(async () => {
  * The QPV's gaps with each reference's name. The names come from memoised maps: joining the
  * communes at each read cost twice the read itself (a hash table over every commune).
  */
-export async function getQpvGaps(
+export function getQpvGaps(
 	qpvCode: string
 ): Promise<(QpvGap & { reference_name: string | null })[]> {
-	const [rows, epci, names] = await Promise.all([
-		// The table's order (indicator, reference kind and code: a key): no ORDER BY to pay.
-		query<QpvGap>(`SELECT * FROM qpv_gaps WHERE qpv_code = $1`, [qpvCode]),
-		epciNames(),
-		gapReferenceNames()
-	]);
+	// The table's order (indicator, reference kind and code: a key): no ORDER BY to pay.
+	return withReferenceNames(query<QpvGap>(`SELECT * FROM qpv_gaps WHERE qpv_code = $1`, [qpvCode]));
+}
+
+/** What the QPV page reads of a gap (indicator-view.ts): 8 of qpv_gaps' 15 columns. */
+export type QpvGapSummary = Pick<
+	QpvGap,
+	| 'indicator_id'
+	| 'reference_kind'
+	| 'reference_code'
+	| 'baseline_year'
+	| 'latest_year'
+	| 'latest_qpv'
+	| 'latest_reference'
+	| 'trend'
+>;
+
+/** The QPV's gaps as its page reads them, in the table's order, with each reference's name. */
+export function getQpvGapSummaries(
+	qpvCode: string
+): Promise<(QpvGapSummary & { reference_name: string | null })[]> {
+	return withReferenceNames(
+		query<QpvGapSummary>(
+			`SELECT indicator_id, reference_kind, reference_code, baseline_year, latest_year,
+			        latest_qpv, latest_reference, trend
+			 FROM qpv_gaps WHERE qpv_code = $1`,
+			[qpvCode]
+		)
+	);
+}
+
+async function withReferenceNames<G extends Pick<QpvGap, 'reference_kind' | 'reference_code'>>(
+	read: Promise<G[]>
+): Promise<(G & { reference_name: string | null })[]> {
+	const [rows, epci, names] = await Promise.all([read, epciNames(), gapReferenceNames()]);
 	return rows.map((g) => ({ ...g, reference_name: referenceName(g, epci, names) }));
 }
 
 function referenceName(
-	g: QpvGap,
+	g: Pick<QpvGap, 'reference_kind' | 'reference_code'>,
 	epci: Map<string, string | null>,
 	names: Map<string, string | null>
 ): string | null {

@@ -1,25 +1,13 @@
 // QPV profile: validates the code, loads the profile, renders the charts to SVG on the server.
-import { curly } from '$lib/french';
 import { error } from '@sveltejs/kit';
-import { qpvDistributionChart } from '$lib/charts/qpv-distribution';
-import { indicatorSeriesChart } from '$lib/charts/indicator-series';
 import { qpvBoundaryMap } from '$lib/charts/maps';
 import { requireQpvCode } from '$lib/server/params';
-import { loadQpvProfile } from '$lib/server/evaluation/qpv-profile';
-import { loadQpvReferenceSeries, qpvTimelines } from '$lib/server/evaluation/qpv-timelines';
-import { periodLabel } from '$lib/server/evaluation/synthesis-view';
-import { periodKindLabels } from '$lib/schemas/evaluation';
+import { loadQpvProfile, startQpvOwnReads } from '$lib/server/evaluation/qpv-profile';
+import { loadQpvReferenceSeries } from '$lib/server/evaluation/qpv-timelines';
 import { qpvLinkNotes } from '$lib/server/evaluation/link-gaps';
 import { keyIndicatorsByPillar, qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
-import { READABLE_FONT } from '$lib/charts/render';
-import {
-	KEY_FIGURES,
-	keyFigures,
-	numberNotes,
-	sourceLine,
-	toIndicatorRows,
-	type ChartBlock
-} from './view';
+import { distributionCharts, seriesCharts } from './charts';
+import { KEY_FIGURES, keyFigures, numberNotes, sourceLine, toIndicatorRows } from './view';
 import { serverOnly } from '$lib/server/server-only';
 import type { PageServerLoad } from './$types';
 
@@ -28,68 +16,17 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ params }) => {
 	const code = requireQpvCode(params.code);
-	const [profile, referenceSeries] = await Promise.all([
-		loadQpvProfile(code),
-		loadQpvReferenceSeries(code, qpvChartIndicators)
+	// The charts' reads first: their drawing overlaps the reads of the gaps and ranks.
+	const own = startQpvOwnReads(code);
+	const references = loadQpvReferenceSeries(code, qpvChartIndicators);
+	const [profile, charts] = await Promise.all([
+		loadQpvProfile(code, own),
+		seriesCharts(own, references)
 	]);
 	if (!profile) error(404, `Aucun quartier prioritaire de la géographie 2015 n’a le code ${code}.`);
 	const { qpv, provenance } = profile;
 	const name = qpv.name ?? qpv.code;
 	const views = profile.pillars.flatMap((p) => p.views);
-	const charts: ChartBlock[] = [];
-	const timelines = qpvTimelines(
-		name,
-		qpvChartIndicators,
-		profile.series,
-		referenceSeries,
-		new Map(
-			profile.communes.flatMap((c) => [
-				[c.code, c.name],
-				[c.current_code ?? c.code, c.name]
-			])
-		)
-	);
-	for (const t of timelines) {
-		const view = views.find((v) => v.indicator.id === t.indicatorId);
-		if (!view) continue;
-		const xLabel = periodKindLabels[t.periodKind];
-		charts.push({
-			title: `${curly(view.indicator.label)} : ${name}`,
-			svg: indicatorSeriesChart(t.rows, {
-				title: `${curly(view.indicator.label)}, ${name}, par ${xLabel.toLowerCase()}`,
-				unit: view.indicator.unit,
-				indicatorLabel: curly(view.indicator.label),
-				xLabel,
-				breaks: t.breaks.map((b) => b.period),
-				width: 440,
-				height: 280,
-				fontSize: READABLE_FONT
-			}),
-			sources: sourceLine(t.sourcePaths, provenance)
-		});
-	}
-	for (const d of profile.distributions) {
-		charts.push({
-			title: `${curly(d.indicator.label)} : place parmi tous les QPV (${periodLabel(d.period, d.periodKind)})`,
-			svg: qpvDistributionChart(d.rows, {
-				title: `Répartition des QPV selon ${d.indicator.label.toLowerCase()}, ${periodLabel(d.period, d.periodKind)}`,
-				unit: d.indicator.unit,
-				indicatorLabel: d.indicator.label,
-				selectedCode: qpv.code,
-				selectedLabel: 'ce quartier',
-				width: 400,
-				height: 240,
-				fontSize: READABLE_FONT
-			}),
-			sources: sourceLine(
-				views
-					.find((v) => v.indicator.id === d.indicator.id)
-					?.series.filter((o) => (o.period ?? o.vintage) === d.period)
-					.map((o) => o.source_path) ?? [],
-				provenance
-			)
-		});
-	}
 	// Each theme opens on its headline indicators; the others follow in a disclosure.
 	const pillarRows = profile.pillars.map((p) => ({
 		pillar: p.pillar,
@@ -122,8 +59,8 @@ export const load: PageServerLoad = async ({ params }) => {
 				provenance
 			),
 			populationSource: sourceLine(['qpv-2015/qpv_evolution_population.csv'], provenance),
-			charts: charts.slice(0, qpvChartIndicators.length),
-			distributionCharts: charts.slice(qpvChartIndicators.length),
+			charts,
+			distributionCharts: distributionCharts(profile),
 			map,
 			mapSources: map ? sourceLine(['qpv-occitanie-hackaviz/qp.geojson'], provenance) : null
 		})
