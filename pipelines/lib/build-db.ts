@@ -161,12 +161,22 @@ export class BuildDb {
 	 * insertSorted for a SELECT that carries its own sort key: the column `sortKey`, whose order is
 	 * the table's final order (the caller vouches for it, e.g. an integer packing the `orderBy`
 	 * columns), sorted on and not inserted. One integer is cheaper to sort than several texts.
+	 * `restore`: the table's columns as expressions of the sorted row `s`, when the SELECT carries
+	 * some as integer codes, turned back into text after the sort (which then moves fewer bytes).
 	 */
-	async insertInOrder(def: AnyTable, select: string, sortKey: string): Promise<void> {
+	async insertInOrder(
+		def: AnyTable,
+		select: string,
+		sortKey: string,
+		restore?: string[]
+	): Promise<void> {
 		if (!this.tables.has(def.name)) await this.create(def);
 		if (this.state.get(def.name) !== 'empty') throw new Error(`table ${def.name} déjà remplie`);
+		// A projection of the sorted subquery keeps its order (as ./parts.ts relies on).
 		await this.connection.run(
-			`INSERT INTO "${def.name}" SELECT * EXCLUDE ("${sortKey}") FROM (${select}) ORDER BY "${sortKey}"`
+			restore
+				? `INSERT INTO "${def.name}" SELECT ${restore.join(', ')} FROM (SELECT * FROM (${select}) ORDER BY "${sortKey}") s`
+				: `INSERT INTO "${def.name}" SELECT * EXCLUDE ("${sortKey}") FROM (${select}) ORDER BY "${sortKey}"`
 		);
 		this.state.set(def.name, 'sorted');
 	}

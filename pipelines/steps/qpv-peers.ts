@@ -12,7 +12,7 @@ import {
 	quartileBand
 } from '../../src/lib/domain/synthesis';
 import { isOverseas } from '../lib/evaluation/references';
-import { groupBy, sqlList } from '../lib/evaluation/group';
+import { sqlList } from '../lib/evaluation/group';
 import type { Step } from '../lib/step';
 
 export interface PeerQpv {
@@ -78,6 +78,13 @@ export const PEER_EVOLUTION_COLUMNS = [
 ] as const;
 export type PeerEvolution = Pick<QpvEvolution, (typeof PEER_EVOLUTION_COLUMNS)[number]>;
 
+/** A QPV of a peer group with its comparable change. */
+interface PeerMember {
+	qpv_code: string;
+	contrat: string | null | undefined;
+	change: number;
+}
+
 export function peerRows(
 	indicators: Indicator[],
 	qpv: PeerQpv[],
@@ -89,26 +96,34 @@ export function peerRows(
 	const out: QpvPeer[] = [];
 	for (const indicator of indicators) {
 		const evo = evolutions.filter((e) => e.indicator_id === indicator.id);
-		const change = (e: PeerEvolution) =>
+		const changes = evo.map((e) =>
 			e.change === null || e.baseline_value === null || e.latest_value === null
 				? null
-				: comparableChange(indicator.unit, e.baseline_value, e.latest_value);
-		const groups = groupBy(
-			evo.filter((e) => change(e) !== null && groupOf.get(e.qpv_code)),
-			(e) => `${groupOf.get(e.qpv_code)}|${e.baseline_period}|${e.latest_period}`
+				: comparableChange(indicator.unit, e.baseline_value, e.latest_value)
 		);
-		for (const e of evo) {
+		const groupKey = (e: PeerEvolution) =>
+			`${groupOf.get(e.qpv_code)}|${e.baseline_period}|${e.latest_period}`;
+		// Each group's members sorted once by change (a stable sort: ties keep the order of `evo`),
+		// so a QPV's peers come out already in the order median sorts them into.
+		const groups = new Map<string, PeerMember[]>();
+		evo.forEach((e, i) => {
+			const change = changes[i]!;
+			if (change === null || !groupOf.get(e.qpv_code)) return;
+			const member = { qpv_code: e.qpv_code, contrat: contratOf.get(e.qpv_code), change };
+			const members = groups.get(groupKey(e));
+			if (members) members.push(member);
+			else groups.set(groupKey(e), [member]);
+		});
+		for (const members of groups.values()) members.sort((a, b) => a.change - b.change);
+		evo.forEach((e, i) => {
 			const key = groupOf.get(e.qpv_code);
-			if (!key) continue;
-			const own = change(e);
-			const peers = (groups.get(`${key}|${e.baseline_period}|${e.latest_period}`) ?? []).filter(
-				(p) => p.qpv_code !== e.qpv_code && contratOf.get(p.qpv_code) !== contratOf.get(e.qpv_code)
-			);
-			const { reading, peerMedian } = peerReading(
-				indicator,
-				own,
-				peers.map((p) => change(p)!)
-			);
+			if (!key) return;
+			const own = changes[i]!;
+			const contrat = contratOf.get(e.qpv_code);
+			const peers: number[] = [];
+			for (const p of groups.get(groupKey(e)) ?? [])
+				if (p.qpv_code !== e.qpv_code && p.contrat !== contrat) peers.push(p.change);
+			const { reading, peerMedian } = peerReading(indicator, own, peers);
 			out.push({
 				qpv_code: e.qpv_code,
 				indicator_id: indicator.id,
@@ -118,7 +133,7 @@ export function peerRows(
 				peer_median_change: own === null ? null : peerMedian,
 				reading
 			});
-		}
+		});
 	}
 	return out;
 }

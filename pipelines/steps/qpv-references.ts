@@ -10,6 +10,7 @@ import {
 	type QpvInput,
 	type ReferenceInputs
 } from '../lib/evaluation/references';
+import { sqlList, sqlString } from '../lib/evaluation/group';
 import type { BuildContext, Step } from '../lib/step';
 
 /** npm aliases of @etalab/decoupage-administratif, one per COG year (see package.json). */
@@ -20,12 +21,17 @@ export const COG_PACKAGES: { year: number; name: string }[] = [
 	{ year: 2022, name: '@etalab/decoupage-administratif' }
 ];
 
-interface EpciJson {
-	code: string;
-	membres: { code: string }[];
-}
-
-function readCogMembership(ctx: BuildContext, year: number, name: string): Membership {
+/**
+ * The EPCI of the communes a QPV may be looked up by (`wanted`), from the COG's epci.json, read by
+ * DuckDB: parsing the four 2–4 MB files in JavaScript for the ~2,000 communes of QPV cost more
+ * than the whole rule. A commune listed twice (none is, in the pinned files) keeps the last EPCI read.
+ */
+async function readCogMembership(
+	ctx: BuildContext,
+	year: number,
+	name: string,
+	wanted: string[]
+): Promise<Membership> {
 	const require = createRequire(import.meta.url);
 	const dir = dirname(require.resolve(`${name}/package.json`));
 	const version = (
@@ -33,15 +39,23 @@ function readCogMembership(ctx: BuildContext, year: number, name: string): Membe
 	).version;
 	const path = `npm/${name}@${version}/data/epci.json`;
 	ctx.read.add(path);
-	const epci = JSON.parse(readFileSync(join(dir, 'data', 'epci.json'), 'utf-8')) as EpciJson[];
+	const file = sqlString(join(dir, 'data', 'epci.json'));
+	const filter = wanted.length ? `commune IN ${sqlList(wanted)}` : 'false';
+	const [read] = await ctx.db.query<{ n: number; members: { epci: string; commune: string }[] }>(
+		`WITH e AS MATERIALIZED (
+			SELECT code, membres FROM read_json(${file}, columns = {code: 'VARCHAR', membres: 'STRUCT(code VARCHAR)[]'})
+		), m AS (SELECT code AS epci, unnest(membres).code AS commune FROM e)
+		SELECT (SELECT count(*) FROM e)::INTEGER AS n,
+			coalesce((SELECT list({'epci': epci, 'commune': commune}) FROM m WHERE ${filter}), []) AS members`
+	);
 	const epciOf = new Map<string, string>();
-	for (const e of epci) for (const m of e.membres) epciOf.set(m.code, e.code);
+	for (const m of read?.members ?? []) epciOf.set(m.commune, m.epci);
 	// Every EPCI of the file is read; its members feed qpv_references.
-	ctx.ledgers.for(path).loaded(qpvReferencesTable.name, epci.length);
+	ctx.ledgers.for(path).loaded(qpvReferencesTable.name, read?.n ?? 0);
 	return { year, label: `le COG ${year} (${name} ${version})`, epciOf };
 }
 
-async function loadInputs(ctx: BuildContext): Promise<ReferenceInputs> {
+async function loadInputs(ctx: BuildContext, qpv: QpvInput[]): Promise<ReferenceInputs> {
 	const published: ReferenceInputs['published'] = new Map();
 	// Only the communes of a QPV (or the communes nouvelles that absorbed them) are ever looked up:
 	// the others (170 k rows to read into JavaScript) become one null code per year, which still
@@ -72,23 +86,34 @@ async function loadInputs(ctx: BuildContext): Promise<ReferenceInputs> {
 		if (c.current_code && c.current_code !== c.code) currentCode.set(c.code, c.current_code);
 		if (c.epci) epci2015.set(c.code, c.epci);
 	}
+	// What findEpci looks up: a QPV's communes, its main commune, and the communes nouvelles.
+	const looked = new Set<string>();
+	for (const q of qpv) {
+		for (const c of [...q.communes, ...(q.main_commune_code ? [q.main_commune_code] : [])]) {
+			looked.add(c);
+			const current = currentCode.get(c);
+			if (current) looked.add(current);
+		}
+	}
+	const wanted = [...looked].sort();
 	const memberships: Membership[] = [
-		{ year: 2015, label: 'la liste des EPCI au 1er janvier 2015 (DGCL)', epciOf: epci2015 },
-		...COG_PACKAGES.map((p) => readCogMembership(ctx, p.year, p.name))
+		{ year: 2015, label: 'la liste des EPCI au 1er janvier 2015 (DGCL)', epciOf: epci2015 }
 	];
+	for (const p of COG_PACKAGES)
+		memberships.push(await readCogMembership(ctx, p.year, p.name, wanted));
 	return { published, currentCode, memberships };
 }
 
 export const qpvReferencesStep: Step = {
 	table: qpvReferencesTable.name,
 	async run(ctx) {
-		const inputs = await loadInputs(ctx);
-		const years = [...inputs.published.keys()].sort();
 		const qpv = await ctx.db.query<QpvInput>(
 			`SELECT q.code, q.departement_code, q.main_commune_code,
 				coalesce(list(c.commune_code ORDER BY c.commune_code) FILTER (WHERE c.commune_code IS NOT NULL), []) AS communes
 			 FROM qpv q LEFT JOIN qpv_communes c ON c.qpv_code = q.code GROUP BY ALL ORDER BY q.code`
 		);
+		const inputs = await loadInputs(ctx, qpv);
+		const years = [...inputs.published.keys()].sort();
 		await ctx.db.create(qpvReferencesTable);
 		await ctx.db.insert(
 			qpvReferencesTable,

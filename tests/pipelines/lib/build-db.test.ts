@@ -234,6 +234,25 @@ describe('BuildDb.insertInOrder', () => {
 		await expect(db.insertInOrder(table, 'SELECT 1', 'k')).rejects.toThrow('déjà remplie');
 		await db.close();
 	});
+
+	it('turns columns carried through the sort as codes back into text after it', async () => {
+		const db = await BuildDb.open(':memory:');
+		// `c` is the code's rank in the list; the key puts the rows in the reverse of their order here.
+		await db.insertInOrder(
+			table,
+			`SELECT * FROM (VALUES (2, 1, 1.5, 'z', 3), (1, 2, NULL, 'x', 2), (1, 1, -2.25, NULL, 1))
+				v(c, n, x, label, k)`,
+			'k',
+			["(['a', 'l''Ain'])[s.c] AS code", 's.n', 's.x', 's.label']
+		);
+		expect(await stored(db)).toEqual([
+			{ code: 'a', n: 1, x: -2.25, label: null },
+			{ code: 'a', n: 2, x: null, label: 'x' },
+			{ code: "l'Ain", n: 1, x: 1.5, label: 'z' }
+		]);
+		expect(db.tableState('t')).toBe('sorted');
+		await db.close();
+	});
 });
 
 describe('BuildDb.writePartsUpTo', () => {
