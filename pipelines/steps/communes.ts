@@ -70,8 +70,11 @@ function laPostePoints(ctx: BuildContext, known: Map<string, string>): Map<strin
 				'coordonnées illisibles'
 			);
 		} else {
-			const s = sums.get(code) ?? { lon: 0, lat: 0, n: 0 };
-			sums.set(code, { lon: s.lon + lon.value, lat: s.lat + lat.value, n: s.n + 1 });
+			let s = sums.get(code);
+			if (!s) sums.set(code, (s = { lon: 0, lat: 0, n: 0 }));
+			s.lon += lon.value;
+			s.lat += lat.value;
+			s.n++;
 			ledger.loaded(communesTable.name);
 		}
 	}
