@@ -1,7 +1,10 @@
 // Reads a delimited text file the way the public files need: encoding, BOM, CRLF, `;` or `,`,
 // quoted or unquoted headers, dozens of trailing empty columns. Line numbers are 1-based, header = 1.
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { readSourceText, SourceFileError, type TextEncoding } from './csv-decode';
+
+export { decodeText, firstInvalidUtf8, SourceFileError } from './csv-decode';
+export { cell, forbidUnexpectedColumns, requireColumns } from './csv-columns';
 
 export interface CsvRow {
 	line: number;
@@ -39,49 +42,7 @@ export function malformedReason(m: MalformedRow): string {
 
 export interface CsvOptions {
 	delimiter?: ';' | ',';
-	encoding?: 'utf-8' | 'latin1';
-}
-
-export class SourceFileError extends Error {
-	constructor(
-		public readonly path: string,
-		message: string
-	) {
-		super(`${path} : ${message}`);
-		this.name = 'SourceFileError';
-	}
-}
-
-export function decodeText(buffer: Buffer, encoding: 'utf-8' | 'latin1' = 'utf-8'): string {
-	const text = new TextDecoder(encoding, { fatal: encoding === 'utf-8' }).decode(buffer);
-	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/**
- * Byte offset (0-based) of the first byte that is not valid UTF-8: the longest prefix that a
- * streaming decoder accepts (a sequence cut by the prefix end is not an error in stream mode).
- */
-export function firstInvalidUtf8(buffer: Uint8Array): number {
-	const valid = (n: number, stream = true) => {
-		try {
-			new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, n), { stream });
-			return true;
-		} catch {
-			return false;
-		}
-	};
-	let low = 0;
-	let high = buffer.length;
-	while (low < high) {
-		const mid = Math.ceil((low + high) / 2);
-		if (valid(mid)) low = mid;
-		else high = mid - 1;
-	}
-	// The prefix may end inside a sequence that the next byte breaks: report its lead byte.
-	if (valid(low, false)) return low;
-	let lead = low - 1;
-	while (lead > 0 && (buffer[lead]! & 0xc0) === 0x80) lead--;
-	return lead;
+	encoding?: TextEncoding;
 }
 
 /** A file's header, as a consumer of its rows sees it before the first row. */
@@ -214,29 +175,8 @@ export function parseCsvText(text: string, path: string, options: CsvOptions = {
 	return { path, header: scan.header, rows, overflow: scan.overflow, malformed: scan.malformed };
 }
 
-/** Reads and decodes a file, naming the line and byte offset of an encoding error. */
-function readText(absPath: string, relPath: string, encoding?: CsvOptions['encoding']): string {
-	let buffer: Buffer;
-	try {
-		buffer = readFileSync(absPath);
-	} catch (e) {
-		throw new SourceFileError(relPath, `illisible (${(e as Error).message})`);
-	}
-	try {
-		return decodeText(buffer, encoding);
-	} catch {
-		const offset = firstInvalidUtf8(buffer);
-		const line = buffer.subarray(0, offset).filter((b) => b === 0x0a).length + 1;
-		throw new SourceFileError(
-			relPath,
-			`encodage inattendu (attendu ${encoding ?? 'utf-8'}) : ligne ${line}, octet ${offset}` +
-				` (0x${buffer[offset]?.toString(16).padStart(2, '0') ?? '??'})`
-		);
-	}
-}
-
 export function readCsv(absPath: string, relPath: string, options: CsvOptions = {}): CsvTable {
-	return parseCsvText(readText(absPath, relPath, options.encoding), relPath, options);
+	return parseCsvText(readSourceText(absPath, relPath, options.encoding), relPath, options);
 }
 
 /** readCsv row by row (see scanCsvText). */
@@ -246,32 +186,5 @@ export function scanCsv(
 	options: CsvOptions,
 	open: (header: CsvHeader) => (row: CsvRow) => void
 ): CsvScan {
-	return scanCsvText(readText(absPath, relPath, options.encoding), relPath, options, open);
-}
-
-/** Fails with the file and the missing columns when a header no longer matches the schema. */
-export function requireColumns(table: CsvHeader, required: string[]): Map<string, number> {
-	const index = new Map(table.header.map((name, i) => [name.toUpperCase(), i]));
-	const missing = required.filter((name) => !index.has(name.toUpperCase()));
-	if (missing.length > 0) {
-		throw new SourceFileError(
-			table.path,
-			`colonnes manquantes : ${missing.join(', ')} (en-tête lu : ${table.header.join(', ')})`
-		);
-	}
-	return index;
-}
-
-/** Fails when a header has columns the schema does not know. */
-export function forbidUnexpectedColumns(table: CsvHeader, known: string[]): void {
-	const knownSet = new Set(known.map((k) => k.toUpperCase()));
-	const unexpected = table.header.filter((h) => !knownSet.has(h.toUpperCase()));
-	if (unexpected.length > 0) {
-		throw new SourceFileError(table.path, `colonnes inattendues : ${unexpected.join(', ')}`);
-	}
-}
-
-export function cell(row: CsvRow, index: Map<string, number>, column: string): string {
-	const i = index.get(column.toUpperCase());
-	return i === undefined ? '' : (row.cells[i] ?? '').trim();
+	return scanCsvText(readSourceText(absPath, relPath, options.encoding), relPath, options, open);
 }

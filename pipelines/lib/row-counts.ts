@@ -2,10 +2,10 @@
 // row count falls by more than MAX_ROW_DROP against the previous vintage of its family (same name
 // but the year), stops the build, unless data/reference/row-count-exceptions.csv names it with a
 // reason. A truncated or emptied download must not silently replace a whole vintage.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCsv, requireColumns, cell, SourceFileError } from './csv';
-import { listFiles } from './files';
+import { listFiles, readAndHash } from './files';
 
 /** Largest accepted fall of the row count from one vintage to the next (documented in the README). */
 export const MAX_ROW_DROP = 0.2;
@@ -71,7 +71,8 @@ export interface RowCountIssue {
 /** Every header-only CSV, and every vintage whose rows fell too much against the one before. */
 export function rowCountIssues(rawDir: string): RowCountIssue[] {
 	const csvFiles = listFiles(rawDir).filter((f) => f.toLowerCase().endsWith('.csv'));
-	const counts = new Map(csvFiles.map((f) => [f, countDataRows(readFileSync(join(rawDir, f)))]));
+	// Hashed on the way for the provenance, which then need not read the file again.
+	const counts = new Map(csvFiles.map((f) => [f, countDataRows(readAndHash(join(rawDir, f)))]));
 	const issues: RowCountIssue[] = [];
 	for (const path of csvFiles) {
 		const rows = counts.get(path)!;

@@ -6,6 +6,7 @@ import { cell, requireColumns, type CsvRow } from '../lib/csv';
 import { parseFrenchNumber } from '../lib/french-number';
 import type { SourceLedger } from '../lib/ledger';
 import { readRawCsv, type BuildContext, type Step } from '../lib/step';
+import { passes } from '../lib/valid-value';
 import {
 	ETALAB_COLUMNS,
 	ETALAB_FILES,
@@ -39,6 +40,15 @@ export function parseZoneId(zoneId: string): { level: Level; code: string } | nu
 	const reg = zoneId.match(/^R(.+)$/);
 	if (reg && regionCode.safeParse(reg[1]).success) return { level: 'regional', code: reg[1]! };
 	return null;
+}
+
+/** parseZoneId once per distinct zone: a file repeats the same hundred or so on every date. */
+const zones = new Map<string, ReturnType<typeof parseZoneId>>();
+
+function zoneOf(zoneId: string): ReturnType<typeof parseZoneId> {
+	let zone = zones.get(zoneId);
+	if (zone === undefined) zones.set(zoneId, (zone = parseZoneId(zoneId)));
+	return zone;
 }
 
 type Rejection = { column: string; value: string; reason: string };
@@ -75,7 +85,7 @@ export function etalabValue(
 	const raw = cell(r, index, codeColumn);
 	const code = level === 'national' ? (raw === 'national' ? 'FR' : null) : raw;
 	const codeSchema = level === 'regional' ? regionCode : departementCode;
-	if (code === null || (level !== 'national' && !codeSchema.safeParse(code).success)) {
+	if (code === null || (level !== 'national' && !passes(codeSchema, code))) {
 		return { reject: { column: codeColumn, value: raw, reason: 'code territoire invalide' } };
 	}
 	const date = cell(r, index, 'date');
@@ -117,7 +127,7 @@ export function ditpValue(
 			}
 		};
 	const zoneId = cell(r, index, 'enforce_zone_id');
-	const zone = parseZoneId(zoneId);
+	const zone = zoneOf(zoneId);
 	if (!zone)
 		return { reject: { column: 'enforce_zone_id', value: zoneId, reason: 'zone inconnue' } };
 	if (zone.level !== level) {
@@ -202,16 +212,25 @@ export const barometreValuesStep: Step = {
 			for (const r of csv.rows) account(ledger, r.line, ditpValue(id, r, index, path), ditp, rows);
 		}
 		await ctx.db.insert(barometreValuesTable, rows);
-		const keys = new Map<string, number>();
+		let etalabRows = 0;
+		let ditpRows = 0;
+		let nullValues = 0;
 		for (const r of rows) {
-			const key = `${r.indicator_id}|${r.level}|${r.territory_code}|${r.date}`;
-			keys.set(key, (keys.get(key) ?? 0) + 1);
+			if (etalab.has(r.indicator_id)) etalabRows++;
+			if (ditp.has(r.indicator_id)) ditpRows++;
+			if (r.value === null) nullValues++;
 		}
+		// In DuckDB: a JavaScript map of 100,000 joined keys cost about 0.3 s.
+		const [duplicated] = await ctx.db.query<{ n: number }>(
+			`SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM barometre_values
+			 GROUP BY indicator_id || '|' || level || '|' || territory_code || '|' || date
+			 HAVING count(*) > 1)`
+		);
 		ctx.report[barometreValuesTable.name] = {
-			etalab: rows.filter((r) => etalab.has(r.indicator_id)).length,
-			ditp: rows.filter((r) => ditp.has(r.indicator_id)).length,
-			null_values: rows.filter((r) => r.value === null).length,
-			duplicated_keys: [...keys.values()].filter((n) => n > 1).length
+			etalab: etalabRows,
+			ditp: ditpRows,
+			null_values: nullValues,
+			duplicated_keys: duplicated?.n ?? 0
 		};
 	}
 };

@@ -5,7 +5,7 @@ import { communesTable, type Commune } from '../../src/lib/schemas/territories';
 import { cell, requireColumns } from '../lib/csv';
 import { readDecoupage, type CogCommune } from '../lib/decoupage';
 import { parseFrenchNumber } from '../lib/french-number';
-import { readRawCsv, type BuildContext, type Step } from '../lib/step';
+import { scanRawCsv, type BuildContext, type Step } from '../lib/step';
 import { readEpcicom } from './epci';
 
 const LAPOSTE = 'communes-coordonnees/laposte_hexasmal.csv';
@@ -47,34 +47,39 @@ export function currentCodeIndex(cog: CogCommune[]): Map<string, string> {
 type Point = { longitude: number; latitude: number };
 
 function laPostePoints(ctx: BuildContext, known: Map<string, string>): Map<string, Point> {
-	const { csv, ledger } = readRawCsv(ctx, LAPOSTE, { delimiter: ';' });
-	const index = requireColumns(csv, ['Code_commune_INSEE', 'latitude', 'longitude']);
 	const sums = new Map<string, { lon: number; lat: number; n: number }>();
-	for (const row of csv.rows) {
-		const raw = cell(row, index, 'Code_commune_INSEE');
-		const code = known.get(raw);
-		const lat = parseFrenchNumber(cell(row, index, 'latitude'));
-		const lon = parseFrenchNumber(cell(row, index, 'longitude'));
-		if (!code) {
-			ledger.rejectRow(
-				row.line,
-				'Code_commune_INSEE',
-				raw,
-				'code commune inconnu du COG 2022 et de 2015'
-			);
-		} else if (lat.kind !== 'number' || lon.kind !== 'number') {
-			ledger.rejectRow(
-				row.line,
-				'latitude',
-				cell(row, index, 'latitude'),
-				'coordonnées illisibles'
-			);
-		} else {
-			const s = sums.get(code) ?? { lon: 0, lat: 0, n: 0 };
-			sums.set(code, { lon: s.lon + lon.value, lat: s.lat + lat.value, n: s.n + 1 });
-			ledger.loaded(communesTable.name);
-		}
-	}
+	// Row by row: the file's rows are never held at once (their garbage dies young).
+	scanRawCsv(ctx, LAPOSTE, { delimiter: ';' }, (header, ledger) => {
+		const index = requireColumns(header, ['Code_commune_INSEE', 'latitude', 'longitude']);
+		return (row) => {
+			const raw = cell(row, index, 'Code_commune_INSEE');
+			const code = known.get(raw);
+			const lat = parseFrenchNumber(cell(row, index, 'latitude'));
+			const lon = parseFrenchNumber(cell(row, index, 'longitude'));
+			if (!code) {
+				ledger.rejectRow(
+					row.line,
+					'Code_commune_INSEE',
+					raw,
+					'code commune inconnu du COG 2022 et de 2015'
+				);
+			} else if (lat.kind !== 'number' || lon.kind !== 'number') {
+				ledger.rejectRow(
+					row.line,
+					'latitude',
+					cell(row, index, 'latitude'),
+					'coordonnées illisibles'
+				);
+			} else {
+				let s = sums.get(code);
+				if (!s) sums.set(code, (s = { lon: 0, lat: 0, n: 0 }));
+				s.lon += lon.value;
+				s.lat += lat.value;
+				s.n++;
+				ledger.loaded(communesTable.name);
+			}
+		};
+	});
 	const round = (v: number) => Math.round(v * 1e6) / 1e6;
 	return new Map(
 		[...sums].map(([code, s]) => [
@@ -86,27 +91,28 @@ function laPostePoints(ctx: BuildContext, known: Map<string, string>): Map<strin
 
 /** Rows of the older list count as loaded when they match a commune, even where La Poste wins. */
 function radianPoints(ctx: BuildContext, known: Map<string, string>): Map<string, Point> {
-	const { csv, ledger } = readRawCsv(ctx, RADIANS, { delimiter: ',' });
-	const index = requireColumns(csv, ['Insee', 'longitude_radian', 'latitude_radian']);
 	const points = new Map<string, Point>();
-	for (const row of csv.rows) {
-		const raw = cell(row, index, 'Insee');
-		const p = parseRadianRow(
-			raw,
-			cell(row, index, 'longitude_radian'),
-			cell(row, index, 'latitude_radian')
-		);
-		if (!p) {
-			const value = `${raw};${cell(row, index, 'longitude_radian')};${cell(row, index, 'latitude_radian')}`;
-			ledger.rejectRow(row.line, 'Insee', value, 'code ou coordonnées illisibles');
-		} else if (!known.has(p.code)) {
-			ledger.rejectRow(row.line, 'Insee', raw, `code ${p.code} inconnu du COG 2022 et de 2015`);
-		} else {
-			const round = (v: number) => Math.round(v * 1e6) / 1e6;
-			points.set(p.code, { longitude: round(p.longitude), latitude: round(p.latitude) });
-			ledger.loaded(communesTable.name);
-		}
-	}
+	const round = (v: number) => Math.round(v * 1e6) / 1e6;
+	scanRawCsv(ctx, RADIANS, { delimiter: ',' }, (header, ledger) => {
+		const index = requireColumns(header, ['Insee', 'longitude_radian', 'latitude_radian']);
+		return (row) => {
+			const raw = cell(row, index, 'Insee');
+			const p = parseRadianRow(
+				raw,
+				cell(row, index, 'longitude_radian'),
+				cell(row, index, 'latitude_radian')
+			);
+			if (!p) {
+				const value = `${raw};${cell(row, index, 'longitude_radian')};${cell(row, index, 'latitude_radian')}`;
+				ledger.rejectRow(row.line, 'Insee', value, 'code ou coordonnées illisibles');
+			} else if (!known.has(p.code)) {
+				ledger.rejectRow(row.line, 'Insee', raw, `code ${p.code} inconnu du COG 2022 et de 2015`);
+			} else {
+				points.set(p.code, { longitude: round(p.longitude), latitude: round(p.latitude) });
+				ledger.loaded(communesTable.name);
+			}
+		};
+	});
 	return points;
 }
 

@@ -7,6 +7,7 @@ import { postsTable, type DispositifPost } from '../../src/lib/schemas/dispositi
 import { departementCode, regionCode } from '../../src/lib/schemas/table';
 import { SourceFileError } from '../lib/csv';
 import type { BuildContext, Step } from '../lib/step';
+import { passes } from '../lib/valid-value';
 
 const DIR = 'contrats-de-ville';
 const FILE = /^(adulte-relais|postes-fonjep)-(\d{4})\.json$/;
@@ -108,7 +109,7 @@ export function toPostRow(
 	) => {
 		const text = (value ?? '').trim();
 		if (text === '') return null;
-		if (schema.safeParse(text).success) return text;
+		if (passes(schema, text)) return text;
 		cellIssues.push({ column, value: text, reason });
 		return null;
 	};
