@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { TableDef } from '../../src/lib/schemas/table';
 import { appendStored, storedType } from './chunk-stage';
 import type { ColumnBatch } from './column-batch';
-import { packKey, type PackedKey } from './packed-key';
+import { extendRanges, packOrder, type IntegerRange } from './packed-key';
 
 type AnyTable = TableDef<z.ZodObject>;
 /** Up to this many strings, a text column goes through the sort as its rank (see write). */
@@ -26,7 +26,7 @@ export class TableParts {
 	private readonly first: number;
 	private readonly firstCounts: number[] = [];
 	/** Per integer `orderBy` column: the range of its values so far, and whether one was null. */
-	private readonly ranges = new Map<number, { min: number; max: number; hasNull: boolean }>();
+	private readonly ranges = new Map<number, IntegerRange>();
 
 	constructor(
 		private readonly def: AnyTable,
@@ -68,7 +68,13 @@ export class TableParts {
 			if (added.length > 0) await appendDictionary(connection, this.dictionary(i), codes, added);
 		}
 		this.countFirst(batch, remaps[this.first]!);
-		this.extendRanges(batch);
+		const names = Object.keys(this.def.columns);
+		const integers = this.def.orderBy.map((c) => names.indexOf(c));
+		extendRanges(
+			this.ranges,
+			batch,
+			integers.filter((i) => this.kinds[i] === 'int')
+		);
 		await appendStored(
 			connection,
 			this.rows,
@@ -87,66 +93,6 @@ export class TableParts {
 			const code = remap[data[row]!]!;
 			counts[code] = (counts[code] ?? 0) + 1;
 		}
-	}
-
-	/** Extends the value range of each integer `orderBy` column with the batch's rows. */
-	private extendRanges(batch: ColumnBatch): void {
-		for (const name of this.def.orderBy) {
-			const i = Object.keys(this.def.columns).indexOf(name);
-			if (this.kinds[i] !== 'int') continue;
-			const { data, nulls } = batch.columns[i]!;
-			const range = this.ranges.get(i) ?? { min: Infinity, max: -Infinity, hasNull: false };
-			for (let row = 0; row < batch.length; row++) {
-				if (nulls[row]) range.hasNull = true;
-				else {
-					const v = data[row]!;
-					if (v < range.min) range.min = v;
-					if (v > range.max) range.max = v;
-				}
-			}
-			this.ranges.set(i, range);
-		}
-	}
-
-	/**
-	 * The `orderBy` columns as one packed integer (./packed-key.ts), with how each is read back
-	 * from it: text as its rank (null last, as DuckDB orders), integers from their smallest
-	 * value (null last). Undefined when a column is neither, or the ranks need more than 62 bits.
-	 */
-	private packedKey(
-		names: string[],
-		types: string[],
-		lists: (string | undefined)[]
-	): { key: PackedKey; restore: Map<number, (field: string) => string> } | undefined {
-		const fields = [];
-		const restore = new Map<number, (field: string) => string>();
-		for (const name of this.def.orderBy) {
-			const i = names.indexOf(name);
-			const range = this.ranges.get(i);
-			const f = fields.length;
-			if (this.codes[i]) {
-				const size = this.codes[i].size;
-				fields.push({ value: `coalesce(d${i}.r, ${size + 1}) - 1`, size: size + 1 });
-				const list = lists[i];
-				if (list) restore.set(i, (field) => `${list}[${field} + 1]`);
-			} else if (range && types[i] === 'INTEGER') {
-				const min = range.min <= range.max ? range.min : 0;
-				const span = range.min <= range.max ? range.max - min + 1 : 1;
-				fields.push({
-					value: `coalesce(p.c${i}::BIGINT - ${min}, ${span})`,
-					size: span + (range.hasNull ? 1 : 0)
-				});
-				restore.set(i, (field) =>
-					range.hasNull
-						? `CASE WHEN ${field} = ${span} THEN NULL ELSE (${field} + ${min})::INTEGER END`
-						: `(${field} + ${min})::INTEGER`
-				);
-			} else return undefined;
-			const restoring = restore.get(i);
-			if (restoring) restore.set(i, (packed) => restoring(key!.field(f, packed)));
-		}
-		const key = packKey(fields);
-		return key && { key, restore };
 	}
 
 	/**
@@ -177,7 +123,14 @@ export class TableParts {
 		const sorted = values.map((v, i) => `${lists[i] ? `d${i}.r` : v} AS v${i}`);
 		const restored = names.map((_, i) => (lists[i] ? `${lists[i]}[s.v${i}]` : `s.v${i}`));
 		let order = [...keys, 'p.rowid'];
-		const packed = this.packedKey(names, types, lists);
+		const packed = packOrder(
+			this.def.orderBy.map((c) => {
+				const i = names.indexOf(c);
+				const codes = this.codes[i];
+				if (codes) return { column: i, text: { size: codes.size, list: lists[i] } };
+				return { column: i, integer: types[i] === 'INTEGER' ? this.ranges.get(i) : undefined };
+			})
+		);
 		if (packed) {
 			// The columns read back from the key leave the sorted rows: less to carry through the sort.
 			for (const [i, restoring] of packed.restore) {
