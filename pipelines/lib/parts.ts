@@ -19,7 +19,7 @@ export class TableParts {
 	/** Per text column: the table's code of each string (codes are shared by all the parts). */
 	private readonly codes: (Map<string, number> | undefined)[];
 	/** What a partial write wrote: rows whose first `orderBy` value is at most `bound`. */
-	private written: { bound: string; rows: number } | undefined;
+	private written: { bound: string; rows: number; codes: number[] } | undefined;
 	/** Per batch and text column: the table's code of each batch code, extended as the batch grows. */
 	private readonly remaps = new WeakMap<ColumnBatch, number[][]>();
 	/** Position of the first `orderBy` column, and its rows appended per table code (nulls apart). */
@@ -118,7 +118,7 @@ export class TableParts {
 			return this.codes[i] ? `d${i}.r` : values[i]!;
 		});
 		const from = `FROM temp.main."${this.rows}" p${joins.join('')}`;
-		const where = await this.range(connection, values, upTo);
+		const where = await this.range(connection, upTo);
 		const lists = await this.rankLists(connection, types);
 		const sorted = values.map((v, i) => `${lists[i] ? `d${i}.r` : v} AS v${i}`);
 		const restored = names.map((_, i) => (lists[i] ? `${lists[i]}[s.v${i}]` : `s.v${i}`));
@@ -189,35 +189,40 @@ export class TableParts {
 	 * The WHERE clause of a write: up to `upTo`, after what was written. A row appended after a
 	 * write but belonging before its bound would break the table's order: that stops the build.
 	 */
-	private async range(
-		connection: DuckDBConnection,
-		values: string[],
-		upTo?: string
-	): Promise<string> {
+	private async range(connection: DuckDBConnection, upTo?: string): Promise<string> {
 		const first = this.first;
 		if (!this.codes[first])
 			throw new Error(`table ${this.def.name} : écriture partielle sur du texte`);
-		const key = values[first]!;
 		const type = this.def.columns[this.def.orderBy[0]!]!;
 		// Rows are counted per code as they are appended (countFirst): only the dictionary is read.
-		const count = async (bound: string) => {
+		const upToBound = async (bound: string) => {
 			const reader = await connection.runAndReadAll(
 				`SELECT code FROM temp.main."${this.dictionary(first)}"
-				 WHERE ${this.value(first, type, 'value')} <= ${sqlString(bound)}`
+				 WHERE ${this.value(first, type, 'value')} <= ${sqlString(bound)} ORDER BY code`
 			);
-			let n = 0;
-			for (const [code] of reader.getRows()) n += this.firstCounts[Number(code)] ?? 0;
-			return n;
+			const codes = reader.getRows().map(([code]) => Number(code));
+			let rows = 0;
+			for (const code of codes) rows += this.firstCounts[code] ?? 0;
+			return { bound, rows, codes };
 		};
 		const written = this.written;
-		if (written && (await count(written.bound)) !== written.rows)
+		if (written && (await upToBound(written.bound)).rows !== written.rows)
 			throw new Error(
 				`table ${this.def.name} : lignes ≤ « ${written.bound} » ajoutées après leur écriture`
 			);
-		if (upTo !== undefined) this.written = { bound: upTo, rows: await count(upTo) };
+		if (upTo !== undefined) this.written = await upToBound(upTo);
+		// By the codes of the values up to the bound: the rows are chosen before any join.
+		const column = `p.c${first}`;
+		const codes = (w: { codes: number[] }) => w.codes.join(', ');
 		const conditions = [
-			written ? `(${key} > ${sqlString(written.bound)} OR ${key} IS NULL)` : '',
-			upTo !== undefined ? `${key} <= ${sqlString(upTo)}` : ''
+			written && written.codes.length > 0
+				? `(${column} NOT IN (${codes(written)}) OR ${column} IS NULL)`
+				: '',
+			this.written && upTo !== undefined
+				? this.written.codes.length > 0
+					? `${column} IN (${codes(this.written)})`
+					: 'false'
+				: ''
 		].filter((c) => c !== '');
 		return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 	}
