@@ -54,14 +54,55 @@ export interface WideResult {
 const PLAIN_NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
 const EMPTY: ParsedNumber = { kind: 'empty' };
 
+/** Exact powers of ten (every one up to 10^22 is a double). */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /**
  * `parseFrenchNumber` with a shortcut for the common cells: for a plain number it would trim
  * nothing, remove no separator, swap the comma for a point and call `Number`, as done here.
  */
 export function parseCell(raw: string): ParsedNumber | number {
 	if (raw === '') return EMPTY;
+	const plain = plainNumber(raw);
+	if (plain === plain) return plain; // not NaN
 	if (PLAIN_NUMBER.test(raw)) return Number(raw.replace(',', '.'));
 	return parseFrenchNumber(raw);
+}
+
+/**
+ * `Number(raw.replace(',', '.'))` for a plain number of at most 15 digits, read from the character
+ * codes without a string; NaN for anything else. The digits make an integer below 2^53 and 10^k
+ * is exact for k ≤ 22, so their quotient is the correctly rounded value, as `Number` gives.
+ */
+export function plainNumber(raw: string): number {
+	const length = raw.length;
+	let i = 0;
+	let c = raw.charCodeAt(0);
+	const negative = c === 45; // -
+	if (negative || c === 43) i = 1; // +
+	let digits = 0;
+	let mantissa = 0;
+	for (; i < length; i++) {
+		c = raw.charCodeAt(i);
+		if (c < 48 || c > 57) break;
+		mantissa = mantissa * 10 + (c - 48);
+		digits++;
+	}
+	if (digits === 0) return NaN;
+	let decimals = 0;
+	if (i < length) {
+		if (c !== 46 && c !== 44) return NaN; // . or ,
+		for (i++; i < length; i++) {
+			c = raw.charCodeAt(i);
+			if (c < 48 || c > 57) return NaN;
+			mantissa = mantissa * 10 + (c - 48);
+			decimals++;
+		}
+		if (decimals === 0) return NaN;
+	}
+	if (digits + decimals > 15) return NaN;
+	const value = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals]!;
+	return negative ? -value : value;
 }
 
 export function loadWide(

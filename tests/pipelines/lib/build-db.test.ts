@@ -283,6 +283,39 @@ describe('BuildDb.writePartsUpTo', () => {
 		await parts.close();
 	});
 
+	it('writes in parts by one packed key (text ranks, integers, nulls last) as one write would', async () => {
+		// No DOUBLE in the order: `code` and `n` sort as one integer, ties (x, label) in arrival order.
+		const byCode = defineTable({ ...table, orderBy: ['code', 'n'] });
+		const data = rows(3000, 9);
+		const early = data.filter((r) => r.code !== null && r.code <= 'B');
+		const late = data.filter((r) => r.code === null || r.code > 'B');
+		const once = await BuildDb.open(':memory:');
+		await once.insert(byCode, [...early, ...late]);
+		const parts = await BuildDb.open(':memory:');
+		const batchBy = (part: Row[]) => {
+			const batch = new ColumnBatch(byCode);
+			for (const r of part) batch.appendRecord(r);
+			return batch;
+		};
+		await parts.appendPart(byCode, batchBy(early));
+		await parts.writePartsUpTo(byCode, 'B');
+		await parts.appendPart(byCode, batchBy(late.slice(0, 700)));
+		await parts.appendPart(byCode, batchBy(late.slice(700)));
+		await parts.finishParts(byCode);
+		const back = await stored(parts);
+		expect(back).toEqual(await stored(once));
+		// The order checked by hand on its first rows: codes by UTF-8 bytes, then n, nulls last.
+		const firstCode = back[0]!.code;
+		expect(firstCode).toBe('');
+		const ns = back.filter((r) => r.code === '').map((r) => r.n);
+		const nonNull = ns.filter((n) => n !== null) as number[];
+		expect(nonNull).toEqual([...nonNull].sort((a, b) => a - b));
+		expect(ns.slice(nonNull.length).every((n) => n === null)).toBe(true);
+		expect(back.at(-1)!.code).toBeNull();
+		await once.close();
+		await parts.close();
+	});
+
 	it('stops when a row that belongs before a written bound arrives after the write', async () => {
 		const db = await BuildDb.open(':memory:');
 		await db.appendPart(table, batchOf([{ code: 'a', n: 1, x: 1, label: 'x' }]));

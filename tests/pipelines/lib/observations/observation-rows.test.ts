@@ -8,7 +8,7 @@ import { parseCatalogue } from '../../../../pipelines/lib/observations/catalogue
 import { filosofiReferenceSpec } from '../../../../pipelines/lib/observations/filosofi-references';
 import { ObservationRows } from '../../../../pipelines/lib/observations/observation-rows';
 import { sigVilleSpec } from '../../../../pipelines/lib/observations/sig-ville';
-import { loadWide, parseCell } from '../../../../pipelines/lib/observations/wide';
+import { loadWide, parseCell, plainNumber } from '../../../../pipelines/lib/observations/wide';
 
 const fixture = (name: string) =>
 	fileURLToPath(new URL(`../../../fixtures/traps/${name}`, import.meta.url));
@@ -45,6 +45,60 @@ describe('parseCell', () => {
 			const slow = parseFrenchNumber(raw);
 			expect(typeof fast === 'number' ? { kind: 'number', value: fast } : fast, raw).toEqual(slow);
 		}
+	});
+
+	it('reads plain numbers from their characters exactly as Number does', () => {
+		// Decimals whose nearest double is not mantissa × 0.1^k computed step by step.
+		const cells = [
+			'0.1',
+			'0,3',
+			'2.675',
+			'1.005',
+			'-0',
+			'-0,0',
+			'+0',
+			'123456789012345',
+			'9.99999999999999',
+			'0.000000000000001',
+			'17976931348623.1'
+		];
+		// A fixed pseudo-random sequence of plain numbers with up to 15 digits.
+		let seed = 12345;
+		const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+		for (let n = 0; n < 20000; n++) {
+			const whole = String(next() % 10 ** (1 + (next() % 9)));
+			const decimals = String(next()).slice(0, next() % 7);
+			const sign = ['', '-', '+'][next() % 3]!;
+			cells.push(
+				decimals ? `${sign}${whole}${next() % 2 ? '.' : ','}${decimals}` : `${sign}${whole}`
+			);
+		}
+		let read = 0;
+		for (const raw of cells) {
+			const expected = Number(raw.replace(',', '.'));
+			const plain = plainNumber(raw);
+			// NaN: more than 15 digits (leading zeros included), left to Number.
+			if (!Number.isNaN(plain)) read++;
+			expect(Number.isNaN(plain) || Object.is(plain, expected), raw).toBe(true);
+			expect(Object.is(parseCell(raw), expected), raw).toBe(true);
+		}
+		expect(read).toBeGreaterThan(cells.length * 0.9);
+		// Beyond 15 digits, or not a plain number: NaN, and parseCell takes the longer way.
+		for (const raw of [
+			'1234567890123456',
+			'1.',
+			'.5',
+			'1,5.2',
+			' 4',
+			'4 ',
+			'1e3',
+			'-',
+			'+',
+			'--1',
+			'6\u202f490'
+		])
+			expect(plainNumber(raw), raw).toBeNaN();
+		expect(parseCell('1234567890123456')).toBe(1234567890123456);
 	});
 });
 
