@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { median, round } from './lib/stats';
+import { renderTiming } from './lib/server';
 import { pageCodes, spreadSample } from './lib/page-codes';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4178);
@@ -29,15 +30,6 @@ function start(dir: string, port: number): ChildProcess {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
-}
-
-async function render(origin: string, path: string): Promise<{ total: number; db: number }> {
-	const response = await fetch(origin + path, { headers: { cookie: 'bench=1' } });
-	await response.arrayBuffer();
-	if (response.status !== 200) throw new Error(`${path} : statut ${response.status}`);
-	const timing = response.headers.get('server-timing') ?? '';
-	const read = (name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(timing)?.[1]);
-	return { total: read('total'), db: read('db') };
 }
 
 const all = await pageCodes();
@@ -62,7 +54,7 @@ try {
 		}
 		// As bench:uncached: the home page, then a first render of every page of the sample.
 		await (await fetch(s.origin + '/', { headers: { cookie: 'bench=1' } })).arrayBuffer();
-		for (const path of paths) await render(s.origin, path);
+		for (const path of paths) await renderTiming(s.origin, path);
 	}
 	const loadBefore = loadavg()[0]!;
 	const ratios: number[] = [];
@@ -72,7 +64,7 @@ try {
 			const totals = new Map<string, number>();
 			for (const s of order) {
 				const before = cpuMs(s.child.pid!);
-				const t = await render(s.origin, path);
+				const t = await renderTiming(s.origin, path);
 				s.cpu += cpuMs(s.child.pid!) - before;
 				s.total.push(t.total);
 				s.db.push(t.db);

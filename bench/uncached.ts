@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { median, round } from './lib/stats';
+import { renderTiming } from './lib/server';
 import { pageCodes, spreadSample, type PageCodes } from './lib/page-codes';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4176);
@@ -57,28 +58,18 @@ async function withServer<T>(
 	}
 }
 
-/** Server-Timing of one render: total and db in ms. */
-async function render(origin: string, path: string): Promise<{ total: number; db: number }> {
-	const response = await fetch(origin + path, { headers: { cookie: 'bench=1' } });
-	await response.arrayBuffer();
-	if (response.status !== 200) throw new Error(`${path} : statut ${response.status}`);
-	const timing = response.headers.get('server-timing') ?? '';
-	const read = (name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(timing)?.[1]);
-	return { total: read('total'), db: read('db') };
-}
-
 async function measure(origin: string, pid: number, paths: string[]) {
 	const first = { total: [] as number[], db: [] as number[] };
 	const perPage = new Map(paths.map((p) => [p, { total: [] as number[], db: [] as number[] }]));
 	for (const path of paths) {
-		const t = await render(origin, path);
+		const t = await renderTiming(origin, path);
 		first.total.push(t.total);
 		first.db.push(t.db);
 	}
 	const cpuBefore = cpuMs(pid);
 	for (let run = 0; run < RUNS; run++) {
 		for (const path of paths) {
-			const t = await render(origin, path);
+			const t = await renderTiming(origin, path);
 			perPage.get(path)!.total.push(t.total);
 			perPage.get(path)!.db.push(t.db);
 		}

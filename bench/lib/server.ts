@@ -78,3 +78,16 @@ export async function probe(origin: string, paths: string[]): Promise<Map<string
 	for (const path of paths) statuses.set(path, (await fetch(origin + path)).status);
 	return statuses;
 }
+
+/** Server-Timing of one render with a cookie (never cached): total and db in ms. */
+export async function renderTiming(
+	origin: string,
+	path: string
+): Promise<{ total: number; db: number }> {
+	const response = await fetch(origin + path, { headers: { cookie: 'bench=1' } });
+	await response.arrayBuffer();
+	if (response.status !== 200) throw new Error(`${path} : statut ${response.status}`);
+	const timing = response.headers.get('server-timing') ?? '';
+	const read = (name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(timing)?.[1]);
+	return { total: read('total'), db: read('db') };
+}
