@@ -13,7 +13,7 @@ describe('evaluation by data year on the pages', () => {
 			/Taux de pauvreté au seuil de 60\s% données 2015 → 2019 (?:Contrat, départ → arrivée\s: )?43,0\s% → 43,4\s%/
 		);
 		expect(text).toMatch(
-			/Taux de pauvreté au seuil de 60\s% \d+ moyenne pondérée \(approximation\) 43,4\s% données 2019/
+			/Taux de pauvreté au seuil de 60\s% \d+ moyenne pondérée \(approximation\) (?:QPV du contrat\s: )?43,4\s% données 2019/
 		);
 		expect(text).toMatch(/départ\s:\s43,0\s% \(données 2015\)/);
 	});
