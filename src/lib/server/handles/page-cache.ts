@@ -83,7 +83,12 @@ export function pageCache({ memory, store }: PageCacheOptions): Handle {
 		const hit = memory.get(key);
 		if (hit) return hit;
 		const stored = await store()?.get(key);
-		if (stored) memory.set(key, stored);
+		if (!stored) {
+			// A render of this key may have been kept while the disk was read (its in-flight entry
+			// is gone by then): without this second look the request would render the page again.
+			return memory.get(key);
+		}
+		memory.set(key, stored);
 		return stored;
 	}
 

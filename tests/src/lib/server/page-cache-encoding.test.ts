@@ -102,6 +102,22 @@ describe('page cache and gzip', () => {
 		expect(t.renders()).toBe(1);
 	});
 
+	it('does not render again a page kept while the disk was being read', async () => {
+		// A disk read that started before the page was kept, and ends after: it finds nothing.
+		const store = newStore();
+		const read = store.get.bind(store);
+		store.get = async (key) => {
+			const found = await read(key);
+			await new Promise((r) => setTimeout(r, 50));
+			return found;
+		};
+		const t = setup(store);
+		await t.request('/contrats/CV005', GZIP);
+		const second = await t.request('/contrats/CV005', GZIP);
+		expect(second.headers.get('content-encoding')).toBe('gzip');
+		expect(t.renders()).toBe(1);
+	});
+
 	it('serves the stored gzip bytes unchanged to another process (fresh memory, same store)', async () => {
 		const first = setup();
 		await first.request('/quartiers/QP002002', GZIP);
