@@ -34,6 +34,7 @@ import { evaluationSteps } from './evaluation';
 import { contratPillarProjectsStep } from './contrat-pillar-projects';
 import { pageModelSteps } from './page-models';
 import { contratEvaluationPageStep } from './contrat-evaluation-page';
+import { qpvPageRanksStep } from './qpv-page-ranks';
 
 export const steps: Step[] = [
 	// territories (régions … qpv_contrat)
@@ -76,6 +77,7 @@ export const steps: Step[] = [
 	contratPillarProjectsStep,
 	// page models of the contrat and QPV pages read at each uncached render (see ./page-models.ts)
 	...pageModelSteps,
+	qpvPageRanksStep, // the QPV page's latest ranks (reads qpv_ranks)
 	// the contrat page's synthesis and evolutions as JSON (reads contrat_synthesis, contrat_qpv)
 	contratEvaluationPageStep
 ];

@@ -8,7 +8,7 @@ import { getQpvDistribution, listIndicators } from '../queries/observations';
 import {
 	getQpv,
 	getQpvCommunes,
-	getQpvRanks,
+	getQpvLatestRanks,
 	type QpvCommuneRow,
 	type QpvIdentity,
 	type QpvRankRow
@@ -53,7 +53,10 @@ export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]>
 	return out;
 }
 
-/** The rank of the QPV's latest value: same indicator, period and kind of period. */
+/**
+ * The rank of the QPV's latest value: same indicator, period and kind of period (the page model
+ * holds only latest ranks; the match to the view's latest point stays the rule).
+ */
 function latestRanks(views: IndicatorView[], rows: QpvRankRow[]): Map<string, QpvRankRow> {
 	const latest = new Map(views.map((v) => [v.indicator.id, v.evolution.latest]));
 	return new Map(
@@ -94,7 +97,7 @@ export async function loadQpvProfile(
 			own.series,
 			getQpvGapSummaries(code),
 			getEnsembleSeries(),
-			getQpvRanks(code),
+			getQpvLatestRanks(code),
 			getProvenance()
 		]);
 	if (!qpv) return undefined;

@@ -64,3 +64,14 @@ export function getQpvRanks(code: string): Promise<QpvRankRow[]> {
 		[code]
 	);
 }
+
+/**
+ * The QPV's rank at its latest published period of each indicator (page model qpv_page_ranks,
+ * pipelines/steps/qpv-page-ranks.ts): the rows of getQpvRanks its page shows, a quarter of them.
+ */
+export function getQpvLatestRanks(code: string): Promise<QpvRankRow[]> {
+	return query<QpvRankRow>(
+		`SELECT indicator_id, period, period_kind, rank, n FROM qpv_page_ranks WHERE qpv_code = $1`,
+		[code]
+	);
+}
