@@ -96,17 +96,21 @@ function slots(): Promise<Slot[]> {
 	return pool;
 }
 
-/** Runs `task` on the least busy connection, after the queries already queued there. */
-async function onConnection<T>(task: (slot: Slot) => Promise<T>): Promise<T> {
+/**
+ * Runs `task` on the least busy connection, after the queries already queued there. `weight`: how
+ * many ordinary reads the task counts for, so that short reads issued after a long one take other
+ * connections instead of queueing behind it.
+ */
+async function onConnection<T>(task: (slot: Slot) => Promise<T>, weight = 1): Promise<T> {
 	const all = await slots();
 	const slot = all.reduce((a, b) => (b.pending < a.pending ? b : a));
-	slot.pending++;
+	slot.pending += weight;
 	const run = slot.queue.then(() => task(slot));
 	slot.queue = run.catch(() => undefined);
 	try {
 		return await run;
 	} finally {
-		slot.pending--;
+		slot.pending -= weight;
 	}
 }
 
@@ -153,15 +157,18 @@ export function busyMs(spans: [number, number][]): number {
 	return total;
 }
 
-/** Runs `sql` with positional `$1…` parameters and returns plain JS rows. */
-export async function query<Row>(sql: string, params: Param[] = []): Promise<Row[]> {
+/**
+ * Runs `sql` with positional `$1…` parameters and returns plain JS rows. `weight`: see onConnection
+ * (a long read of a page, e.g. a QPV's whole series).
+ */
+export async function query<Row>(sql: string, params: Param[] = [], weight = 1): Promise<Row[]> {
 	const started = performance.now();
 	const result = await onConnection(async (slot) => {
 		const prepared = await statement(slot, sql);
 		prepared.clearBindings();
 		params.forEach((value, i) => bindParam(prepared, i + 1, value));
 		return prepared.run();
-	});
+	}, weight);
 	const out = rowObjects(result) as Row[];
 	queryTiming.getStore()?.push([started, performance.now()]);
 	return out;

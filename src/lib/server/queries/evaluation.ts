@@ -97,7 +97,9 @@ export function getQpvSeries(qpvCode: string): Promise<QpvSeriesPoint[]> {
 		`SELECT indicator_id, territory_type, period, period_kind, vintage, value, status, source_path,
 		        segment
 		 FROM canonical_series WHERE territory_type = 'qpv' AND territory_code = $1`,
-		[qpvCode]
+		[qpvCode],
+		// The page's longest read: its gaps and ranks, issued later, take other connections.
+		4
 	);
 }
 
