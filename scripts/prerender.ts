@@ -105,13 +105,15 @@ export interface PrerenderOptions {
 	log?: (m: string) => void;
 	/** Render through this already running server (`npm start`), one page at a time. */
 	origin?: string;
+	/** The reading pages, when the caller has read them already (`readingPagePaths`). */
+	paths?: string[];
 }
 
 export async function prerender(options: PrerenderOptions = {}): Promise<PrerenderResult> {
 	const dbPath = options.dbPath ?? join(root, 'data/build/politique-ville.duckdb');
 	const log = options.log ?? (() => {});
 	const started = performance.now();
-	const all = await readingPagePaths(dbPath);
+	const all = options.paths ?? (await readingPagePaths(dbPath));
 	const key = (path: string) => cacheKey(new URL(path, 'http://x'));
 	let origin = options.origin;
 	let stop = async () => {};

@@ -20,13 +20,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => se
 server.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
 if (await answering(origin)) {
+	let paths: string[] | undefined;
 	try {
+		paths = await readingPagePaths(join(root, 'data/build/politique-ville.duckdb'));
 		// Before the prerender: with a full disk store it renders nothing, and users' pages not yet
 		// prerendered (or with a session) are rendered by warm code either way.
-		const paths = warmUpPaths(
-			await readingPagePaths(join(root, 'data/build/politique-ville.duckdb'))
-		);
-		const warm = await warmUp(origin, paths);
+		const warm = await warmUp(origin, warmUpPaths(paths));
 		console.log(`Serveur mis en train : ${warm.pages} pages rendues en ${warm.seconds} s.`);
 		if (warm.failed.length)
 			console.warn(`Mise en train, pages en échec : ${warm.failed.join(', ')}`);
@@ -34,7 +33,7 @@ if (await answering(origin)) {
 		console.warn(`Mise en train interrompue (${(e as Error).message}) : le site sert quand même.`);
 	}
 	try {
-		const result = await prerender({ origin, log: (m) => console.log(m) });
+		const result = await prerender({ origin, paths, log: (m) => console.log(m) });
 		if (result.rendered > 0)
 			console.log(`Pré-rendu terminé : ${result.rendered} pages en ${result.seconds} s.`);
 		if (result.failed.length)
