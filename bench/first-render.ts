@@ -85,7 +85,7 @@ async function run(mode: 'cold' | 'serve') {
 	}
 }
 
-const runs = [];
+const runs: Awaited<ReturnType<typeof run>>[] = [];
 for (let r = 0; r < ROUNDS; r++)
 	for (const mode of r % 2 ? (['serve', 'cold'] as const) : (['cold', 'serve'] as const))
 		runs.push(await run(mode));
