@@ -37,7 +37,8 @@ export function servedStore(dbPath: string): PageStore {
 	return new PageStore(root, names[0]!);
 }
 
-async function paths(dbPath: string): Promise<string[]> {
+/** Every reading page of the database (`readingPaths`), read once with DuckDB. */
+export async function readingPagePaths(dbPath: string): Promise<string[]> {
 	const instance = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
 	const connection = await instance.connect();
 	try {
@@ -104,13 +105,15 @@ export interface PrerenderOptions {
 	log?: (m: string) => void;
 	/** Render through this already running server (`npm start`), one page at a time. */
 	origin?: string;
+	/** The reading pages, when the caller has read them already (`readingPagePaths`). */
+	paths?: string[];
 }
 
 export async function prerender(options: PrerenderOptions = {}): Promise<PrerenderResult> {
 	const dbPath = options.dbPath ?? join(root, 'data/build/politique-ville.duckdb');
 	const log = options.log ?? (() => {});
 	const started = performance.now();
-	const all = await paths(dbPath);
+	const all = options.paths ?? (await readingPagePaths(dbPath));
 	const key = (path: string) => cacheKey(new URL(path, 'http://x'));
 	let origin = options.origin;
 	let stop = async () => {};

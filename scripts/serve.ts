@@ -1,10 +1,12 @@
-// `npm start`'s last step: serves the built site at once (`node build`), then prerenders the
-// reading pages through that same server in the background, one at a time, so that the site is
-// never held back by the prerender and each page is rendered once per database and app build.
+// `npm start`'s last step: serves the built site at once (`node build`), warms it with a few
+// uncached renders (scripts/warm-up.ts), then prerenders the reading pages through that same
+// server in the background, one at a time, so that the site is never held back by the prerender
+// and each page is rendered once per database and app build.
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answering, prerender } from './prerender';
+import { answering, prerender, readingPagePaths } from './prerender';
+import { warmUp, warmUpPaths } from './warm-up';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.PORT ?? '3000';
@@ -18,8 +20,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => se
 server.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
 if (await answering(origin)) {
+	let paths: string[] | undefined;
 	try {
-		const result = await prerender({ origin, log: (m) => console.log(m) });
+		paths = await readingPagePaths(join(root, 'data/build/politique-ville.duckdb'));
+		// Before the prerender: with a full disk store it renders nothing, and users' pages not yet
+		// prerendered (or with a session) are rendered by warm code either way.
+		const warm = await warmUp(origin, warmUpPaths(paths));
+		console.log(`Serveur mis en train : ${warm.pages} pages rendues en ${warm.seconds} s.`);
+		if (warm.failed.length)
+			console.warn(`Mise en train, pages en échec : ${warm.failed.join(', ')}`);
+	} catch (e) {
+		console.warn(`Mise en train interrompue (${(e as Error).message}) : le site sert quand même.`);
+	}
+	try {
+		const result = await prerender({ origin, paths, log: (m) => console.log(m) });
 		if (result.rendered > 0)
 			console.log(`Pré-rendu terminé : ${result.rendered} pages en ${result.seconds} s.`);
 		if (result.failed.length)

@@ -6,30 +6,54 @@ import { defaultDigits, unitKind } from './domain/units';
 export const MINUS = '\u2212';
 export const NBSP = '\u00a0';
 
-const formatters = new Map<string, Intl.NumberFormat>();
+/** One Intl formatter per option set, and the texts it already wrote (see formatNumber). */
+interface Formatter {
+	intl: Intl.NumberFormat;
+	written: Map<number, string>;
+}
+const formatters = new Map<number, Formatter>();
+/** Bound of each formatter's memo: a few megabytes at most, cleared when full. */
+const MAX_WRITTEN = 20_000;
 
-function formatter(minDigits: number, maxDigits: number, signed: boolean): Intl.NumberFormat {
-	const key = `${minDigits}:${maxDigits}:${signed}`;
+function formatter(minDigits: number, maxDigits: number, signed: boolean): Formatter {
+	// Digits are integers from 0 to 100 (Intl's range): one number keys the three options.
+	const key = (minDigits * 128 + maxDigits) * 2 + (signed ? 1 : 0);
 	let f = formatters.get(key);
 	if (!f) {
-		f = new Intl.NumberFormat('fr-FR', {
+		const intl = new Intl.NumberFormat('fr-FR', {
 			minimumFractionDigits: minDigits,
 			maximumFractionDigits: maxDigits,
 			signDisplay: signed ? 'exceptZero' : 'auto'
 		});
+		f = { intl, written: new Map() };
 		formatters.set(key, f);
 	}
 	return f;
 }
 
-/** `6490` → '6 490' (U+202F); negative numbers get a real minus sign (U+2212), never '-0'. */
+/**
+ * `6490` → '6 490' (U+202F); negative numbers get a real minus sign (U+2212), never '-0'.
+ * Each text is written once per process: Intl's `format` is the costly part, and the same figures
+ * recur from page to page (reference territories, ranks and their totals, axis ticks).
+ */
 export function formatNumber(
 	value: number,
 	digits = 0,
 	signed = false,
 	minDigits = digits
 ): string {
-	const text = formatter(minDigits, digits, signed).format(value === 0 ? 0 : value);
+	const f = formatter(minDigits, digits, signed);
+	let text = f.written.get(value);
+	if (text === undefined) {
+		text = writeNumber(f.intl, value);
+		if (f.written.size >= MAX_WRITTEN) f.written.clear();
+		f.written.set(value, text);
+	}
+	return text;
+}
+
+function writeNumber(intl: Intl.NumberFormat, value: number): string {
+	const text = intl.format(value === 0 ? 0 : value);
 	const minus = text.replace('-', MINUS);
 	// Only a text starting with the minus sign can be a negative zero ('−0', '−0,0').
 	return minus.charCodeAt(0) === 0x2212 ? minus.replace(/^−(0(,0+)?)$/, '$1') : minus;

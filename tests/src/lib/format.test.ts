@@ -20,6 +20,24 @@ describe('formatNumber', () => {
 		expect(formatNumber(-1234.5, 1)).toBe('\u22121\u202f234,5');
 		expect(formatNumber(-0.04, 1)).toBe('0,0');
 	});
+	it('writes a figure the same way each time, whatever was written before with other options', () => {
+		// Each option set has its own memo: the same value must not come back in another's text.
+		for (let round = 0; round < 2; round++) {
+			expect(formatNumber(1.25, 1)).toBe('1,3');
+			expect(formatNumber(1.25, 2)).toBe('1,25');
+			expect(formatNumber(1.25, 1, true)).toBe('+1,3');
+			expect(formatNumber(1, 2)).toBe('1,00');
+			expect(formatNumber(1, 2, false, 0)).toBe('1');
+			expect(formatNumber(-0, 1, true)).toBe('0,0');
+			expect(formatNumber(-0.04, 1, true)).toBe('0,0');
+			expect(formatNumber(-1.04, 1, true)).toBe('\u22121,0');
+		}
+	});
+	it('keeps writing right after its memo is full (20,000 texts per option set)', () => {
+		for (let i = 0; i < 20_005; i++) formatNumber(i + 0.5, 3, false, 0);
+		expect(formatNumber(12_345.5, 3, false, 0)).toBe('12\u202f345,5');
+		expect(formatNumber(20_004.5, 3, false, 0)).toBe('20\u202f004,5');
+	});
 });
 
 describe('formatValue', () => {

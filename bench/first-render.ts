@@ -1,0 +1,118 @@
+// `npm run bench:first-render`: what npm start's warm-up (scripts/warm-up.ts) does to the first
+// render of a page. A fresh `node build` renders bench:cold's single-page samples (9 contrat and 9
+// QPV pages never rendered, after bench:cold's own 9 + 9 warm-up pages), then the same pages a
+// second time; in mode `serve` the 60 warm-up pages of npm start come first. Both modes alternate,
+// BENCH_ROUNDS times. Per page: the server's CPU time (all threads, /proc: it moves less with the
+// load of a shared machine than wall time) and the median wall time. Pages with a cookie: uncached.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { readingPagePaths } from '../scripts/prerender';
+import { warmUp, warmUpPaths } from '../scripts/warm-up';
+import { pageCodes, spreadSample } from './lib/page-codes';
+import { ensureBuild } from './lib/server';
+import { median, round } from './lib/stats';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const origin = `http://127.0.0.1:${PORT}`;
+
+/** User + system CPU of a process, all threads, in ms (/proc/<pid>/stat, 100 ticks a second). */
+function cpuMs(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function render(path: string): Promise<number> {
+	const t0 = performance.now();
+	await (await fetch(origin + path, { headers: { cookie: 'bench=1' } })).arrayBuffer();
+	return performance.now() - t0;
+}
+
+/** CPU per page and median wall time of rendering `paths` one at a time. */
+async function measure(pid: number, paths: string[]) {
+	const before = cpuMs(pid);
+	const wall: number[] = [];
+	for (const path of paths) wall.push(await render(path));
+	return { cpu_ms: round((cpuMs(pid) - before) / paths.length), wall_ms: round(median(wall)) };
+}
+
+ensureBuild();
+const codes = await pageCodes();
+const contrats = spreadSample(codes.contrats, 9, 2).map((c) => `/contrats/${c}`);
+const qpv = spreadSample(codes.qpv, 9, 2).map((c) => `/quartiers/${c}`);
+const benchWarmUp = [
+	...spreadSample(codes.contrats, 9, 8).map((c) => `/contrats/${c}`),
+	...spreadSample(codes.qpv, 9, 8).map((c) => `/quartiers/${c}`)
+];
+const samples = new Set([...contrats, ...qpv]);
+const serveWarmUp = warmUpPaths(await readingPagePaths('data/build/politique-ville.duckdb')).filter(
+	(p) => !samples.has(p)
+);
+
+async function run(mode: 'cold' | 'serve') {
+	const child = spawn(process.execPath, ['build'], {
+		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	try {
+		for (let i = 0; ; i++) {
+			try {
+				await fetch(`${origin}/favicon.svg`);
+				break;
+			} catch {
+				if (i === 300) throw new Error(`le serveur ne répond pas sur ${origin}`);
+				await sleep(100);
+			}
+		}
+		await render('/');
+		// The database warms its blocks in the background at start (warmDatabase): let it finish.
+		await sleep(3000);
+		const warm = mode === 'serve' ? await warmUp(origin, serveWarmUp) : null;
+		for (const path of benchWarmUp) await render(path);
+		return {
+			mode,
+			warm_up_seconds: warm?.seconds ?? 0,
+			first: { contrat: await measure(child.pid!, contrats), qpv: await measure(child.pid!, qpv) },
+			second: { contrat: await measure(child.pid!, contrats), qpv: await measure(child.pid!, qpv) },
+			load: round(loadavg()[0]!, 1)
+		};
+	} finally {
+		const done = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		await done;
+	}
+}
+
+const runs: Awaited<ReturnType<typeof run>>[] = [];
+for (let r = 0; r < ROUNDS; r++)
+	for (const mode of r % 2 ? (['serve', 'cold'] as const) : (['cold', 'serve'] as const))
+		runs.push(await run(mode));
+const summary = (mode: string, key: 'first' | 'second', kind: 'contrat' | 'qpv') =>
+	round(median(runs.filter((r) => r.mode === mode).map((r) => r[key][kind].cpu_ms)));
+console.log(
+	JSON.stringify(
+		{
+			machine_note: 'machine partagée (2 cœurs) : lire comme un ordre de grandeur',
+			runs,
+			median_cpu_ms_per_page: Object.fromEntries(
+				['cold', 'serve'].map((mode) => [
+					mode,
+					{
+						first: {
+							contrat: summary(mode, 'first', 'contrat'),
+							qpv: summary(mode, 'first', 'qpv')
+						},
+						second: {
+							contrat: summary(mode, 'second', 'contrat'),
+							qpv: summary(mode, 'second', 'qpv')
+						}
+					}
+				])
+			)
+		},
+		null,
+		'\t'
+	)
+);
