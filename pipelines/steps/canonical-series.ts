@@ -5,6 +5,7 @@ import { canonicalSeriesTable, type SeriesBreak } from '../../src/lib/schemas/ev
 import { sourceRankSql } from '../../src/lib/domain/timeline';
 import { sqlString } from '../../src/lib/sql-string';
 import type { BuildDb } from '../lib/build-db';
+import { withDictionaryCompression } from '../lib/evaluation/group';
 import type { Step } from '../lib/step';
 
 /** The distinct texts of observations that go through the sort as their rank (1-based, text order). */
@@ -165,7 +166,9 @@ export const canonicalSeriesStep: Step = {
 		const texts = await seriesTexts(ctx.db);
 		const onlyQpvCommunes = ctx.db.tableNames().includes('qpv_references');
 		const { select, restore } = canonicalSeriesSql(breaks, texts, onlyQpvCommunes);
-		await ctx.db.insertInOrder(canonicalSeriesTable, select, 'k', restore);
+		await withDictionaryCompression(ctx.db, () =>
+			ctx.db.insertInOrder(canonicalSeriesTable, select, 'k', restore)
+		);
 		ctx.report.source_agreement = await sourceAgreement(ctx.db);
 	}
 };

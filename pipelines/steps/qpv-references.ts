@@ -22,37 +22,47 @@ export const COG_PACKAGES: { year: number; name: string }[] = [
 ];
 
 /**
- * The EPCI of the communes a QPV may be looked up by (`wanted`), from the COG's epci.json, read by
- * DuckDB: parsing the four 2–4 MB files in JavaScript for the ~2,000 communes of QPV cost more
- * than the whole rule. A commune listed twice (none is, in the pinned files) keeps the last EPCI read.
+ * The EPCI of the communes a QPV may be looked up by (`wanted`), per COG year, from each COG's
+ * epci.json, read by DuckDB in one statement (the four 2–4 MB files parse in parallel): parsing
+ * them in JavaScript for the ~2,000 communes of QPV cost more than the whole rule. A commune
+ * listed twice in a file (none is, in the pinned files) keeps the last EPCI read.
  */
-async function readCogMembership(
-	ctx: BuildContext,
-	year: number,
-	name: string,
-	wanted: string[]
-): Promise<Membership> {
+async function readCogMemberships(ctx: BuildContext, wanted: string[]): Promise<Membership[]> {
 	const require = createRequire(import.meta.url);
-	const dir = dirname(require.resolve(`${name}/package.json`));
-	const version = (
-		JSON.parse(readFileSync(join(dir, 'package.json'), 'utf-8')) as { version: string }
-	).version;
-	const path = `npm/${name}@${version}/data/epci.json`;
-	ctx.read.add(path);
-	const file = sqlString(join(dir, 'data', 'epci.json'));
+	const cogs = COG_PACKAGES.map(({ year, name }) => {
+		const dir = dirname(require.resolve(`${name}/package.json`));
+		const version = (
+			JSON.parse(readFileSync(join(dir, 'package.json'), 'utf-8')) as { version: string }
+		).version;
+		return {
+			year,
+			name,
+			version,
+			path: `npm/${name}@${version}/data/epci.json`,
+			file: join(dir, 'data', 'epci.json')
+		};
+	});
+	for (const c of cogs) ctx.read.add(c.path);
 	const filter = wanted.length ? `commune IN ${sqlList(wanted)}` : 'false';
-	const [read] = await ctx.db.query<{ n: number; members: { epci: string; commune: string }[] }>(
+	const [read] = await ctx.db.query<{
+		counts: { file: string; n: number }[];
+		members: { file: string; epci: string; commune: string }[];
+	}>(
 		`WITH e AS MATERIALIZED (
-			SELECT code, membres FROM read_json(${file}, columns = {code: 'VARCHAR', membres: 'STRUCT(code VARCHAR)[]'})
-		), m AS (SELECT code AS epci, unnest(membres).code AS commune FROM e)
-		SELECT (SELECT count(*) FROM e)::INTEGER AS n,
-			coalesce((SELECT list({'epci': epci, 'commune': commune}) FROM m WHERE ${filter}), []) AS members`
+			SELECT filename AS file, code, membres FROM read_json([${cogs.map((c) => sqlString(c.file)).join(', ')}],
+				filename = true, columns = {code: 'VARCHAR', membres: 'STRUCT(code VARCHAR)[]'})
+		), m AS (SELECT file, code AS epci, unnest(membres).code AS commune FROM e)
+		SELECT coalesce((SELECT list({'file': file, 'n': n}) FROM (SELECT file, count(*)::INTEGER AS n FROM e GROUP BY file)), []) AS counts,
+			coalesce((SELECT list({'file': file, 'epci': epci, 'commune': commune}) FROM m WHERE ${filter}), []) AS members`
 	);
-	const epciOf = new Map<string, string>();
-	for (const m of read?.members ?? []) epciOf.set(m.commune, m.epci);
-	// Every EPCI of the file is read; its members feed qpv_references.
-	ctx.ledgers.for(path).loaded(qpvReferencesTable.name, read?.n ?? 0);
-	return { year, label: `le COG ${year} (${name} ${version})`, epciOf };
+	return cogs.map((c) => {
+		const epciOf = new Map<string, string>();
+		for (const m of read?.members ?? []) if (m.file === c.file) epciOf.set(m.commune, m.epci);
+		// Every EPCI of the file is read; its members feed qpv_references.
+		const n = read?.counts.find((f) => f.file === c.file)?.n ?? 0;
+		ctx.ledgers.for(c.path).loaded(qpvReferencesTable.name, n);
+		return { year: c.year, label: `le COG ${c.year} (${c.name} ${c.version})`, epciOf };
+	});
 }
 
 async function loadInputs(ctx: BuildContext, qpv: QpvInput[]): Promise<ReferenceInputs> {
@@ -79,7 +89,15 @@ async function loadInputs(ctx: BuildContext, qpv: QpvInput[]): Promise<Reference
 		code: string;
 		current_code: string | null;
 		epci: string | null;
-	}>(`SELECT code, current_code, epci2015_siren AS epci FROM communes`);
+	}>(
+		// Only the communes findEpci and resolveReferences look up: a QPV's communes and main
+		// commune, and the communes nouvelles that absorbed them (35 k rows into JavaScript otherwise).
+		`WITH looked AS (SELECT commune_code AS code FROM qpv_communes
+			UNION SELECT main_commune_code FROM qpv WHERE main_commune_code IS NOT NULL)
+		 SELECT code, current_code, epci2015_siren AS epci FROM communes
+		 WHERE code IN (SELECT code FROM looked)
+			OR code IN (SELECT current_code FROM communes WHERE code IN (SELECT code FROM looked))`
+	);
 	const currentCode = new Map<string, string>();
 	const epci2015 = new Map<string, string>();
 	for (const c of communes) {
@@ -99,8 +117,7 @@ async function loadInputs(ctx: BuildContext, qpv: QpvInput[]): Promise<Reference
 	const memberships: Membership[] = [
 		{ year: 2015, label: 'la liste des EPCI au 1er janvier 2015 (DGCL)', epciOf: epci2015 }
 	];
-	for (const p of COG_PACKAGES)
-		memberships.push(await readCogMembership(ctx, p.year, p.name, wanted));
+	memberships.push(...(await readCogMemberships(ctx, wanted)));
 	return { published, currentCode, memberships };
 }
 

@@ -18,3 +18,21 @@ export { sqlString };
 export function sqlList(values: readonly string[]): string {
 	return `(${values.map(sqlString).join(', ')})`;
 }
+
+/**
+ * Runs a write with only dictionary compression tried on text columns: DuckDB would analyse each
+ * string compression on every text column of every row group, and picks dictionary for these
+ * (few distinct codes, indicators, files per stretch of rows) anyway; numbers keep their own.
+ * The build's connection runs one statement at a time, so nothing else writes meanwhile.
+ */
+export async function withDictionaryCompression(
+	db: { run(sql: string): Promise<void> },
+	write: () => Promise<void>
+): Promise<void> {
+	await db.run(`SET force_compression = 'dictionary'`);
+	try {
+		await write();
+	} finally {
+		await db.run('RESET force_compression');
+	}
+}
