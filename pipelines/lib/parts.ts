@@ -4,7 +4,7 @@ import { sqlString } from '../../src/lib/sql-string';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { z } from 'zod';
 import type { TableDef } from '../../src/lib/schemas/table';
-import { appendStored, storedType } from './chunk-stage';
+import { appendPacked, partsLayout, storedValue, type PartsLayout } from './parts-layout';
 import type { ColumnBatch } from './column-batch';
 import { extendRanges, packOrder, type IntegerRange } from './packed-key';
 
@@ -14,7 +14,8 @@ const SMALL_DICTIONARY = 1024;
 
 export class TableParts {
 	private readonly rows: string;
-	private readonly types: string[];
+	/** How the rows are stored: small columns packed into words (./parts-layout.ts). */
+	private readonly layout: PartsLayout;
 	private readonly kinds: string[];
 	/** Per text column: the table's code of each string (codes are shared by all the parts). */
 	private readonly codes: (Map<string, number> | undefined)[];
@@ -33,7 +34,7 @@ export class TableParts {
 		batch: ColumnBatch
 	) {
 		this.rows = `__parts_${def.name}`;
-		this.types = batch.columns.map((_, i) => storedType(batch, i).toString());
+		this.layout = partsLayout(def, batch);
 		this.kinds = batch.columns.map((c) => c.kind);
 		this.codes = batch.columns.map((c) => (c.kind === 'dict' ? new Map() : undefined));
 		this.first = Object.keys(def.columns).indexOf(def.orderBy[0]!);
@@ -44,7 +45,7 @@ export class TableParts {
 	}
 
 	async create(connection: DuckDBConnection): Promise<void> {
-		const columns = this.types.map((t, i) => `c${i} ${t}`).join(', ');
+		const columns = this.layout.stored.map((s) => `${s.name} ${s.type.toString()}`).join(', ');
 		await connection.run(`CREATE TEMP TABLE "${this.rows}" (${columns})`);
 		for (let i = 0; i < this.kinds.length; i++) {
 			if (this.codes[i])
@@ -75,9 +76,10 @@ export class TableParts {
 			batch,
 			integers.filter((i) => this.kinds[i] === 'int')
 		);
-		await appendStored(
-			connection,
-			this.rows,
+		const appender = await connection.createAppender(this.rows, 'main', 'temp');
+		appendPacked(
+			appender,
+			this.layout,
 			batch,
 			remaps.map((r, i) => (this.codes[i] ? r : undefined))
 		);
@@ -111,7 +113,7 @@ export class TableParts {
 			if (!this.codes[i]) return '';
 			const ranked = `SELECT code, value, rank() OVER (ORDER BY ${this.value(i, types[i]!, 'value')}) AS r
 				FROM temp.main."${this.dictionary(i)}"`;
-			return ` LEFT JOIN (${ranked}) d${i} ON d${i}.code = p.c${i}`;
+			return ` LEFT JOIN (${ranked}) d${i} ON d${i}.code = ${storedValue(this.layout, i)}`;
 		});
 		const keys = this.def.orderBy.map((c) => {
 			const i = names.indexOf(c);
@@ -128,7 +130,11 @@ export class TableParts {
 				const i = names.indexOf(c);
 				const codes = this.codes[i];
 				if (codes) return { column: i, text: { size: codes.size, list: lists[i] } };
-				return { column: i, integer: types[i] === 'INTEGER' ? this.ranges.get(i) : undefined };
+				return {
+					column: i,
+					stored: storedValue(this.layout, i),
+					integer: types[i] === 'INTEGER' ? this.ranges.get(i) : undefined
+				};
 			})
 		);
 		if (packed) {
@@ -212,7 +218,7 @@ export class TableParts {
 			);
 		if (upTo !== undefined) this.written = await upToBound(upTo);
 		// By the codes of the values up to the bound: the rows are chosen before any join.
-		const column = `p.c${first}`;
+		const column = storedValue(this.layout, first);
 		const codes = (w: { codes: number[] }) => w.codes.join(', ');
 		const conditions = [
 			written && written.codes.length > 0
@@ -229,7 +235,7 @@ export class TableParts {
 
 	/** The SQL value of column `i` (as ./chunk-stage.ts stagePlan would rebuild it); `text`: its string. */
 	private value(i: number, type: string, text: string): string {
-		const v = this.codes[i] ? text : `p.c${i}`;
+		const v = this.codes[i] ? text : storedValue(this.layout, i);
 		if (type === 'DATE') return `CAST(${v} AS DATE)`;
 		if (type === 'BIGINT') return `CAST(${v} AS BIGINT)`;
 		if (type === 'BOOLEAN') return `(${v} <> 0)`;
