@@ -74,8 +74,6 @@ export function extendRanges(
  */
 export interface OrderColumn {
 	column: number;
-	/** SQL of its stored value in `p` (default `p.c<column>`). */
-	stored?: string;
 	text?: { size: number; list?: string };
 	integer?: IntegerRange;
 }
@@ -90,7 +88,7 @@ export function packOrder(
 ): { key: PackedKey; restore: Map<number, (packed: string) => string> } | undefined {
 	const fields: KeyField[] = [];
 	const restore = new Map<number, (packed: string) => string>();
-	for (const { column: i, stored, text, integer } of columns) {
+	for (const { column: i, text, integer } of columns) {
 		const f = fields.length;
 		let restoring: ((field: string) => string) | undefined;
 		if (text) {
@@ -102,7 +100,7 @@ export function packOrder(
 			const min = some ? integer.min : 0;
 			const span = some ? integer.max - min + 1 : 1;
 			fields.push({
-				value: `coalesce((${stored ?? `p.c${i}`})::BIGINT - ${min}, ${span})`,
+				value: `coalesce(p.c${i}::BIGINT - ${min}, ${span})`,
 				size: span + (integer.hasNull ? 1 : 0)
 			});
 			restoring = (field) =>

@@ -84,13 +84,18 @@ export function partsLayout(def: AnyTable, batch: ColumnBatch): PartsLayout {
 	return { stored, fields };
 }
 
-/** SQL of column `i`'s stored value (a text code, an integer or a double) in the stored row `p`. */
-export function storedValue(layout: PartsLayout, i: number): string {
-	const field = layout.fields[i];
-	if (!field) return `p.c${i}`;
-	const { word, shift, width, offset } = field;
-	const bits = `(CAST(p.w${word} AS BIGINT) >> ${shift}) & ${2 ** width - 1}`;
-	return `CAST(NULLIF(${bits}, 0) + ${offset - 1} AS INTEGER)`;
+/**
+ * The stored rows of `table` as the batch's columns `c<i>` (a text code, an integer or a double,
+ * each unpacked once) and `arrival`, their order of arrival.
+ */
+export function unpacked(layout: PartsLayout, table: string): string {
+	const columns = layout.fields.map((field, i) => {
+		if (!field) return `c${i}`;
+		const { word, shift, width, offset } = field;
+		const bits = `(CAST(w${word} AS BIGINT) >> ${shift}) & ${2 ** width - 1}`;
+		return `CAST(NULLIF(${bits}, 0) + ${offset - 1} AS INTEGER) AS c${i}`;
+	});
+	return `SELECT ${columns.join(', ')}, rowid AS arrival FROM temp.main."${table}"`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { sqlString } from '../../src/lib/sql-string';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { z } from 'zod';
 import type { TableDef } from '../../src/lib/schemas/table';
-import { appendPacked, partsLayout, storedValue, type PartsLayout } from './parts-layout';
+import { appendPacked, partsLayout, unpacked, type PartsLayout } from './parts-layout';
 import type { ColumnBatch } from './column-batch';
 import { extendRanges, packOrder, type IntegerRange } from './packed-key';
 
@@ -113,18 +113,18 @@ export class TableParts {
 			if (!this.codes[i]) return '';
 			const ranked = `SELECT code, value, rank() OVER (ORDER BY ${this.value(i, types[i]!, 'value')}) AS r
 				FROM temp.main."${this.dictionary(i)}"`;
-			return ` LEFT JOIN (${ranked}) d${i} ON d${i}.code = ${storedValue(this.layout, i)}`;
+			return ` LEFT JOIN (${ranked}) d${i} ON d${i}.code = p.c${i}`;
 		});
 		const keys = this.def.orderBy.map((c) => {
 			const i = names.indexOf(c);
 			return this.codes[i] ? `d${i}.r` : values[i]!;
 		});
-		const from = `FROM temp.main."${this.rows}" p${joins.join('')}`;
+		const from = `FROM (${unpacked(this.layout, this.rows)}) p${joins.join('')}`;
 		const where = await this.range(connection, upTo);
 		const lists = await this.rankLists(connection, types);
 		const sorted = values.map((v, i) => `${lists[i] ? `d${i}.r` : v} AS v${i}`);
 		const restored = names.map((_, i) => (lists[i] ? `${lists[i]}[s.v${i}]` : `s.v${i}`));
-		let order = [...keys, 'p.rowid'];
+		let order = [...keys, 'p.arrival'];
 		const packed = packOrder(
 			this.def.orderBy.map((c) => {
 				const i = names.indexOf(c);
@@ -132,7 +132,6 @@ export class TableParts {
 				if (codes) return { column: i, text: { size: codes.size, list: lists[i] } };
 				return {
 					column: i,
-					stored: storedValue(this.layout, i),
 					integer: types[i] === 'INTEGER' ? this.ranges.get(i) : undefined
 				};
 			})
@@ -144,7 +143,7 @@ export class TableParts {
 				restored[i] = restoring('s.k');
 			}
 			sorted.push(`${packed.key.key} AS k`);
-			order = ['k', 'p.rowid'];
+			order = ['k', 'p.arrival'];
 		}
 		// DuckDB would try each string compression on every text column; it picks dictionary
 		// compression for these columns anyway (one territory, file or indicator per stretch of
@@ -218,7 +217,7 @@ export class TableParts {
 			);
 		if (upTo !== undefined) this.written = await upToBound(upTo);
 		// By the codes of the values up to the bound: the rows are chosen before any join.
-		const column = storedValue(this.layout, first);
+		const column = `p.c${first}`;
 		const codes = (w: { codes: number[] }) => w.codes.join(', ');
 		const conditions = [
 			written && written.codes.length > 0
@@ -235,7 +234,7 @@ export class TableParts {
 
 	/** The SQL value of column `i` (as ./chunk-stage.ts stagePlan would rebuild it); `text`: its string. */
 	private value(i: number, type: string, text: string): string {
-		const v = this.codes[i] ? text : storedValue(this.layout, i);
+		const v = this.codes[i] ? text : `p.c${i}`;
 		if (type === 'DATE') return `CAST(${v} AS DATE)`;
 		if (type === 'BIGINT') return `CAST(${v} AS BIGINT)`;
 		if (type === 'BOOLEAN') return `(${v} <> 0)`;
