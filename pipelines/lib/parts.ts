@@ -5,6 +5,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { z } from 'zod';
 import type { TableDef } from '../../src/lib/schemas/table';
 import { appendPacked, partsLayout, unpacked, type PartsLayout } from './parts-layout';
+import {
+	appendDictionary,
+	dictionaryLists,
+	extendRemap,
+	type DictionaryLists
+} from './parts-dictionaries';
 import type { ColumnBatch } from './column-batch';
 import { extendRanges, packOrder, type IntegerRange } from './packed-key';
 
@@ -108,28 +114,42 @@ export class TableParts {
 	async write(connection: DuckDBConnection, upTo?: string): Promise<void> {
 		const names = Object.keys(this.def.columns);
 		const types = names.map((name) => this.def.columns[name]!);
-		const values = names.map((_, i) => this.value(i, types[i]!, `d${i}.value`));
+		const lists: (DictionaryLists | undefined)[] = [];
+		for (let i = 0; i < names.length; i++) {
+			const codes = this.codes[i];
+			const small = codes && types[i] === 'VARCHAR' && codes.size <= SMALL_DICTIONARY;
+			lists.push(small ? await dictionaryLists(connection, this.dictionary(i), codes) : undefined);
+		}
+		// A small dictionary's rank and string come from list literals; a large one's from a join.
+		const rank = names.map((_, i) => {
+			const list = lists[i];
+			return list ? `${list.ranks}[p.c${i} + 1]` : `d${i}.r`;
+		});
+		const values = names.map((_, i) => {
+			const list = lists[i];
+			return list ? `${list.values}[${rank[i]}]` : this.value(i, types[i]!, `d${i}.value`);
+		});
 		const joins = names.map((_, i) => {
-			if (!this.codes[i]) return '';
+			if (!this.codes[i] || lists[i]) return '';
 			const ranked = `SELECT code, value, rank() OVER (ORDER BY ${this.value(i, types[i]!, 'value')}) AS r
 				FROM temp.main."${this.dictionary(i)}"`;
 			return ` LEFT JOIN (${ranked}) d${i} ON d${i}.code = p.c${i}`;
 		});
 		const keys = this.def.orderBy.map((c) => {
 			const i = names.indexOf(c);
-			return this.codes[i] ? `d${i}.r` : values[i]!;
+			return this.codes[i] ? rank[i]! : values[i]!;
 		});
 		const from = `FROM (${unpacked(this.layout, this.rows)}) p${joins.join('')}`;
 		const where = await this.range(connection, upTo);
-		const lists = await this.rankLists(connection, types);
-		const sorted = values.map((v, i) => `${lists[i] ? `d${i}.r` : v} AS v${i}`);
-		const restored = names.map((_, i) => (lists[i] ? `${lists[i]}[s.v${i}]` : `s.v${i}`));
+		const sorted = values.map((v, i) => `${lists[i] ? rank[i] : v} AS v${i}`);
+		const restored = names.map((_, i) => (lists[i] ? `${lists[i]!.values}[s.v${i}]` : `s.v${i}`));
 		let order = [...keys, 'p.arrival'];
 		const packed = packOrder(
 			this.def.orderBy.map((c) => {
 				const i = names.indexOf(c);
 				const codes = this.codes[i];
-				if (codes) return { column: i, text: { size: codes.size, list: lists[i] } };
+				if (codes)
+					return { column: i, text: { size: codes.size, rank: rank[i], list: lists[i]?.values } };
 				return {
 					column: i,
 					integer: types[i] === 'INTEGER' ? this.ranges.get(i) : undefined
@@ -163,31 +183,6 @@ export class TableParts {
 		for (let i = 0; i < names.length; i++) {
 			if (this.codes[i]) await connection.run(`DROP TABLE temp.main."${this.dictionary(i)}"`);
 		}
-	}
-
-	/**
-	 * Per column: for VARCHAR text with at most SMALL_DICTIONARY strings (none with a NUL, which an
-	 * SQL literal cannot hold), the list literal of its strings in rank order; else undefined.
-	 */
-	private async rankLists(
-		connection: DuckDBConnection,
-		types: string[]
-	): Promise<(string | undefined)[]> {
-		const lists: (string | undefined)[] = [];
-		for (let i = 0; i < types.length; i++) {
-			const codes = this.codes[i];
-			const small = codes && types[i] === 'VARCHAR' && codes.size <= SMALL_DICTIONARY;
-			if (!small || [...codes.keys()].some((v) => v.includes('\0'))) {
-				lists.push(undefined);
-				continue;
-			}
-			const reader = await connection.runAndReadAll(
-				`SELECT value FROM temp.main."${this.dictionary(i)}" ORDER BY value`
-			);
-			const ordered = reader.getColumnsJS()[0] as string[];
-			lists.push(`([${ordered.map(sqlString).join(', ')}]::VARCHAR[])`);
-		}
-		return lists;
 	}
 
 	/**
@@ -240,38 +235,4 @@ export class TableParts {
 		if (type === 'BOOLEAN') return `(${v} <> 0)`;
 		return v;
 	}
-}
-
-/**
- * Gives the batch's codes from `remap.length` on their table code, adding unknown strings to
- * `codes`; returns the strings added.
- */
-function extendRemap(codes: Map<string, number>, values: string[], remap: number[]): string[] {
-	const added: string[] = [];
-	for (let local = remap.length; local < values.length; local++) {
-		const text = values[local]!;
-		let code = codes.get(text);
-		if (code === undefined) {
-			code = codes.size;
-			codes.set(text, code);
-			added.push(text);
-		}
-		remap.push(code);
-	}
-	return added;
-}
-
-async function appendDictionary(
-	connection: DuckDBConnection,
-	table: string,
-	codes: Map<string, number>,
-	added: string[]
-): Promise<void> {
-	const appender = await connection.createAppender(table, 'main', 'temp');
-	for (const text of added) {
-		appender.appendInteger(codes.get(text)!);
-		appender.appendVarchar(text);
-		appender.endRow();
-	}
-	appender.closeSync();
 }
