@@ -36,7 +36,11 @@ export async function dictionaryLists(
  * Gives the batch's codes from `remap.length` on their table code, adding unknown strings to
  * `codes`; returns the strings added.
  */
-export function extendRemap(codes: Map<string, number>, values: string[], remap: number[]): string[] {
+export function extendRemap(
+	codes: Map<string, number>,
+	values: string[],
+	remap: number[]
+): string[] {
 	const added: string[] = [];
 	for (let local = remap.length; local < values.length; local++) {
 		const text = values[local]!;
