@@ -81,7 +81,7 @@ export function stagePlan(batch: ColumnBatch): { staged: Staged[]; select: strin
  * numeric chunks are reused (every row is rewritten); a text vector keeps the strings written to it
  * until its chunk goes, so chunks with text are not.
  */
-function appendChunks(
+export function appendChunks(
 	appender: DuckDBAppender,
 	types: DuckDBType[],
 	length: number,
@@ -102,7 +102,10 @@ function appendChunks(
  * The typed array behind a numeric vector (node-api keeps it as `items` and copies it to DuckDB on
  * flush), or undefined when this version of node-api does not: then values go one by one.
  */
-function vectorItems(vector: DuckDBVector, size: number): Int32Array | Float64Array | undefined {
+export function vectorItems(
+	vector: DuckDBVector,
+	size: number
+): Int32Array | Float64Array | undefined {
 	const items = (vector as unknown as { items?: unknown }).items;
 	return (items instanceof Int32Array || items instanceof Float64Array) && items.length === size
 		? items
@@ -123,53 +126,4 @@ export async function appendStage(
 	appendChunks(appender, types, length, (vector, k, start, size) =>
 		fillVector(vector, staged[k]!, start, size)
 	);
-}
-
-/** How a batch column is held in a table of parts: text as INTEGER codes, numbers as such. */
-export function storedType(batch: ColumnBatch, column: number): DuckDBType {
-	return batch.columns[column]!.kind === 'float' ? DOUBLE : INTEGER;
-}
-
-/**
- * Appends a batch as stored (see storedType) to the temporary table `table`, nulls as NULL. A
- * text column's codes go through `codes[i]`, which maps the batch's codes to the table's.
- */
-export async function appendStored(
-	connection: DuckDBConnection,
-	table: string,
-	batch: ColumnBatch,
-	codes: (readonly number[] | undefined)[]
-): Promise<void> {
-	const appender = await connection.createAppender(table, 'main', 'temp');
-	const types = batch.columns.map((_, i) => storedType(batch, i));
-	// Per reused vector, the rows its last fill made null: valid again unless null again.
-	const nulled = new WeakMap<DuckDBVector, number[]>();
-	appendChunks(appender, types, batch.length, (vector, k, start, size) => {
-		const { data, nulls, hasNull } = batch.columns[k]!;
-		const code = codes[k];
-		const items = vectorItems(vector, size);
-		if (!items) {
-			for (let i = 0; i < size; i++) {
-				const row = start + i;
-				if (hasNull && nulls[row]) vector.setItem(i, null);
-				else vector.setItem(i, code ? code[data[row]!]! : data[row]!);
-			}
-		} else {
-			// A null's slot keeps 0 (its data is 0, or -1 for text: no code).
-			if (code) for (let i = 0; i < size; i++) items[i] = code[data[start + i]!] ?? 0;
-			else items.set(data.subarray(start, start + size));
-			const marked = nulled.get(vector) ?? [];
-			for (const i of marked) vector.setItem(i, items[i]!);
-			marked.length = 0;
-			if (hasNull)
-				for (let i = 0; i < size; i++) {
-					if (nulls[start + i]) {
-						vector.setItem(i, null);
-						marked.push(i);
-					}
-				}
-			nulled.set(vector, marked);
-		}
-		vector.flush();
-	});
 }

@@ -74,7 +74,8 @@ export function extendRanges(
  */
 export interface OrderColumn {
 	column: number;
-	text?: { size: number; list?: string };
+	/** `rank`: SQL of the text's rank (default `d<column>.r`). */
+	text?: { size: number; rank?: string; list?: string };
 	integer?: IntegerRange;
 }
 
@@ -92,7 +93,8 @@ export function packOrder(
 		const f = fields.length;
 		let restoring: ((field: string) => string) | undefined;
 		if (text) {
-			fields.push({ value: `coalesce(d${i}.r, ${text.size + 1}) - 1`, size: text.size + 1 });
+			const rank = text.rank ?? `d${i}.r`;
+			fields.push({ value: `coalesce(${rank}, ${text.size + 1}) - 1`, size: text.size + 1 });
 			const list = text.list;
 			if (list) restoring = (field) => `${list}[${field} + 1]`;
 		} else if (integer) {

@@ -4,7 +4,13 @@ import { sqlString } from '../../src/lib/sql-string';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { z } from 'zod';
 import type { TableDef } from '../../src/lib/schemas/table';
-import { appendStored, storedType } from './chunk-stage';
+import { appendPacked, partsLayout, unpacked, type PartsLayout } from './parts-layout';
+import {
+	appendDictionary,
+	dictionaryLists,
+	extendRemap,
+	type DictionaryLists
+} from './parts-dictionaries';
 import type { ColumnBatch } from './column-batch';
 import { extendRanges, packOrder, type IntegerRange } from './packed-key';
 
@@ -14,7 +20,8 @@ const SMALL_DICTIONARY = 1024;
 
 export class TableParts {
 	private readonly rows: string;
-	private readonly types: string[];
+	/** How the rows are stored: small columns packed into words (./parts-layout.ts). */
+	private readonly layout: PartsLayout;
 	private readonly kinds: string[];
 	/** Per text column: the table's code of each string (codes are shared by all the parts). */
 	private readonly codes: (Map<string, number> | undefined)[];
@@ -33,7 +40,7 @@ export class TableParts {
 		batch: ColumnBatch
 	) {
 		this.rows = `__parts_${def.name}`;
-		this.types = batch.columns.map((_, i) => storedType(batch, i).toString());
+		this.layout = partsLayout(def, batch);
 		this.kinds = batch.columns.map((c) => c.kind);
 		this.codes = batch.columns.map((c) => (c.kind === 'dict' ? new Map() : undefined));
 		this.first = Object.keys(def.columns).indexOf(def.orderBy[0]!);
@@ -44,7 +51,7 @@ export class TableParts {
 	}
 
 	async create(connection: DuckDBConnection): Promise<void> {
-		const columns = this.types.map((t, i) => `c${i} ${t}`).join(', ');
+		const columns = this.layout.stored.map((s) => `${s.name} ${s.type.toString()}`).join(', ');
 		await connection.run(`CREATE TEMP TABLE "${this.rows}" (${columns})`);
 		for (let i = 0; i < this.kinds.length; i++) {
 			if (this.codes[i])
@@ -75,9 +82,10 @@ export class TableParts {
 			batch,
 			integers.filter((i) => this.kinds[i] === 'int')
 		);
-		await appendStored(
-			connection,
-			this.rows,
+		const appender = await connection.createAppender(this.rows, 'main', 'temp');
+		appendPacked(
+			appender,
+			this.layout,
 			batch,
 			remaps.map((r, i) => (this.codes[i] ? r : undefined))
 		);
@@ -106,29 +114,46 @@ export class TableParts {
 	async write(connection: DuckDBConnection, upTo?: string): Promise<void> {
 		const names = Object.keys(this.def.columns);
 		const types = names.map((name) => this.def.columns[name]!);
-		const values = names.map((_, i) => this.value(i, types[i]!, `d${i}.value`));
+		const lists: (DictionaryLists | undefined)[] = [];
+		for (let i = 0; i < names.length; i++) {
+			const codes = this.codes[i];
+			const small = codes && types[i] === 'VARCHAR' && codes.size <= SMALL_DICTIONARY;
+			lists.push(small ? await dictionaryLists(connection, this.dictionary(i), codes) : undefined);
+		}
+		// A small dictionary's rank and string come from list literals; a large one's from a join.
+		const rank = names.map((_, i) => {
+			const list = lists[i];
+			return list ? `${list.ranks}[p.c${i} + 1]` : `d${i}.r`;
+		});
+		const values = names.map((_, i) => {
+			const list = lists[i];
+			return list ? `${list.values}[${rank[i]}]` : this.value(i, types[i]!, `d${i}.value`);
+		});
 		const joins = names.map((_, i) => {
-			if (!this.codes[i]) return '';
+			if (!this.codes[i] || lists[i]) return '';
 			const ranked = `SELECT code, value, rank() OVER (ORDER BY ${this.value(i, types[i]!, 'value')}) AS r
 				FROM temp.main."${this.dictionary(i)}"`;
 			return ` LEFT JOIN (${ranked}) d${i} ON d${i}.code = p.c${i}`;
 		});
 		const keys = this.def.orderBy.map((c) => {
 			const i = names.indexOf(c);
-			return this.codes[i] ? `d${i}.r` : values[i]!;
+			return this.codes[i] ? rank[i]! : values[i]!;
 		});
-		const from = `FROM temp.main."${this.rows}" p${joins.join('')}`;
+		const from = `FROM (${unpacked(this.layout, this.rows)}) p${joins.join('')}`;
 		const where = await this.range(connection, upTo);
-		const lists = await this.rankLists(connection, types);
-		const sorted = values.map((v, i) => `${lists[i] ? `d${i}.r` : v} AS v${i}`);
-		const restored = names.map((_, i) => (lists[i] ? `${lists[i]}[s.v${i}]` : `s.v${i}`));
-		let order = [...keys, 'p.rowid'];
+		const sorted = values.map((v, i) => `${lists[i] ? rank[i] : v} AS v${i}`);
+		const restored = names.map((_, i) => (lists[i] ? `${lists[i]!.values}[s.v${i}]` : `s.v${i}`));
+		let order = [...keys, 'p.arrival'];
 		const packed = packOrder(
 			this.def.orderBy.map((c) => {
 				const i = names.indexOf(c);
 				const codes = this.codes[i];
-				if (codes) return { column: i, text: { size: codes.size, list: lists[i] } };
-				return { column: i, integer: types[i] === 'INTEGER' ? this.ranges.get(i) : undefined };
+				if (codes)
+					return { column: i, text: { size: codes.size, rank: rank[i], list: lists[i]?.values } };
+				return {
+					column: i,
+					integer: types[i] === 'INTEGER' ? this.ranges.get(i) : undefined
+				};
 			})
 		);
 		if (packed) {
@@ -138,7 +163,7 @@ export class TableParts {
 				restored[i] = restoring('s.k');
 			}
 			sorted.push(`${packed.key.key} AS k`);
-			order = ['k', 'p.rowid'];
+			order = ['k', 'p.arrival'];
 		}
 		// DuckDB would try each string compression on every text column; it picks dictionary
 		// compression for these columns anyway (one territory, file or indicator per stretch of
@@ -158,31 +183,6 @@ export class TableParts {
 		for (let i = 0; i < names.length; i++) {
 			if (this.codes[i]) await connection.run(`DROP TABLE temp.main."${this.dictionary(i)}"`);
 		}
-	}
-
-	/**
-	 * Per column: for VARCHAR text with at most SMALL_DICTIONARY strings (none with a NUL, which an
-	 * SQL literal cannot hold), the list literal of its strings in rank order; else undefined.
-	 */
-	private async rankLists(
-		connection: DuckDBConnection,
-		types: string[]
-	): Promise<(string | undefined)[]> {
-		const lists: (string | undefined)[] = [];
-		for (let i = 0; i < types.length; i++) {
-			const codes = this.codes[i];
-			const small = codes && types[i] === 'VARCHAR' && codes.size <= SMALL_DICTIONARY;
-			if (!small || [...codes.keys()].some((v) => v.includes('\0'))) {
-				lists.push(undefined);
-				continue;
-			}
-			const reader = await connection.runAndReadAll(
-				`SELECT value FROM temp.main."${this.dictionary(i)}" ORDER BY value`
-			);
-			const ordered = reader.getColumnsJS()[0] as string[];
-			lists.push(`([${ordered.map(sqlString).join(', ')}]::VARCHAR[])`);
-		}
-		return lists;
 	}
 
 	/**
@@ -235,38 +235,4 @@ export class TableParts {
 		if (type === 'BOOLEAN') return `(${v} <> 0)`;
 		return v;
 	}
-}
-
-/**
- * Gives the batch's codes from `remap.length` on their table code, adding unknown strings to
- * `codes`; returns the strings added.
- */
-function extendRemap(codes: Map<string, number>, values: string[], remap: number[]): string[] {
-	const added: string[] = [];
-	for (let local = remap.length; local < values.length; local++) {
-		const text = values[local]!;
-		let code = codes.get(text);
-		if (code === undefined) {
-			code = codes.size;
-			codes.set(text, code);
-			added.push(text);
-		}
-		remap.push(code);
-	}
-	return added;
-}
-
-async function appendDictionary(
-	connection: DuckDBConnection,
-	table: string,
-	codes: Map<string, number>,
-	added: string[]
-): Promise<void> {
-	const appender = await connection.createAppender(table, 'main', 'temp');
-	for (const text of added) {
-		appender.appendInteger(codes.get(text)!);
-		appender.appendVarchar(text);
-		appender.endRow();
-	}
-	appender.closeSync();
 }

@@ -18,6 +18,7 @@ export const rowPart = schema.pick({
 });
 /** The fields one source column gives all its cells. */
 export const columnPart = schema.pick({ indicator_id: true, reference_year: true });
+const { territory_type, territory_code, vintage, source_path, source_line } = rowPart.shape;
 const STATUSES = new Set<string>(observationStatuses);
 /** The positional order `add` writes in: the table's column order. */
 const ORDER = [
@@ -38,6 +39,39 @@ export class ObservationRows {
 	/** Reused from part to part (see clear): its arrays grow to the largest part, once. */
 	readonly batch = new ColumnBatch(observationsTable, 1 << 16);
 	private readonly scratch: unknown[] = new Array(9);
+	/** Per territory type, code, then per file, vintage: whether they pass their fields' schemas. */
+	private readonly territories = new Map<string, Map<string, boolean>>();
+	private readonly files = new Map<string, Map<number, boolean>>();
+
+	/**
+	 * `rowPart.safeParse(…).success`: the object schema checks each field on its own, so a
+	 * territory and a file are checked once (a row of a file per territory), the line each time.
+	 */
+	rowPartValid(
+		territoryType: string,
+		territoryCode: string,
+		rowVintage: number,
+		sourcePath: string,
+		sourceLine: number
+	): boolean {
+		const codes = this.territories.get(territoryType) ?? new Map<string, boolean>();
+		if (codes.size === 0) this.territories.set(territoryType, codes);
+		let territory = codes.get(territoryCode);
+		if (territory === undefined) {
+			territory =
+				territory_type.safeParse(territoryType).success &&
+				territory_code.safeParse(territoryCode).success;
+			codes.set(territoryCode, territory);
+		}
+		const vintages = this.files.get(sourcePath) ?? new Map<number, boolean>();
+		if (vintages.size === 0) this.files.set(sourcePath, vintages);
+		let file = vintages.get(rowVintage);
+		if (file === undefined) {
+			file = vintage.safeParse(rowVintage).success && source_path.safeParse(sourcePath).success;
+			vintages.set(rowVintage, file);
+		}
+		return territory && file && source_line.safeParse(sourceLine).success;
+	}
 
 	/** Forgets the rows handed over to DuckDB (positions restart at 0; codes are kept). */
 	clear(): void {

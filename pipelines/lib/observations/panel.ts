@@ -6,11 +6,10 @@ import {
 	type Observation
 } from '../../../src/lib/schemas/indicators';
 import { cell, requireColumns, type CsvTable } from '../csv';
-import { parseFrenchNumber } from '../french-number';
 import type { SourceLedger } from '../ledger';
 import { matchColumns } from './catalogue';
-import { ObservationRows } from './observation-rows';
-import { qpvTerritory } from './wide';
+import { columnPart, ObservationRows } from './observation-rows';
+import { parseCell, qpvTerritory } from './wide';
 
 export const panelPath = 'qpv-2015/panel_qpv_complet_v2.csv';
 
@@ -51,6 +50,7 @@ export function loadPanel(
 	const from = rows.length;
 	const unpublished: Record<string, Set<number>> = {};
 	const seen = new Set<string>();
+	const columnValid: Map<number, boolean>[] = [];
 	for (const row of csv.rows) {
 		const code = cell(row, index, 'code');
 		const t = territory(code);
@@ -74,30 +74,43 @@ export function loadPanel(
 			continue;
 		}
 		seen.add(`${code}:${year}`);
-		for (const m of matches) {
+		// Validated by parts, as wide files are: the row once, each column once per year.
+		const rowValid = rows.rowPartValid('qpv', code, year, csv.path, row.line);
+		for (let i = 0; i < matches.length; i++) {
+			const m = matches[i]!;
 			const raw = row.cells[m.index] ?? '';
-			const parsed = parseFrenchNumber(raw);
-			if (parsed.kind === 'invalid') {
+			const parsed = parseCell(raw);
+			const value =
+				typeof parsed === 'number' ? parsed : parsed.kind === 'number' ? parsed.value : null;
+			if (typeof parsed !== 'number' && parsed.kind === 'invalid') {
 				ledger.rejectCell(row.line, m.column, raw, parsed.reason);
 				continue;
 			}
-			if (parsed.kind === 'empty' && !published.has(`${m.column}:${yearText}`)) {
+			if (value === null && !published.has(`${m.column}:${yearText}`)) {
 				(unpublished[m.indicatorId] ??= new Set()).add(year);
 				continue;
 			}
-			// A small file: every cell goes through the full schema (partsValid = false).
+			const years = (columnValid[i] ??= new Map());
+			let columnOk = years.get(year);
+			if (columnOk === undefined) {
+				columnOk = columnPart.safeParse({
+					indicator_id: m.indicatorId,
+					reference_year: year
+				}).success;
+				years.set(year, columnOk);
+			}
 			const issue = rows.add(
 				m.indicatorId,
 				'qpv',
 				code,
 				year,
 				year,
-				parsed.kind === 'number' ? parsed.value : null,
+				value,
 				// The derived panel does not say why a value is absent: 'missing', not 'secret'.
-				parsed.kind === 'number' ? 'ok' : 'missing',
+				value === null ? 'missing' : 'ok',
 				csv.path,
 				row.line,
-				false
+				rowValid && columnOk
 			);
 			if (issue !== null)
 				ledger.rejectCell(row.line, m.column, raw, `observation invalide : ${issue} (« ${raw} »)`);

@@ -11,7 +11,7 @@ import { cell, requireColumns, type CsvHeader, type CsvRow, type CsvTable } from
 import { parseFrenchNumber, type ParsedNumber } from '../french-number';
 import type { SourceLedger } from '../ledger';
 import { matchColumns, type ColumnMatch, type SourceFamily } from './catalogue';
-import { columnPart, ObservationRows, rowPart } from './observation-rows';
+import { columnPart, ObservationRows } from './observation-rows';
 
 export interface TerritoryRef {
 	type: TerritoryType;
@@ -185,13 +185,13 @@ export class WideLoader {
 			if (flag !== '' && flag !== '0') this.flags[note]! += 1;
 		}
 		// Shared by every cell of the row: validated once per row.
-		const rowValid = rowPart.safeParse({
-			territory_type: territory.type,
-			territory_code: territory.code,
-			vintage: spec.vintage,
-			source_path: csv.path,
-			source_line: row.line
-		}).success;
+		const rowValid = rows.rowPartValid(
+			territory.type,
+			territory.code,
+			spec.vintage,
+			csv.path,
+			row.line
+		);
 		for (let i = 0; i < matches.length; i++) {
 			const m = matches[i]!;
 			const raw = row.cells[m.index] ?? '';

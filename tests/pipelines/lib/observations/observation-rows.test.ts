@@ -6,7 +6,7 @@ import { parseFrenchNumber } from '../../../../pipelines/lib/french-number';
 import { SourceLedger } from '../../../../pipelines/lib/ledger';
 import { parseCatalogue } from '../../../../pipelines/lib/observations/catalogue';
 import { filosofiReferenceSpec } from '../../../../pipelines/lib/observations/filosofi-references';
-import { ObservationRows } from '../../../../pipelines/lib/observations/observation-rows';
+import { ObservationRows, rowPart } from '../../../../pipelines/lib/observations/observation-rows';
 import { sigVilleSpec } from '../../../../pipelines/lib/observations/sig-ville';
 import { loadWide, parseCell, plainNumber } from '../../../../pipelines/lib/observations/wide';
 
@@ -150,6 +150,38 @@ describe('ObservationRows.add', () => {
 		const [id, type, code, , year, value, status, path, line] = base;
 		expect(rows.add(id, type, code, 1999, year, value, status, path, line, false)).toMatch(/2000/);
 		expect(rows.length).toBe(0);
+	});
+});
+
+describe('ObservationRows.rowPartValid', () => {
+	it('answers as rowPart does, a territory or a file met before included', () => {
+		const rows = new ObservationRows();
+		const cases: [string, string, number, string, number][] = [
+			['qpv', 'QP001001', 2022, 'sig-ville/DEMO_2022.csv', 3],
+			// The same territory and file again: the line alone is invalid, then valid.
+			['qpv', 'QP001001', 2022, 'sig-ville/DEMO_2022.csv', 0],
+			['qpv', 'QP001001', 2022, 'sig-ville/DEMO_2022.csv', 4],
+			// The same file with another vintage, out of range; the same territory in another file.
+			['qpv', 'QP001001', 1999, 'sig-ville/DEMO_2022.csv', 5],
+			['qpv', 'QP001001', 2021, 'sig-ville/DEMO_2021.csv', 5],
+			// An unknown territory type, an empty code, an empty path, a line that is not whole.
+			['quartier', 'QP001001', 2022, 'sig-ville/DEMO_2022.csv', 6],
+			['qpv', '', 2022, 'sig-ville/DEMO_2022.csv', 7],
+			['qpv', 'QP001002', 2022, '', 8],
+			['qpv', 'QP001002', 2022, 'sig-ville/DEMO_2022.csv', 8.5]
+		];
+		const answers = cases.map((c) => rows.rowPartValid(...c));
+		expect(answers).toEqual([true, false, true, false, true, false, false, false, false]);
+		for (const [i, [type, code, vintage, path, line]] of cases.entries()) {
+			const parsed = rowPart.safeParse({
+				territory_type: type,
+				territory_code: code,
+				vintage,
+				source_path: path,
+				source_line: line
+			});
+			expect(answers[i], cases[i]!.join(' ')).toBe(parsed.success);
+		}
 	});
 });
 
