@@ -37,6 +37,8 @@ export class SourceScan {
 	private pending = 0;
 	private idle: (() => void)[] = [];
 	private readonly counts = new Map<string, number>();
+	/** Files the worker has read and answered for (the main thread reads none of them again). */
+	scanned = 0;
 	private readonly verdict: Promise<string[]>;
 	private failure: { error: unknown } | undefined;
 	/** The worker failed: the main thread counts and hashes itself (as the build did before). */
@@ -87,6 +89,7 @@ export class SourceScan {
 	}
 
 	private received(m: Scanned, csv: string | undefined, fail: (e: unknown) => void): void {
+		this.scanned++;
 		if (m.hex && m.stamp) rememberHash(m.path, m.stamp, m.hex);
 		if (csv !== undefined) {
 			if (m.error) fail(new SourceFileError(csv, `illisible (${m.error})`));
