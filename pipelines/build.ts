@@ -10,7 +10,8 @@ import { SourceFileError } from './lib/csv';
 import { listFiles, sha256 } from './lib/files';
 import { prepareGpkgReader } from './lib/geopackage';
 import { LedgerRegistry } from './lib/ledger';
-import { checkRowCounts, EXCEPTIONS_PATH } from './lib/row-counts';
+import { EXCEPTIONS_PATH, readExceptions } from './lib/row-counts';
+import { SourceScan } from './lib/source-scan';
 import { sourceMeta } from './lib/sources';
 import type { BuildContext, Step } from './lib/step';
 import { steps as defaultSteps } from './steps/index';
@@ -110,25 +111,34 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildReport>
 	const leftovers = removeLeftovers(outPath);
 	if (leftovers.length > 0)
 		log(`Restes de constructions interrompues supprimés : ${leftovers.join(', ')}`);
-	// Before anything is written: an emptied or cut file stops here.
-	const acceptedDrops = checkRowCounts(resolve(options.rawDir), resolve(options.referenceDir));
-	const db = await BuildDb.open(tmpPath);
+	const rawDir = resolve(options.rawDir);
+	const referenceDir = resolve(options.referenceDir);
+	// An emptied or cut file stops the build: the raw CSVs are counted (and hashed) on a worker
+	// while the first steps run; the build fails with that check's error as soon as it is known.
+	const scan = new SourceScan(rawDir, readExceptions(referenceDir), (path) =>
+		sourceFile(rawDir, referenceDir, path)
+	);
+	const db = await BuildDb.open(tmpPath).catch(async (error: unknown) => {
+		await scan.close();
+		throw error;
+	});
 	const ctx: BuildContext = {
-		rawDir: resolve(options.rawDir),
-		referenceDir: resolve(options.referenceDir),
+		rawDir,
+		referenceDir,
 		db,
 		ledgers: new LedgerRegistry(),
-		read: new Set(),
+		read: scan.read,
 		report: {},
 		log,
 		warn
 	};
 	if (existsSync(join(ctx.referenceDir, 'row-count-exceptions.csv'))) ctx.read.add(EXCEPTIONS_PATH);
-	warnings.push(...acceptedDrops);
 	const timings: StepTiming[] = [];
 	try {
 		for (const step of options.steps ?? defaultSteps) {
 			await timed(timings, step.table, () => step.run(ctx));
+			scan.throwIfFailed();
+			if (options.log === undefined) continue;
 			const [row] = await db.query<{ n: number }>(
 				`SELECT count(*)::INTEGER AS n FROM "${step.table}"`
 			);
@@ -137,8 +147,12 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildReport>
 				`${step.table.padEnd(24)} ${String(row?.n ?? 0).padStart(9)} lignes  ${t.seconds.toFixed(1)} s (CPU ${t.cpu_seconds.toFixed(1)} s, ${t.rss_mb} Mo)`
 			);
 		}
-		const sources = provenanceRows(ctx);
+		// Accepted drops come first, as when the check ran before the steps.
+		warnings.unshift(...(await scan.rowCheck()));
+		let sources: Provenance[] = [];
 		await timed(timings, 'provenance+rejects', async () => {
+			await scan.settled();
+			sources = provenanceRows(ctx);
 			await db.insert(provenanceTable, sources);
 			await db.insert(
 				rejectsTable,
@@ -173,26 +187,31 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildReport>
 		await db.close().catch(() => {});
 		rmSync(tmpPath, { force: true });
 		rmSync(`${tmpPath}.wal`, { force: true });
-		throw error;
+		// A step may fail on the very file the row-count check stops on: the check says why.
+		throw await scan.explain(error);
+	} finally {
+		await scan.close();
 	}
+}
+
+/** The file of a path of BuildContext.read: raw, `reference/…`, or `npm/<package>@<version>/…`. */
+function sourceFile(rawDir: string, referenceDir: string, path: string): string {
+	if (path.startsWith('reference/')) return join(referenceDir, path.slice('reference/'.length));
+	if (!path.startsWith('npm/')) return join(rawDir, path);
+	// A file of an installed package (its version is checked when it is read).
+	return join(
+		resolve(dirname(new URL(import.meta.url).pathname), '../node_modules'),
+		path.slice('npm/'.length).replace(/^((?:@[^/]+\/)?[^/@]+)@[^/]+/, '$1')
+	);
 }
 
 function provenanceRows(ctx: BuildContext): Provenance[] {
 	return [...ctx.read].sort().map((path) => {
 		const ledger = ctx.ledgers.for(path);
 		const meta = sourceMeta(path);
-		// `npm/<package>@<version>/<file>` is a file of an installed package (version checked on read).
-		const abs = path.startsWith('reference/')
-			? join(ctx.referenceDir, path.slice('reference/'.length))
-			: path.startsWith('npm/')
-				? join(
-						resolve(dirname(new URL(import.meta.url).pathname), '../node_modules'),
-						path.slice('npm/'.length).replace(/^((?:@[^/]+\/)?[^/@]+)@[^/]+/, '$1')
-					)
-				: join(ctx.rawDir, path);
 		return {
 			path,
-			sha256: sha256(abs),
+			sha256: sha256(sourceFile(ctx.rawDir, ctx.referenceDir, path)),
 			...meta,
 			rows_read: ledger.rowsRead,
 			rows_loaded: ledger.rowsLoaded,

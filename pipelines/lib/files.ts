@@ -1,7 +1,8 @@
 // File helpers for the build: listing raw files, hashing, newest modification time.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { stampOf } from './file-facts.mjs';
 
 export function listFiles(dir: string): string[] {
 	const out: string[] = [];
@@ -23,7 +24,10 @@ export function listFiles(dir: string): string[] {
  */
 const hashes = new Map<string, { stamp: string; hex: string }>();
 
-const stampOf = (s: Stats) => `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+/** Remembers the hash of a file read under `stamp` (./file-facts.mjs), e.g. by another thread. */
+export function rememberHash(path: string, stamp: string, hex: string): void {
+	hashes.set(resolve(path), { stamp, hex });
+}
 
 /** Reads a file whole and remembers its hash for a later sha256() of the same, unchanged file. */
 export function readAndHash(path: string): Buffer {

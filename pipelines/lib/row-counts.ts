@@ -5,7 +5,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCsv, requireColumns, cell, SourceFileError } from './csv';
+import { countDataRows } from './file-facts.mjs';
 import { listFiles, readAndHash } from './files';
+
+export { countDataRows };
 
 /** Largest accepted fall of the row count from one vintage to the next (documented in the README). */
 export const MAX_ROW_DROP = 0.2;
@@ -23,25 +26,6 @@ export function vintageOf(relPath: string): { family: string; year: number } | n
 	const name = relPath.slice(slash);
 	const family = relPath.slice(0, slash) + name.replace(YEAR, '*');
 	return { family, year: digits.length === 2 ? 2000 + Number(digits) : Number(digits) };
-}
-
-/** Non-blank lines after the header (the public files have no line breaks inside fields). */
-export function countDataRows(buffer: Buffer): number {
-	let rows = 0;
-	let start = 0;
-	while (start < buffer.length) {
-		let end = buffer.indexOf(0x0a, start);
-		if (end === -1) end = buffer.length;
-		for (let i = start; i < end; i++) {
-			const b = buffer[i]!;
-			if (b !== 0x20 && b !== 0x0d && b !== 0x09 && b !== 0x3b && b !== 0x2c) {
-				rows++;
-				break;
-			}
-		}
-		start = end + 1;
-	}
-	return Math.max(0, rows - 1);
 }
 
 /** Paths (relative to data/raw) the exception file accepts, with their reason. */
@@ -68,11 +52,22 @@ export interface RowCountIssue {
 	message: string;
 }
 
+/** The raw CSV files, relative to rawDir, in order. */
+export function csvFilesOf(rawDir: string): string[] {
+	return listFiles(rawDir).filter((f) => f.toLowerCase().endsWith('.csv'));
+}
+
 /** Every header-only CSV, and every vintage whose rows fell too much against the one before. */
 export function rowCountIssues(rawDir: string): RowCountIssue[] {
-	const csvFiles = listFiles(rawDir).filter((f) => f.toLowerCase().endsWith('.csv'));
+	const csvFiles = csvFilesOf(rawDir);
 	// Hashed on the way for the provenance, which then need not read the file again.
 	const counts = new Map(csvFiles.map((f) => [f, countDataRows(readAndHash(join(rawDir, f)))]));
+	return countIssues(csvFiles, counts);
+}
+
+/** rowCountIssues from the data rows of each CSV (`counts`, by path relative to rawDir). */
+export function countIssues(csvFiles: string[], counts: Map<string, number>): RowCountIssue[] {
+	const vintages = csvFiles.map((f) => ({ f, v: vintageOf(f) }));
 	const issues: RowCountIssue[] = [];
 	for (const path of csvFiles) {
 		const rows = counts.get(path)!;
@@ -82,8 +77,7 @@ export function rowCountIssues(rawDir: string): RowCountIssue[] {
 		}
 		const own = vintageOf(path);
 		if (!own) continue;
-		const before = csvFiles
-			.map((f) => ({ f, v: vintageOf(f) }))
+		const before = vintages
 			.filter(({ v }) => v && v.family === own.family && v.year < own.year)
 			.sort((a, b) => b.v!.year - a.v!.year)[0];
 		if (!before) continue;
@@ -107,9 +101,14 @@ export function rowCountIssues(rawDir: string): RowCountIssue[] {
  */
 export function checkRowCounts(rawDir: string, referenceDir: string): string[] {
 	const exceptions = readExceptions(referenceDir);
+	return judgeRowCounts(rowCountIssues(rawDir), exceptions);
+}
+
+/** checkRowCounts from the issues found and the exception file's entries. */
+export function judgeRowCounts(issues: RowCountIssue[], exceptions: Map<string, string>): string[] {
 	const accepted: string[] = [];
 	const refused: string[] = [];
-	for (const issue of rowCountIssues(rawDir)) {
+	for (const issue of issues) {
 		const reason = exceptions.get(issue.path);
 		if (reason) accepted.push(`${issue.message} — accepté : ${reason}`);
 		else refused.push(issue.message);

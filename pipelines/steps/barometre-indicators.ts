@@ -10,6 +10,7 @@ import {
 } from '../../src/lib/schemas/barometre';
 import { cell, requireColumns, SourceFileError } from '../lib/csv';
 import type { SourceLedger } from '../lib/ledger';
+import { cachedParse } from '../lib/parse-cache';
 import { readOnce } from '../lib/read-once';
 import { readRawCsv, type BuildContext, type Step } from '../lib/step';
 
@@ -137,7 +138,8 @@ function ditpIndicators(ctx: BuildContext): BarometreIndicator[] {
 	ctx.read.add(configPath);
 	let config: ReturnType<typeof parseConfigViz>;
 	try {
-		config = parseConfigViz(readFileSync(resolve(ctx.rawDir, configPath), 'utf-8'));
+		const text = readFileSync(resolve(ctx.rawDir, configPath), 'utf-8');
+		config = cachedParse('config-viz', text, parseConfigViz, ['yaml']);
 	} catch (e) {
 		throw new SourceFileError(configPath, `YAML illisible (${(e as Error).message})`);
 	}
