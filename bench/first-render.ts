@@ -4,25 +4,17 @@
 // second time; in mode `serve` the 60 warm-up pages of npm start come first. Both modes alternate,
 // BENCH_ROUNDS times. Per page: the server's CPU time (all threads, /proc: it moves less with the
 // load of a shared machine than wall time) and the median wall time. Pages with a cookie: uncached.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readingPagePaths } from '../scripts/prerender';
 import { warmUp, warmUpPaths } from '../scripts/warm-up';
 import { pageCodes, spreadSample } from './lib/page-codes';
-import { ensureBuild } from './lib/server';
+import { cpuMs, ensureBuild, startServer } from './lib/server';
 import { median, round } from './lib/stats';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const origin = `http://127.0.0.1:${PORT}`;
-
-/** User + system CPU of a process, all threads, in ms (/proc/<pid>/stat, 100 ticks a second). */
-function cpuMs(pid: number): number {
-	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-	return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 async function render(path: string): Promise<number> {
 	const t0 = performance.now();
@@ -52,20 +44,9 @@ const serveWarmUp = warmUpPaths(await readingPagePaths('data/build/politique-vil
 );
 
 async function run(mode: 'cold' | 'serve') {
-	const child = spawn(process.execPath, ['build'], {
-		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const server = await startServer(PORT);
+	const pid = server.pid;
 	try {
-		for (let i = 0; ; i++) {
-			try {
-				await fetch(`${origin}/favicon.svg`);
-				break;
-			} catch {
-				if (i === 300) throw new Error(`le serveur ne répond pas sur ${origin}`);
-				await sleep(100);
-			}
-		}
 		await render('/');
 		// The database warms its blocks in the background at start (warmDatabase): let it finish.
 		await sleep(3000);
@@ -74,14 +55,12 @@ async function run(mode: 'cold' | 'serve') {
 		return {
 			mode,
 			warm_up_seconds: warm?.seconds ?? 0,
-			first: { contrat: await measure(child.pid!, contrats), qpv: await measure(child.pid!, qpv) },
-			second: { contrat: await measure(child.pid!, contrats), qpv: await measure(child.pid!, qpv) },
+			first: { contrat: await measure(pid, contrats), qpv: await measure(pid, qpv) },
+			second: { contrat: await measure(pid, contrats), qpv: await measure(pid, qpv) },
 			load: round(loadavg()[0]!, 1)
 		};
 	} finally {
-		const done = new Promise((resolve) => child.once('exit', resolve));
-		child.kill('SIGTERM');
-		await done;
+		await server.stop();
 	}
 }
 

@@ -6,12 +6,10 @@
 // /proc: on a shared machine it moves less with the load than wall times). BENCH_BASE_BUILD=<dir>
 // runs another build (e.g. main's) first, on the same database and port, so that both are measured
 // side by side in one run.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { median, round } from './lib/stats';
-import { renderTiming } from './lib/server';
+import { cpuMs, renderTiming, startServer } from './lib/server';
 import { pageCodes, spreadSample, type PageCodes } from './lib/page-codes';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4176);
@@ -23,38 +21,17 @@ async function samplePages(): Promise<PageCodes> {
 	return { contrats: spreadSample(all.contrats, 9, 5), qpv: spreadSample(all.qpv, 9, 5) };
 }
 
-/** User + system CPU of a process, all threads, in ms (/proc/<pid>/stat, 100 ticks a second). */
-function cpuMs(pid: number): number {
-	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-	return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 async function withServer<T>(
 	dir: string,
 	run: (origin: string, pid: number) => Promise<T>
 ): Promise<T> {
-	const origin = `http://127.0.0.1:${PORT}`;
-	const child = spawn(process.execPath, [dir], {
-		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const server = await startServer(PORT, {}, dir);
 	try {
-		for (let i = 0; ; i++) {
-			try {
-				await fetch(`${origin}/favicon.svg`);
-				break;
-			} catch {
-				if (i === 100) throw new Error(`le serveur ne répond pas sur ${origin}`);
-				await sleep(100);
-			}
-		}
 		// The home page reads the catalogue and provenance, as any served process has.
-		await (await fetch(origin + '/', { headers: { cookie: 'bench=1' } })).arrayBuffer();
-		return await run(origin, child.pid!);
+		await (await fetch(server.origin + '/', { headers: { cookie: 'bench=1' } })).arrayBuffer();
+		return await run(server.origin, server.pid);
 	} finally {
-		const done = new Promise((resolve) => child.once('exit', resolve));
-		child.kill('SIGTERM');
-		await done;
+		await server.stop();
 	}
 }
 

@@ -36,25 +36,34 @@ export interface Server {
 	stop(): Promise<void>;
 }
 
+/** User + system CPU of a process, all threads, in ms (/proc/<pid>/stat, 100 ticks a second). */
+export function cpuMs(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Serves the app built in `dir` (default `build/`) on a loopback port. */
 export async function startServer(
 	port = Number(process.env.BENCH_PORT ?? 4174),
-	extraEnv: Record<string, string> = {}
+	extraEnv: Record<string, string> = {},
+	dir = 'build'
 ): Promise<Server> {
 	const origin = `http://127.0.0.1:${port}`;
-	const child: ChildProcess = spawn(process.execPath, ['build'], {
+	const child: ChildProcess = spawn(process.execPath, [dir], {
 		env: { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	let exited = false;
 	child.on('exit', () => (exited = true));
-	// Bounded wait for the first answer (any status: the static favicon is always there).
-	for (let i = 0; i < 100; i++) {
+	// Bounded wait (30 s: a loaded machine) for the first answer (any status: the static favicon
+	// is always there).
+	for (let i = 0; i < 300; i++) {
 		if (exited) throw new Error(`le serveur s’est arrêté au démarrage (port ${port} occupé ?)`);
 		try {
 			await fetch(`${origin}/favicon.svg`);
 			break;
 		} catch {
-			if (i === 99) throw new Error(`le serveur ne répond pas sur ${origin}`);
+			if (i === 299) throw new Error(`le serveur ne répond pas sur ${origin}`);
 			await sleep(100);
 		}
 	}
