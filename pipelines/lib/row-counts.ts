@@ -60,9 +60,13 @@ export function csvFilesOf(rawDir: string): string[] {
 /** Every header-only CSV, and every vintage whose rows fell too much against the one before. */
 export function rowCountIssues(rawDir: string): RowCountIssue[] {
 	const csvFiles = csvFilesOf(rawDir);
+	return countIssues(csvFiles, countCsvRows(rawDir, csvFiles));
+}
+
+/** The data rows of each CSV (paths relative to rawDir), read on this thread. */
+export function countCsvRows(rawDir: string, csvFiles: string[]): Map<string, number> {
 	// Hashed on the way for the provenance, which then need not read the file again.
-	const counts = new Map(csvFiles.map((f) => [f, countDataRows(readAndHash(join(rawDir, f)))]));
-	return countIssues(csvFiles, counts);
+	return new Map(csvFiles.map((f) => [f, countDataRows(readAndHash(join(rawDir, f)))]));
 }
 
 /** rowCountIssues from the data rows of each CSV (`counts`, by path relative to rawDir). */

@@ -2,12 +2,11 @@
 // row-count check of every raw CSV (./row-counts.ts) and the sha256 of every file the build marks
 // as read (provenance). On the main thread they cost about 0.8 s before the first step and at
 // the end; the worker does them on the other core, during steps that keep JavaScript busy.
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SourceFileError } from './csv';
-import { readAndHash, rememberHash } from './files';
-import { countDataRows } from './file-facts.mjs';
-import { countIssues, csvFilesOf, judgeRowCounts } from './row-counts';
+import { rememberHash } from './files';
+import { countCsvRows, countIssues, csvFilesOf, judgeRowCounts } from './row-counts';
 
 interface Scanned {
 	path: string;
@@ -48,11 +47,7 @@ export class SourceScan {
 	 * Starts the worker on the raw CSVs. `exceptions`: the files data/reference accepts, with
 	 * their reason; `where`: the absolute file of a path of `read` (raw, reference/…, npm/…).
 	 */
-	constructor(
-		private readonly rawDir: string,
-		exceptions: Map<string, string>,
-		where: (path: string) => string
-	) {
+	constructor(rawDir: string, exceptions: Map<string, string>, where: (path: string) => string) {
 		this.read = new ReadSet((path) => this.hash(where(path)));
 		this.worker = new Worker(new URL('./source-scan-worker.mjs', import.meta.url), {
 			execArgv: []
@@ -70,7 +65,7 @@ export class SourceScan {
 				this.dead = true;
 				this.pending = 0;
 				for (const wake of this.idle.splice(0)) wake();
-				if (!counted) done(this.countHere(csvFiles));
+				if (!counted) done(countCsvRows(rawDir, csvFiles));
 			});
 		})
 			.then((counts) => judgeRowCounts(countIssues(csvFiles, counts), exceptions))
@@ -96,10 +91,6 @@ export class SourceScan {
 			else this.counts.set(csv, m.rows!);
 		}
 		if (--this.pending === 0) for (const wake of this.idle.splice(0)) wake();
-	}
-
-	private countHere(csvFiles: string[]): Map<string, number> {
-		return new Map(csvFiles.map((f) => [f, countDataRows(readAndHash(join(this.rawDir, f)))]));
 	}
 
 	/** Sends a file to be hashed, once. */
