@@ -43,7 +43,8 @@ abstract class Column {
 		this.nulls = nulls;
 	}
 
-	protected setNull(row: number): void {
+	/** Marks a row null (its data slot must hold 0, or -1 for text, as `set` writes). */
+	setNull(row: number): void {
 		this.nulls[row] = 1;
 		this.hasNull = true;
 	}
@@ -55,7 +56,7 @@ abstract class Column {
 	}
 }
 
-class TextColumn extends Column {
+export class TextColumn extends Column {
 	readonly kind = 'dict';
 	data: Int32Array;
 	private readonly codes = new Map<string, number>();
@@ -81,7 +82,11 @@ class TextColumn extends Column {
 			this.data[row] = -1;
 			return;
 		}
-		const text = typeof value === 'string' ? value : String(value);
+		this.data[row] = this.code(typeof value === 'string' ? value : String(value));
+	}
+
+	/** The code of a string, added to the dictionary when new (codes outlive `clear`). */
+	code(text: string): number {
 		if (text !== this.lastString) {
 			let code = this.codes.get(text);
 			if (code === undefined) {
@@ -92,7 +97,7 @@ class TextColumn extends Column {
 			this.lastString = text;
 			this.lastCode = code;
 		}
-		this.data[row] = this.lastCode;
+		return this.lastCode;
 	}
 
 	get(row: number): string | null {
@@ -101,7 +106,7 @@ class TextColumn extends Column {
 }
 
 /** INTEGER, and BOOLEAN as 0/1. */
-class IntColumn extends Column {
+export class IntColumn extends Column {
 	readonly kind = 'int';
 	data: Int32Array;
 
@@ -145,7 +150,7 @@ class IntColumn extends Column {
 }
 
 /** DOUBLE, and BIGINT (JS numbers, so within ±2^53). */
-class FloatColumn extends Column {
+export class FloatColumn extends Column {
 	readonly kind = 'float';
 	data: Float64Array;
 
@@ -215,13 +220,20 @@ export class ColumnBatch {
 
 	/** Appends one row given in the table's column order (the array may be reused by the caller). */
 	append(values: readonly unknown[]): void {
+		const row = this.reserve();
+		for (let i = 0; i < this.columns.length; i++) this.columns[i]!.set(row, values[i]);
+	}
+
+	/**
+	 * Adds a row for the caller to fill column by column, writing each data slot (and `setNull`)
+	 * as `set` would: its position. The arrays may have grown: read `data` after this call.
+	 */
+	reserve(): number {
 		if (this.length === this.capacity) {
 			this.capacity *= 2;
 			for (const c of this.columns) c.grow(this.capacity);
 		}
-		const row = this.length;
-		for (let i = 0; i < this.columns.length; i++) this.columns[i]!.set(row, values[i]);
-		this.length++;
+		return this.length++;
 	}
 
 	/**

@@ -5,7 +5,7 @@ import {
 	observationStatuses,
 	type Observation
 } from '../../../src/lib/schemas/indicators';
-import { ColumnBatch } from '../column-batch';
+import { ColumnBatch, FloatColumn, IntColumn, TextColumn } from '../column-batch';
 
 const schema = observationsTable.schema;
 /** The fields one source row gives all its cells. */
@@ -34,6 +34,25 @@ const ORDER = [
 ];
 if (Object.keys(observationsTable.columns).join() !== ORDER.join())
 	throw new Error('observations : ordre des colonnes changé, mettre à jour ObservationRows');
+const INT32_MAX = 2147483647;
+
+/** A source column's shared fields (see ObservationRows.addCell); `code`: the indicator's, once known. */
+export interface CellColumn {
+	indicatorId: string;
+	referenceYear: number | null;
+	code: number;
+}
+
+/** The source row being added (see ObservationRows.startRow); `codes`: its text fields' codes. */
+interface SourceRow {
+	type: Observation['territory_type'];
+	code: string;
+	vintage: number;
+	path: string;
+	line: number;
+	valid: boolean;
+	codes: [number, number, number] | undefined;
+}
 
 export class ObservationRows {
 	/** Reused from part to part (see clear): its arrays grow to the largest part, once. */
@@ -42,6 +61,7 @@ export class ObservationRows {
 	/** Per territory type, code, then per file, vintage: whether they pass their fields' schemas. */
 	private readonly territories = new Map<string, Map<string, boolean>>();
 	private readonly files = new Map<string, Map<number, boolean>>();
+	private current: SourceRow | undefined;
 
 	/**
 	 * `rowPart.safeParse(…).success`: the object schema checks each field on its own, so a
@@ -71,6 +91,91 @@ export class ObservationRows {
 			vintages.set(rowVintage, file);
 		}
 		return territory && file && source_line.safeParse(sourceLine).success;
+	}
+
+	/**
+	 * Begins a source row whose cells addCell adds: its fields are checked (rowPartValid) and coded
+	 * once for all its cells. Returns whether they are valid.
+	 */
+	startRow(
+		type: Observation['territory_type'],
+		code: string,
+		vintage: number,
+		path: string,
+		line: number
+	): boolean {
+		const valid = this.rowPartValid(type, code, vintage, path, line);
+		this.current = { type, code, vintage, path, line, valid, codes: undefined };
+		return valid;
+	}
+
+	/** A source column's fields, for addCell. */
+	cellColumn(indicatorId: string, referenceYear: number | null): CellColumn {
+		return { indicatorId, referenceYear, code: -1 };
+	}
+
+	/**
+	 * `add` for a cell of the row begun by startRow, in `column` (`columnValid`: it passed
+	 * `columnPart`). A valid cell is written straight into the batch's arrays, as `append` would.
+	 */
+	addCell(
+		column: CellColumn,
+		value: number | null,
+		status: Observation['status'],
+		columnValid: boolean
+	): string | null {
+		const r = this.current!;
+		if (
+			!(r.valid && columnValid && r.line <= INT32_MAX) ||
+			!(value === null || Number.isFinite(value)) ||
+			!STATUSES.has(status)
+		)
+			return this.add(
+				column.indicatorId,
+				r.type,
+				r.code,
+				r.vintage,
+				column.referenceYear,
+				value,
+				status,
+				r.path,
+				r.line,
+				r.valid && columnValid
+			);
+		const b = this.batch;
+		const row = b.reserve();
+		const c = b.columns as [
+			TextColumn,
+			TextColumn,
+			TextColumn,
+			IntColumn,
+			IntColumn,
+			FloatColumn,
+			TextColumn,
+			TextColumn,
+			IntColumn
+		];
+		// Codes in the order `append` would give them: indicator, territory, then status and file.
+		if (column.code < 0) column.code = c[0].code(column.indicatorId);
+		c[0].data[row] = column.code;
+		const codes = (r.codes ??= [c[1].code(r.type), c[2].code(r.code), -1]);
+		c[1].data[row] = codes[0];
+		c[2].data[row] = codes[1];
+		c[3].data[row] = r.vintage;
+		const year = column.referenceYear;
+		if (year === null) {
+			c[4].data[row] = 0;
+			c[4].setNull(row);
+		} else c[4].data[row] = year;
+		if (value === null) {
+			c[5].data[row] = 0;
+			c[5].setNull(row);
+		} else c[5].data[row] = value;
+		c[6].data[row] = c[6].code(status);
+		if (codes[2] < 0) codes[2] = c[7].code(r.path);
+		c[7].data[row] = codes[2];
+		c[8].data[row] = r.line;
+		return null;
 	}
 
 	/** Forgets the rows handed over to DuckDB (positions restart at 0; codes are kept). */

@@ -11,7 +11,7 @@ import { cell, requireColumns, type CsvHeader, type CsvRow, type CsvTable } from
 import { parseFrenchNumber, type ParsedNumber } from '../french-number';
 import type { SourceLedger } from '../ledger';
 import { matchColumns, type ColumnMatch, type SourceFamily } from './catalogue';
-import { columnPart, ObservationRows } from './observation-rows';
+import { columnPart, ObservationRows, type CellColumn } from './observation-rows';
 
 export interface TerritoryRef {
 	type: TerritoryType;
@@ -124,6 +124,7 @@ export class WideLoader {
 	private readonly noteColumns: string[];
 	private readonly uncatalogued: string[];
 	private readonly refYears: (number | null)[];
+	private readonly cellColumns: CellColumn[];
 	/** Shared by every cell of a column: validated once per file. */
 	private readonly columnValid: boolean[];
 	private readonly flags: Record<string, number>;
@@ -149,6 +150,7 @@ export class WideLoader {
 				!spec.notes?.test(c)
 		);
 		this.refYears = matches.map((m) => spec.referenceYear(m.column));
+		this.cellColumns = matches.map((m, i) => rows.cellColumn(m.indicatorId, this.refYears[i]!));
 		this.columnValid = matches.map(
 			(m, i) =>
 				columnPart.safeParse({ indicator_id: m.indicatorId, reference_year: this.refYears[i] })
@@ -185,13 +187,7 @@ export class WideLoader {
 			if (flag !== '' && flag !== '0') this.flags[note]! += 1;
 		}
 		// Shared by every cell of the row: validated once per row.
-		const rowValid = rows.rowPartValid(
-			territory.type,
-			territory.code,
-			spec.vintage,
-			csv.path,
-			row.line
-		);
+		rows.startRow(territory.type, territory.code, spec.vintage, csv.path, row.line);
 		for (let i = 0; i < matches.length; i++) {
 			const m = matches[i]!;
 			const raw = row.cells[m.index] ?? '';
@@ -206,17 +202,11 @@ export class WideLoader {
 				this.blanksCounted++;
 				continue;
 			}
-			const issue = rows.add(
-				m.indicatorId,
-				territory.type,
-				territory.code,
-				spec.vintage,
-				this.refYears[i]!,
+			const issue = rows.addCell(
+				this.cellColumns[i]!,
 				value,
 				value === null ? 'secret' : 'ok',
-				csv.path,
-				row.line,
-				rowValid && this.columnValid[i]!
+				this.columnValid[i]!
 			);
 			if (issue !== null)
 				ledger.rejectCell(row.line, m.column, raw, `observation invalide : ${issue} (« ${raw} »)`);

@@ -153,6 +153,79 @@ describe('ObservationRows.add', () => {
 	});
 });
 
+describe('ObservationRows.addCell', () => {
+	it('stores what add stores, nulls and codes included, across a clear', () => {
+		const viaAdd = new ObservationRows();
+		const viaCell = new ObservationRows();
+		const path = 'filosofi-references/FILO2016_DISP_COM.csv';
+		const q2 = viaCell.cellColumn('revenu_median', 2016);
+		const nb = viaCell.cellColumn('menages_fiscaux', null);
+		const cells: [string, number, [number | null, 'ok' | 'secret'][]][] = [
+			[
+				'01001',
+				2,
+				[
+					[21000.5, 'ok'],
+					[null, 'secret']
+				]
+			],
+			[
+				'2A004',
+				3,
+				[
+					[19500, 'ok'],
+					[345, 'ok']
+				]
+			]
+		];
+		for (const [code, line, values] of cells) {
+			expect(viaCell.startRow('commune', code, 2016, path, line)).toBe(true);
+			values.forEach(([value, status], i) => {
+				const column = i === 0 ? q2 : nb;
+				expect(viaCell.addCell(column, value, status, true)).toBeNull();
+				const { indicatorId, referenceYear } = column;
+				const add = [indicatorId, 'commune', code, 2016, referenceYear, value, status] as const;
+				expect(viaAdd.add(...add, path, line, true)).toBeNull();
+			});
+			if (line === 2) {
+				expect(viaCell.slice()).toEqual(viaAdd.slice());
+				viaCell.clear();
+				viaAdd.clear();
+			}
+		}
+		expect(viaCell.slice()).toEqual(viaAdd.slice());
+		expect(viaCell.slice()[1]).toEqual({
+			indicator_id: 'menages_fiscaux',
+			territory_type: 'commune',
+			territory_code: '2A004',
+			vintage: 2016,
+			reference_year: null,
+			value: 345,
+			status: 'ok',
+			source_path: path,
+			source_line: 3
+		});
+		// The same strings keep the same codes in both batches.
+		for (const i of [0, 1, 2, 6, 7])
+			expect(viaCell.batch.columns[i]!.values).toEqual(viaAdd.batch.columns[i]!.values);
+	});
+
+	it('answers as add does for an invalid row, column or value', () => {
+		const rows = new ObservationRows();
+		const column = rows.cellColumn('pop_mun', 2018);
+		expect(rows.startRow('qpv', 'QP001001', 1999, 'sig-ville/DEMO_2022.csv', 3)).toBe(false);
+		expect(rows.addCell(column, 12, 'ok', true)).toMatch(/2000/);
+		expect(rows.startRow('qpv', 'QP001001', 2022, 'sig-ville/DEMO_2022.csv', 3)).toBe(true);
+		expect(rows.addCell(column, Infinity, 'ok', true)).not.toBeNull();
+		const badYear = rows.cellColumn('pop_mun', 1990);
+		expect(rows.addCell(badYear, 12, 'ok', false)).toMatch(/2000/);
+		expect(rows.length).toBe(0);
+		// A line beyond 32 bits fails as the batch's integer column says, as add would.
+		rows.startRow('qpv', 'QP001001', 2022, 'sig-ville/DEMO_2022.csv', 2 ** 31);
+		expect(() => rows.addCell(column, 12, 'ok', true)).toThrow(/entier 32 bits/);
+	});
+});
+
 describe('ObservationRows.rowPartValid', () => {
 	it('answers as rowPart does, a territory or a file met before included', () => {
 		const rows = new ObservationRows();
