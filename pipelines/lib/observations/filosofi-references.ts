@@ -7,6 +7,7 @@ import {
 	regionCode,
 	sirenCode
 } from '../../../src/lib/schemas/table';
+import { passes } from '../valid-value';
 import type { TerritoryRef, WideSpec } from './wide';
 
 /** A row's code and name in a reference file (both trimmed), for reference_territories. */
@@ -49,21 +50,15 @@ export function referenceTerritory(level: ReferenceLevel, code: string): Territo
 	const type = TYPES[level];
 	switch (level) {
 		case 'COM':
-			return communeCode.safeParse(code).success
-				? { type, code }
-				: `code commune invalide : « ${code} »`;
+			return passes(communeCode, code) ? { type, code } : `code commune invalide : « ${code} »`;
 		case 'EPCI':
-			return sirenCode.safeParse(code).success
-				? { type, code }
-				: `SIREN d'EPCI invalide : « ${code} »`;
+			return passes(sirenCode, code) ? { type, code } : `SIREN d'EPCI invalide : « ${code} »`;
 		case 'DEP':
-			return departementCode.safeParse(code).success
+			return passes(departementCode, code)
 				? { type, code }
 				: `code département invalide : « ${code} »`;
 		case 'REG':
-			return regionCode.safeParse(code).success
-				? { type, code }
-				: `code région invalide : « ${code} »`;
+			return passes(regionCode, code) ? { type, code } : `code région invalide : « ${code} »`;
 		case 'METROPOLE':
 			return code === '1'
 				? { type, code: 'FRM' }

@@ -10,6 +10,7 @@ import { qpvCode } from '../../../src/lib/schemas/table';
 import { cell, requireColumns, type CsvHeader, type CsvRow, type CsvTable } from '../csv';
 import { parseFrenchNumber, type ParsedNumber } from '../french-number';
 import type { SourceLedger } from '../ledger';
+import { passes } from '../valid-value';
 import { matchColumns, type ColumnMatch, type SourceFamily } from './catalogue';
 import { columnPart, ObservationRows, type CellColumn } from './observation-rows';
 
@@ -129,7 +130,8 @@ export class WideLoader {
 	private readonly columnValid: boolean[];
 	private readonly flags: Record<string, number>;
 	private readonly from: number;
-	private readonly seen = new Set<string>();
+	/** Per territory type, the codes met so far in the file. */
+	private readonly seen = new Map<string, Set<string>>();
 	private blanksCounted = 0;
 
 	constructor(
@@ -169,12 +171,13 @@ export class WideLoader {
 			ledger.rejectRow(row.line, spec.codeColumn, rawCode, territory);
 			return null;
 		}
-		const key = `${territory.type}:${territory.code}`;
-		if (this.seen.has(key)) {
+		let codes = this.seen.get(territory.type);
+		if (!codes) this.seen.set(territory.type, (codes = new Set()));
+		if (codes.has(territory.code)) {
 			ledger.rejectRow(row.line, spec.codeColumn, rawCode, 'territoire en double dans le fichier');
 			return null;
 		}
-		this.seen.add(key);
+		codes.add(territory.code);
 		return territory;
 	}
 
@@ -238,7 +241,7 @@ export class WideLoader {
 export function qpvTerritory(known?: Set<string>): (code: string) => TerritoryRef | string {
 	return (code) => {
 		if (code === 'Ensemble') return { type: 'ensemble_qpv', code: 'ENSEMBLE_QPV', aggregate: true };
-		if (!qpvCode.safeParse(code).success) return `code QPV invalide : « ${code} »`;
+		if (!passes(qpvCode, code)) return `code QPV invalide : « ${code} »`;
 		if (known && !known.has(code)) return `code QPV absent de la liste des QPV 2015 : « ${code} »`;
 		return { type: 'qpv', code };
 	};
