@@ -6,13 +6,10 @@ import { qpvRanksTable } from '../../src/lib/schemas/indicators';
 import { withDictionaryCompression } from '../lib/evaluation/group';
 import type { Step } from '../lib/step';
 
-// The count spans the whole partition but shares the rank's window (same partition and order):
-// with a window of its own (no ORDER BY), DuckDB sorted the 744 k rows a second time.
 const RANKS = `SELECT territory_code AS qpv_code, indicator_id, period, period_kind,
-       rank() OVER (w)::INTEGER AS rank,
-       count(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)::INTEGER AS n`;
+       rank() OVER (PARTITION BY indicator_id, period_kind, period ORDER BY value)::INTEGER AS rank,
+       count(*) OVER (PARTITION BY indicator_id, period_kind, period)::INTEGER AS n`;
 const PUBLISHED = `FROM canonical_series WHERE territory_type = 'qpv' AND status = 'ok' AND value IS NOT NULL`;
-const WINDOW = `WINDOW w AS (PARTITION BY indicator_id, period_kind, period ORDER BY value)`;
 
 export const qpvRanksStep: Step = {
 	table: 'qpv_ranks',
@@ -23,16 +20,10 @@ export const qpvRanksStep: Step = {
 				// canonical_series is written by its step alone, in the order of its key (orderBy, then
 				// period_kind): its row number orders the QPV's rows as qpv_ranks' key does, and one
 				// integer sorts faster than two texts and two more columns.
-				await ctx.db.insertInOrder(
-					qpvRanksTable,
-					`${RANKS}, rowid AS k ${PUBLISHED} ${WINDOW}`,
-					'k'
-				);
+				await ctx.db.insertInOrder(qpvRanksTable, `${RANKS}, rowid AS k ${PUBLISHED}`, 'k');
 			} else {
 				// One row per QPV, indicator, period and period kind (canonical_series' key).
-				await ctx.db.insertSorted(qpvRanksTable, `${RANKS} ${PUBLISHED} ${WINDOW}`, [
-					'period_kind'
-				]);
+				await ctx.db.insertSorted(qpvRanksTable, `${RANKS} ${PUBLISHED}`, ['period_kind']);
 			}
 		});
 	}
