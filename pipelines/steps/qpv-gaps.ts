@@ -19,22 +19,17 @@ export function gapIndicators(indicators: Indicator[]): Indicator[] {
 	);
 }
 
-/** The values read at each end of a gap series. */
-const END_COLUMNS = ['qpv_value', 'reference_value', 'qpv_segment', 'reference_code'];
-
 /**
  * Per QPV, indicator and reference (each commune apart; the EPCI may change code across years,
  * mergers), the first and last years from 2015 where both values are published, computed by
- * DuckDB (gapRowsSql reads the rule's inputs from them). Each end is one arg_min (arg_max) of a
- * struct, unpacked after the grouping: four aggregates per end cost a third more CPU. One row
- * per year in a group, all of them non-null where both are published: the same row either way.
+ * DuckDB (gapRowsSql reads the rule's inputs from them).
  */
 export function gapEndpointsSql(indicatorIds: string[]): string {
 	const both = `qpv_value IS NOT NULL AND reference_value IS NOT NULL AND year BETWEEN ${BASELINE_FROM} AND ${HORIZON}`;
 	const end = (fn: 'arg_min' | 'arg_max', prefix: string) =>
-		`${fn}(struct_pack(${END_COLUMNS.join(', ')}), year) FILTER (WHERE ${both}) AS ${prefix}_end`;
-	const unpack = (prefix: string) =>
-		END_COLUMNS.map((c) => `${prefix}_end.${c} AS ${prefix}_${c}`).join(', ');
+		['qpv_value', 'reference_value', 'qpv_segment', 'reference_code']
+			.map((c) => `${fn}(${c}, year) FILTER (WHERE ${both}) AS ${prefix}_${c}`)
+			.join(', ');
 	return `
 		WITH p AS (
 			SELECT q.territory_code AS qpv_code, q.indicator_id, r.reference_kind, r.territory_code AS reference_code,
@@ -48,17 +43,13 @@ export function gapEndpointsSql(indicatorIds: string[]): string {
 				AND t.indicator_id = q.indicator_id AND t.period = q.period AND t.period_kind = 'annee_donnees'
 			WHERE q.territory_type = 'qpv' AND q.period_kind = 'annee_donnees'
 				AND q.indicator_id IN ${sqlList(indicatorIds)}
-		), ends AS (
-			SELECT qpv_code, indicator_id, reference_kind,
-				min(year) FILTER (WHERE ${both}) AS first_year, ${end('arg_min', 'first')},
-				max(year) FILTER (WHERE ${both}) AS last_year, ${end('arg_max', 'last')},
-				max(reference_code) AS any_reference_code
-			FROM p GROUP BY qpv_code, indicator_id, reference_kind,
-				CASE WHEN reference_kind = 'commune' THEN reference_code ELSE '' END
 		)
-		SELECT qpv_code, indicator_id, reference_kind, first_year, ${unpack('first')},
-			last_year, ${unpack('last')}, any_reference_code
-		FROM ends`;
+		SELECT qpv_code, indicator_id, reference_kind,
+			min(year) FILTER (WHERE ${both}) AS first_year, ${end('arg_min', 'first')},
+			max(year) FILTER (WHERE ${both}) AS last_year, ${end('arg_max', 'last')},
+			max(reference_code) AS any_reference_code
+		FROM p GROUP BY qpv_code, indicator_id, reference_kind,
+			CASE WHEN reference_kind = 'commune' THEN reference_code ELSE '' END`;
 }
 
 /** Why a gap has no trend when the QPV and its reference share fewer than two years. */
