@@ -95,6 +95,22 @@ describe('decodeText', () => {
 			true
 		);
 	});
+
+	it('reads Latin-1 byte for byte as TextDecoder does, BOM bytes included', () => {
+		const every = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+		expect(decodeText(every, 'latin1')).toBe(new TextDecoder('latin1').decode(every));
+		// `é` is 0xE9 in Latin-1; the UTF-8 BOM bytes are three Latin-1 letters, not a BOM.
+		expect(decodeText(Buffer.from([0x43, 0xe9, 0x3b]), 'latin1')).toBe('Cé;');
+		expect(decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0x41]), 'latin1')).toBe('ï»¿A');
+	});
+
+	it('reads an ASCII file, and UTF-8 with or without BOM, as TextDecoder does', () => {
+		const ascii = Buffer.from('CODGEO;POP\r\nQP001001;12\r\n');
+		expect(decodeText(ascii)).toBe('CODGEO;POP\r\nQP001001;12\r\n');
+		expect(decodeText(Buffer.from('\ufeffA;é\n'))).toBe('A;é\n');
+		expect(decodeText(Buffer.from('Œuvre ’ é'))).toBe('Œuvre ’ é');
+		expect(() => decodeText(Buffer.from([0x41, 0xe9, 0x42]))).toThrow();
+	});
 });
 
 describe('requireColumns', () => {
