@@ -16,12 +16,12 @@ const CACHE_DIR = resolve(
 /**
  * `parse(text)`, read from the cache when the same text was parsed by the same function with the
  * same `packages` installed. `parse` must return plain JSON data and throw on a bad text (an
- * error is never kept).
+ * error is never kept). `text` may be a file's bytes, which then need no decoding on a hit.
  */
-export function cachedParse<T>(
+export function cachedParse<T, I extends string | Uint8Array = string>(
 	name: string,
-	text: string,
-	parse: (text: string) => T,
+	text: I,
+	parse: (text: I) => T,
 	packages: string[] = [],
 	dir = CACHE_DIR
 ): T {

@@ -94,7 +94,7 @@ export const qpvCommunesStep: Step = {
 		const infoIndex = requireColumns(info.csv, ['code', 'insee_com']);
 		// Rows are counted by the qpv step; this step only adds its table to the file's provenance.
 		info.ledger.tables.add(qpvCommunesTable.name);
-		const labels = readSigVilleLabels(ctx);
+		const labels = readSigVilleLabels(ctx, true);
 		const { items: cog } = readDecoupage<CogCommune>(ctx, 'communes', true);
 		const communes = await ctx.db.query<{
 			code: string;
