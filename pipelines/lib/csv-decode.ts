@@ -1,5 +1,6 @@
 // Reads and decodes a source file for the CSV reader: BOM, strict UTF-8 or Latin-1, and an error
 // that names the file, line and byte offset of the first byte that is not of the expected encoding.
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 
 export class SourceFileError extends Error {
@@ -14,7 +15,18 @@ export class SourceFileError extends Error {
 
 export type TextEncoding = 'utf-8' | 'latin1';
 
+/** Every byte value once: what TextDecoder('latin1') makes of it is this Node's Latin-1. */
+const ALL_BYTES = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+/**
+ * Whether Buffer's one-call Latin-1 (a copy) gives what TextDecoder('latin1') gives, byte for
+ * byte: ISO-8859-1 in Node 20, but the WHATWG label means windows-1252, so checked, not assumed.
+ */
+const BUFFER_LATIN1 = new TextDecoder('latin1').decode(ALL_BYTES) === ALL_BYTES.toString('latin1');
+
 export function decodeText(buffer: Buffer, encoding: TextEncoding = 'utf-8'): string {
+	// One call where the result is known to be the same: TextDecoder took 0.1–0.3 s on the
+	// Latin-1 epcicom2015.csv (3.6 MB), and an ASCII buffer reads the same in UTF-8 and Latin-1.
+	if (encoding === 'latin1' ? BUFFER_LATIN1 : isAscii(buffer)) return buffer.toString('latin1');
 	const text = new TextDecoder(encoding, { fatal: encoding === 'utf-8' }).decode(buffer);
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

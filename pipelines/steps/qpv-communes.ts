@@ -43,19 +43,34 @@ export function buildNameIndex(entries: NameEntry[]): NameIndex {
 	// Nested maps rather than `scope|name` keys, and each distinct name normalised once: the index
 	// holds about 75,000 entries and was the step's hottest code.
 	const normalised = new Map<string, string>();
+	// Entries come grouped by département: its names are looked up once per group.
+	let departement: string | undefined;
+	let local = new Map<string, NameEntry[]>();
+	let national: Map<string, NameEntry[]> | undefined;
 	for (const entry of entries) {
 		let name = normalised.get(entry.name);
 		if (name === undefined) normalised.set(entry.name, (name = normaliseName(entry.name)));
-		// Also under '*' so that a commune of a neighbouring département can be found.
-		for (const scope of [entry.departement, '*']) {
-			let names = index.get(scope);
-			if (!names) index.set(scope, (names = new Map()));
-			const list = names.get(name);
-			if (!list) names.set(name, [entry]);
-			else if (!list.some((e) => e.code === entry.code)) list.push(entry);
+		if (entry.departement !== departement) {
+			departement = entry.departement;
+			local = scopeNames(index, departement);
 		}
+		addName(local, name, entry);
+		// Also under '*' so that a commune of a neighbouring département can be found.
+		addName((national ??= scopeNames(index, '*')), name, entry);
 	}
 	return index;
+}
+
+function scopeNames(index: NameIndex, scope: string): Map<string, NameEntry[]> {
+	let names = index.get(scope);
+	if (!names) index.set(scope, (names = new Map()));
+	return names;
+}
+
+function addName(names: Map<string, NameEntry[]>, name: string, entry: NameEntry): void {
+	const list = names.get(name);
+	if (!list) names.set(name, [entry]);
+	else if (!list.some((e) => e.code === entry.code)) list.push(entry);
 }
 
 function pick(found: NameEntry[]): NameEntry | null {
@@ -94,7 +109,7 @@ export const qpvCommunesStep: Step = {
 		const infoIndex = requireColumns(info.csv, ['code', 'insee_com']);
 		// Rows are counted by the qpv step; this step only adds its table to the file's provenance.
 		info.ledger.tables.add(qpvCommunesTable.name);
-		const labels = readSigVilleLabels(ctx);
+		const labels = readSigVilleLabels(ctx, true);
 		const { items: cog } = readDecoupage<CogCommune>(ctx, 'communes', true);
 		const communes = await ctx.db.query<{
 			code: string;

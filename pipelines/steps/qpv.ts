@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { qpvTable, type Qpv } from '../../src/lib/schemas/territories';
 import { cell, readCsv, requireColumns } from '../lib/csv';
 import { parseFrenchNumber } from '../lib/french-number';
+import { readOnce } from '../lib/read-once';
 import { readRawCsv, type BuildContext, type Step } from '../lib/step';
 
 const POPULATION = 'qpv-2015/qpv_evolution_population.csv';
@@ -26,12 +27,17 @@ export interface SigVilleLabel {
 
 /**
  * Names and `LIB_COM` labels of SIG Ville DEMO files, by QPV code, newest vintage first. The
- * observations step owns these files' row counts: here they are only marked as read.
+ * observations step owns these files' row counts: here they are only marked as read. Read once
+ * for the qpv and qpv_communes steps (`last`: the last of them; see ../lib/read-once.ts).
  */
-export function readSigVilleLabels(ctx: BuildContext): Map<string, SigVilleLabel[]> {
+export function readSigVilleLabels(ctx: BuildContext, last = false): Map<string, SigVilleLabel[]> {
+	for (const path of SIG_VILLE_DEMO) ctx.read.add(path);
+	return readOnce(ctx, 'sig-ville-labels', () => sigVilleLabels(ctx), last);
+}
+
+function sigVilleLabels(ctx: BuildContext): Map<string, SigVilleLabel[]> {
 	const labels = new Map<string, SigVilleLabel[]>();
 	for (const path of SIG_VILLE_DEMO) {
-		ctx.read.add(path);
 		const csv = readCsv(resolve(ctx.rawDir, path), path, { delimiter: ';' });
 		const index = requireColumns(csv, ['CODGEO', 'LIB_COM']);
 		for (const row of csv.rows) {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
 import {
 	decodeText,
+	lineBreak,
 	parseCsvText,
 	readCsv,
 	requireColumns,
@@ -94,6 +96,62 @@ describe('decodeText', () => {
 		expect(decodeText(readFileSync(fixture('sig-ville-demo.csv'))).startsWith('"CODGEO"')).toBe(
 			true
 		);
+	});
+
+	it('reads Latin-1 byte for byte as TextDecoder does, BOM bytes included', () => {
+		const every = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+		expect(decodeText(every, 'latin1')).toBe(new TextDecoder('latin1').decode(every));
+		// `é` is 0xE9 in Latin-1; the UTF-8 BOM bytes are three Latin-1 letters, not a BOM.
+		expect(decodeText(Buffer.from([0x43, 0xe9, 0x3b]), 'latin1')).toBe('Cé;');
+		expect(decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0x41]), 'latin1')).toBe('ï»¿A');
+	});
+
+	it('reads an ASCII file, and UTF-8 with or without BOM, as TextDecoder does', () => {
+		const ascii = Buffer.from('CODGEO;POP\r\nQP001001;12\r\n');
+		expect(decodeText(ascii)).toBe('CODGEO;POP\r\nQP001001;12\r\n');
+		expect(decodeText(Buffer.from('\ufeffA;é\n'))).toBe('A;é\n');
+		expect(decodeText(Buffer.from('Œuvre ’ é'))).toBe('Œuvre ’ é');
+		expect(() => decodeText(Buffer.from([0x41, 0xe9, 0x42]))).toThrow();
+	});
+});
+
+describe('lineBreak', () => {
+	const guessed = (text: string) => Papa.parse(text, { delimiter: ';' }).meta.linebreak;
+
+	it('gives the line break papaparse guesses, quoted breaks left out', () => {
+		const cases: [string, string][] = [
+			['a;b\nc;d\n', '\n'],
+			['a;b\r\nc;d\r\n', '\r\n'],
+			['a;b\rc;d\r', '\r'],
+			['a;b', '\n'],
+			['', '\n'],
+			['\na;b\r\n', '\n'],
+			['\r\na;b\r\nc\r\n', '\r\n'],
+			['\ra\r\nb\rc', '\r'],
+			['"x\ny";1\r\nb;2\r\n', '\r\n'],
+			['"x\r\ny";1\nb;2\n', '\n'],
+			['"x\r\ny\r\nz";1\rb;2\rc;3\n', '\r'],
+			// Pieces after each \r: half of them starting with \n is enough (a tie), less is not.
+			['a\r\nb\r\nc\rd', '\r\n'],
+			['a\r\nb\rc\rd', '\r'],
+			['a\r\nb\rc\rd\r\n', '\r']
+		];
+		for (const [text, expected] of cases) {
+			expect(lineBreak(text), JSON.stringify(text)).toBe(expected);
+			expect(guessed(text), JSON.stringify(text)).toBe(expected);
+		}
+	});
+
+	it('reads only the first megabyte, as papaparse does', () => {
+		const mb = 1024 * 1024;
+		// A \r just before the megabyte's end, its \n just after; CR-only lines beyond.
+		const cut = 'a'.repeat(mb - 1) + '\r\n' + 'b\r'.repeat(10);
+		const lf = 'x;y\n'.repeat(mb / 4) + 'b\r'.repeat(10);
+		const open = '"' + 'q'.repeat(mb) + '\r\n"\r\n';
+		for (const text of [cut, lf, open, 'a\r\n'.repeat(mb / 2)]) {
+			expect(lineBreak(text)).toBe(guessed(text));
+		}
+		expect(lineBreak(cut)).toBe('\r');
 	});
 });
 

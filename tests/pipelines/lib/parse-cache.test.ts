@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cachedParse } from '../../../pipelines/lib/parse-cache';
+import { asciiJson, cachedParse } from '../../../pipelines/lib/parse-cache';
 import { parseConfigViz } from '../../../pipelines/steps/barometre-indicators';
 
 const dirs: string[] = [];
@@ -48,5 +48,27 @@ describe('cachedParse', () => {
 		expect(cachedParse('config-viz', text, parseConfigViz, ['yaml'], dir)).toEqual(expected);
 		expect(cachedParse('config-viz', text, parseConfigViz, ['yaml'], dir)).toEqual(expected);
 		expect(readdirSync(dir)).toHaveLength(1);
+	});
+
+	it('keeps non-ASCII text exactly, in an ASCII file, and takes the bytes of a file as its key', () => {
+		const dir = cacheDir();
+		const value = { nom: 'Évry-Courcouronnes', apostrophe: 'l’Œuvre', emoji: '😀', lone: '\ud800' };
+		const bytes = Buffer.from('Évry', 'utf8');
+		let calls = 0;
+		const parse = (b: Buffer) => {
+			calls++;
+			return { ...value, length: b.length };
+		};
+		expect(cachedParse('b', bytes, parse, [], dir)).toEqual({ ...value, length: 5 });
+		expect(cachedParse('b', Buffer.from('Évry', 'utf8'), parse, [], dir)).toEqual({
+			...value,
+			length: 5
+		});
+		expect(calls).toBe(1);
+		const [file] = readdirSync(dir);
+		const kept = readFileSync(join(dir, file!));
+		expect(kept.every((b) => b < 0x80)).toBe(true);
+		expect(kept.toString('latin1')).toContain('"nom":"\\u00c9vry-Courcouronnes"');
+		expect(JSON.parse(asciiJson(value))).toEqual(value);
 	});
 });
