@@ -35,6 +35,7 @@ import { contratPillarProjectsStep } from './contrat-pillar-projects';
 import { pageModelSteps } from './page-models';
 import { contratEvaluationPageStep } from './contrat-evaluation-page';
 import { qpvPageRanksStep } from './qpv-page-ranks';
+import { qpvPageRowsStep } from './qpv-page-rows';
 
 export const steps: Step[] = [
 	// territories (régions … qpv_contrat)
@@ -78,6 +79,7 @@ export const steps: Step[] = [
 	// page models of the contrat and QPV pages read at each uncached render (see ./page-models.ts)
 	...pageModelSteps,
 	qpvPageRanksStep, // the QPV page's latest ranks (reads qpv_ranks)
+	qpvPageRowsStep, // the QPV page's small reads in one table (reads the page models above)
 	// the contrat page's synthesis and evolutions as JSON (reads contrat_synthesis, contrat_qpv)
 	contratEvaluationPageStep
 ];

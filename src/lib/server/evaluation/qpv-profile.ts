@@ -6,11 +6,11 @@ import type { PeriodKind } from '$lib/schemas/evaluation';
 import type { Provenance } from '$lib/schemas/provenance';
 import { getQpvDistribution, listIndicators } from '../queries/observations';
 import {
-	getQpv,
-	getQpvCommunes,
 	getQpvLatestRanks,
+	getQpvPageReads,
 	type QpvCommuneRow,
 	type QpvIdentity,
+	type QpvPageReads,
 	type QpvRankRow
 } from '../queries/quartiers';
 import { getProvenance } from '../queries/sources';
@@ -74,6 +74,8 @@ export interface QpvOwnReads {
 	qpv: Promise<QpvIdentity | undefined>;
 	communes: Promise<QpvCommuneRow[]>;
 	series: Promise<QpvSeriesPoint[]>;
+	/** The one read that gives the identity and communes, and the charts' references. */
+	pageReads: Promise<QpvPageReads>;
 }
 
 /**
@@ -81,7 +83,13 @@ export interface QpvOwnReads {
  * reads the gaps and ranks (issued after these, they queue behind them on the connections).
  */
 export function startQpvOwnReads(code: string): QpvOwnReads {
-	return { qpv: getQpv(code), communes: getQpvCommunes(code), series: getQpvSeries(code) };
+	const pageReads = getQpvPageReads(code);
+	return {
+		qpv: pageReads.then((r) => r.qpv),
+		communes: pageReads.then((r) => r.communes),
+		series: getQpvSeries(code),
+		pageReads
+	};
 }
 
 export async function loadQpvProfile(

@@ -5,11 +5,11 @@ import type { PeriodKind, QpvReference, SeriesBreak } from '$lib/schemas/evaluat
 import { QPV_CHART_INDICATORS } from '$lib/schemas/page-models';
 import {
 	getQpvChartSeries,
-	getQpvReferenceYears,
 	getSeriesBreaks,
 	type QpvChartPoint,
 	type QpvSeriesPoint
 } from '../queries/evaluation';
+import { getQpvPageReads, type QpvPageReads } from '../queries/quartiers';
 
 export interface TimelineRow {
 	series: string;
@@ -41,16 +41,18 @@ export interface QpvReferenceSeries {
 
 /**
  * Reads the reference series (the QPV's own series comes from its profile, qpv-profile.ts).
- * `indicatorIds`: among QPV_CHART_INDICATORS, the indicators the page model holds.
+ * `indicatorIds`: among QPV_CHART_INDICATORS, the indicators the page model holds. `pageReads`:
+ * the QPV's page reads when the page already issued them (qpv-profile.ts' startQpvOwnReads).
  */
 export async function loadQpvReferenceSeries(
 	code: string,
-	indicatorIds: string[]
+	indicatorIds: string[],
+	pageReads: Promise<QpvPageReads> = getQpvPageReads(code)
 ): Promise<QpvReferenceSeries> {
 	const unknown = indicatorIds.filter((id) => !QPV_CHART_INDICATORS.includes(id));
 	if (unknown.length) throw new Error(`indicateurs absents de qpv_chart_series : ${unknown}`);
-	const [references, breaks, series] = await Promise.all([
-		getQpvReferenceYears(code),
+	const [{ references }, breaks, series] = await Promise.all([
+		pageReads,
 		getSeriesBreaks(),
 		getQpvChartSeries(code)
 	]);

@@ -103,16 +103,6 @@ export function getQpvSeries(qpvCode: string): Promise<QpvSeriesPoint[]> {
 	);
 }
 
-/** The territories and data years the QPV is compared with (no order: the page makes a set). */
-export function getQpvReferenceYears(
-	qpvCode: string
-): Promise<Pick<QpvReference, 'territory_type' | 'territory_code' | 'data_year'>[]> {
-	return query(
-		`SELECT territory_type, territory_code, data_year FROM qpv_references WHERE qpv_code = $1`,
-		[qpvCode]
-	);
-}
-
 /** The published 'Ensemble des QPV' series (a few hundred rows, the same for every page). */
 export const getEnsembleSeries = memo(() =>
 	query<CanonicalPoint>(

@@ -1,4 +1,6 @@
 // One QPV: identity, communes, contrat, boundary, and its ranks among all QPV by data year.
+import type { QpvReference } from '$lib/schemas/evaluation';
+import { QPV_PAGE_PARTS } from '$lib/schemas/qpv-page';
 import { query } from '../db';
 
 export interface QpvIdentity {
@@ -74,4 +76,43 @@ export function getQpvLatestRanks(code: string): Promise<QpvRankRow[]> {
 		`SELECT indicator_id, period, period_kind, rank, n FROM qpv_page_ranks WHERE qpv_code = $1`,
 		[code]
 	);
+}
+
+/** The QPV page's small reads, as separate queries would give them (see QPV_PAGE_PARTS). */
+export interface QpvPageReads {
+	qpv: QpvIdentity | undefined;
+	communes: QpvCommuneRow[];
+	references: Pick<QpvReference, 'territory_type' | 'territory_code' | 'data_year'>[];
+}
+
+/**
+ * The QPV's identity, communes and references in one query (page model
+ * qpv_page_rows, pipelines/steps/qpv-page-rows.ts), in the table's order: its parts, each in the
+ * order of its own table.
+ */
+export async function getQpvPageReads(code: string): Promise<QpvPageReads> {
+	return qpvPageReads(
+		await query<{ part: number; row: string }>(
+			`SELECT part, row FROM qpv_page_rows WHERE qpv_code = $1`,
+			[code]
+		)
+	);
+}
+
+/** Rows of qpv_page_rows back into objects, keyed by QPV_PAGE_PARTS' columns in their order. */
+export function qpvPageReads(rows: { part: number; row: string }[]): QpvPageReads {
+	const parts: Record<string, unknown>[][] = QPV_PAGE_PARTS.map(() => []);
+	for (const { part, row } of rows) {
+		const { columns } = QPV_PAGE_PARTS[part]!;
+		const values = JSON.parse(row) as unknown[];
+		const object: Record<string, unknown> = {};
+		for (let i = 0; i < columns.length; i++) object[columns[i]!] = values[i];
+		parts[part]!.push(object);
+	}
+	const [identity, communes, references] = parts;
+	return {
+		qpv: identity![0] as QpvIdentity | undefined,
+		communes: communes as unknown as QpvCommuneRow[],
+		references: references as unknown as QpvPageReads['references']
+	};
 }
