@@ -1,6 +1,9 @@
 // The database being built: creates tables from their definitions, loads validated rows fast (by
 // column, as numeric data chunks) and leaves every table in its deterministic `orderBy` order.
+// First, before DuckDB's library loads: the build's allocator options (./duckdb-allocator.ts).
+import './duckdb-allocator';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import './duckdb-allocator-loaded';
 import type { z } from 'zod';
 import { createTableSql, type TableDef } from '../../src/lib/schemas/table';
 import { ColumnBatch } from './column-batch';
@@ -215,6 +218,19 @@ export class BuildDb {
 
 	tableNames(): string[] {
 		return [...this.tables.keys()];
+	}
+
+	/** Every table's row count, by name in alphabetical order, in one query (not one per table). */
+	async rowCounts(): Promise<Record<string, number>> {
+		const names = this.tableNames().sort();
+		if (names.length === 0) return {};
+		const rows = await this.query<{ i: number; n: number }>(
+			names
+				.map((name, i) => `SELECT ${i} AS i, count(*)::INTEGER AS n FROM "${name}"`)
+				.join(' UNION ALL ')
+		);
+		const counts = new Map(rows.map((r) => [r.i, r.n]));
+		return Object.fromEntries(names.map((name, i) => [name, counts.get(i) ?? 0]));
 	}
 
 	/**
