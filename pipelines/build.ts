@@ -160,11 +160,7 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildReport>
 			);
 		});
 		await timed(timings, 'sort', () => db.sortAll(log));
-		const tables: Record<string, number> = {};
-		for (const name of db.tableNames().sort()) {
-			const [row] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "${name}"`);
-			tables[name] = row?.n ?? 0;
-		}
+		const tables = await db.rowCounts();
 		const report: BuildReport = {
 			database: outPath,
 			seconds: Math.round((performance.now() - started) / 100) / 10,

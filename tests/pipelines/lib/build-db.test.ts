@@ -325,3 +325,17 @@ describe('BuildDb.writePartsUpTo', () => {
 		await db.close();
 	});
 });
+
+describe('BuildDb.rowCounts', () => {
+	it('counts every table in one query, by name in alphabetical order, an empty table included', async () => {
+		const db = await BuildDb.open(':memory:');
+		await db.insert({ ...table, name: 'zeta' }, rows(37));
+		await db.insert({ ...table, name: 'alpha' }, rows(5));
+		await db.create({ ...table, name: 'empty' });
+		await db.insert({ ...table, name: 'alpha' }, rows(3, 9));
+		const counts = await db.rowCounts();
+		expect(counts).toEqual({ alpha: 8, empty: 0, zeta: 37 });
+		expect(Object.keys(counts)).toEqual(['alpha', 'empty', 'zeta']);
+		await db.close();
+	});
+});
