@@ -1,6 +1,9 @@
 // The database being built: creates tables from their definitions, loads validated rows fast (by
 // column, as numeric data chunks) and leaves every table in its deterministic `orderBy` order.
+// First, before DuckDB's library loads: the build's allocator options (./duckdb-allocator.ts).
+import './duckdb-allocator';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import './duckdb-allocator-loaded';
 import type { z } from 'zod';
 import { createTableSql, type TableDef } from '../../src/lib/schemas/table';
 import { ColumnBatch } from './column-batch';
