@@ -9,7 +9,7 @@ import {
 	type QpvChartPoint,
 	type QpvSeriesPoint
 } from '../queries/evaluation';
-import { getQpvPageReads, type QpvPageReads } from '../queries/quartiers';
+import type { QpvPageReads } from '../queries/quartiers';
 
 export interface TimelineRow {
 	series: string;
@@ -42,12 +42,12 @@ export interface QpvReferenceSeries {
 /**
  * Reads the reference series (the QPV's own series comes from its profile, qpv-profile.ts).
  * `indicatorIds`: among QPV_CHART_INDICATORS, the indicators the page model holds. `pageReads`:
- * the QPV's page reads when the page already issued them (qpv-profile.ts' startQpvOwnReads).
+ * the QPV's page reads, issued by the page with its own reads (qpv-profile.ts' startQpvOwnReads).
  */
 export async function loadQpvReferenceSeries(
 	code: string,
 	indicatorIds: string[],
-	pageReads: Promise<QpvPageReads> = getQpvPageReads(code)
+	pageReads: Promise<QpvPageReads>
 ): Promise<QpvReferenceSeries> {
 	const unknown = indicatorIds.filter((id) => !QPV_CHART_INDICATORS.includes(id));
 	if (unknown.length) throw new Error(`indicateurs absents de qpv_chart_series : ${unknown}`);

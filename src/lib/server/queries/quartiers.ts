@@ -37,14 +37,16 @@ export interface QpvCommuneRow {
 	method: string;
 }
 
+/** The columns of qpv_commune_list a QPV's communes are read with (also in qpv_page_rows). */
+const COMMUNE_COLUMNS = QPV_PAGE_PARTS[1].columns;
+
 /**
  * The QPV's communes, the one named by qpv_info first, from the page model qpv_commune_list
  * (pipelines/steps/qpv-commune-list.ts), in its stored order.
  */
 export function getQpvCommunes(code: string): Promise<QpvCommuneRow[]> {
 	return query<QpvCommuneRow>(
-		`SELECT code, name, kind, current_code, epci2015_siren, epci_name, method
-		 FROM qpv_commune_list WHERE qpv_code = $1`,
+		`SELECT ${COMMUNE_COLUMNS.join(', ')} FROM qpv_commune_list WHERE qpv_code = $1`,
 		[code]
 	);
 }
