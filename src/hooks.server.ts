@@ -13,6 +13,7 @@ import {
 	queryTiming,
 	warmDatabase
 } from '$lib/server/db';
+import { startChartThread } from '$lib/server/chart-thread';
 import { errorLog } from '$lib/server/handles/error-log';
 import { originCheck } from '$lib/server/handles/origin-check';
 import { pageCache } from '$lib/server/handles/page-cache';
@@ -52,8 +53,12 @@ const timing: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** Not awaited: the server answers at once while DuckDB loads the tables (see warmDatabase). */
+/**
+ * Not awaited: the server answers at once while DuckDB loads the tables (see warmDatabase) and the
+ * chart thread loads Plot (chart-thread.ts).
+ */
 export const init: ServerInit = () => {
+	void startChartThread();
 	warmDatabase().catch((error) => {
 		// Not built yet: pages say so themselves (handleError).
 		if (!(error instanceof DatabaseUnavailableError)) console.error(error);

@@ -1,11 +1,12 @@
 // The QPV page's charts: each charted indicator's series against its reference territories, drawn
-// as soon as the QPV's own reads and its references' series are in (DuckDB still reads its gaps
-// and ranks meanwhile), and its place among all QPV, drawn from its profile.
+// on the chart thread as soon as the QPV's own reads and its references' series are in (meanwhile
+// DuckDB reads its gaps and ranks, and the main thread builds its tables), and its place among all
+// QPV, drawn from its profile.
 import { curly } from '$lib/french';
 import { qpvDistributionChart } from '$lib/charts/qpv-distribution';
-import { indicatorSeriesChart } from '$lib/charts/indicator-series';
 import { READABLE_FONT } from '$lib/charts/render';
 import { periodKindLabels } from '$lib/schemas/evaluation';
+import { drawChart } from '$lib/server/chart-thread';
 import { qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
 import type { QpvOwnReads, QpvProfile } from '$lib/server/evaluation/qpv-profile';
 import { qpvTimelines, type QpvReferenceSeries } from '$lib/server/evaluation/qpv-timelines';
@@ -35,28 +36,27 @@ export async function seriesCharts(
 			[c.current_code ?? c.code, c.name]
 		])
 	);
-	const charts: ChartBlock[] = [];
+	const charts: Promise<ChartBlock>[] = [];
 	for (const t of qpvTimelines(name, qpvChartIndicators, series, referenceSeries, names)) {
 		// The profile's view of an indicator is the catalogue's entry of a series the QPV has.
 		const indicator = indicators.find((i) => i.id === t.indicatorId);
 		if (!indicator) continue;
 		const xLabel = periodKindLabels[t.periodKind];
-		charts.push({
-			title: `${curly(indicator.label)} : ${name}`,
-			svg: indicatorSeriesChart(t.rows, {
-				title: `${curly(indicator.label)}, ${name}, par ${xLabel.toLowerCase()}`,
-				unit: indicator.unit,
-				indicatorLabel: curly(indicator.label),
-				xLabel,
-				breaks: t.breaks.map((b) => b.period),
-				width: 440,
-				height: 280,
-				fontSize: READABLE_FONT
-			}),
-			sources: sourceLine(t.sourcePaths, provenance)
+		const title = `${curly(indicator.label)} : ${name}`;
+		const sources = sourceLine(t.sourcePaths, provenance);
+		const svg = drawChart('indicatorSeries', t.rows, {
+			title: `${curly(indicator.label)}, ${name}, par ${xLabel.toLowerCase()}`,
+			unit: indicator.unit,
+			indicatorLabel: curly(indicator.label),
+			xLabel,
+			breaks: t.breaks.map((b) => b.period),
+			width: 440,
+			height: 280,
+			fontSize: READABLE_FONT
 		});
+		charts.push(svg.then((svg) => ({ title, svg, sources })));
 	}
-	return charts;
+	return Promise.all(charts);
 }
 
 /** The QPV's latest value of each charted indicator on the distribution of all QPV. */

@@ -1,0 +1,43 @@
+// The chart thread draws what the main thread would, each answer to its own request, and passes
+// a chart's error back; here it runs the TypeScript sources through tsx, as in dev.
+import { describe, expect, it } from 'vitest';
+import { indicatorSeriesChart, type SeriesRow } from '../../../../src/lib/charts/indicator-series';
+import { drawChart, startChartThread } from '../../../../src/lib/server/chart-thread';
+
+const rows: SeriesRow[] = [
+	{ series: 'Grande Reyssouze', year: 2016, value: 44.3, status: 'ok' },
+	{ series: 'Grande Reyssouze', year: 2018, value: 41.4, status: 'ok' },
+	{ series: 'France métropolitaine', year: 2016, value: 14.7, status: 'ok' },
+	{ series: 'France métropolitaine', year: 2018, value: 14.8, status: 'secret' }
+];
+const options = (title: string) => ({
+	title,
+	unit: '%',
+	indicatorLabel: 'Taux de pauvreté',
+	xLabel: 'Année des données',
+	width: 440,
+	height: 280,
+	fontSize: 14
+});
+
+describe('chart thread', () => {
+	it('starts a worker and draws the same SVG as the main thread, each to its own request', async () => {
+		expect(await startChartThread()).toBe(true);
+		const titles = ['Taux A', 'Taux B', 'Taux C', 'Taux D'];
+		const drawn = await Promise.all(
+			titles.map((t) => drawChart('indicatorSeries', rows, options(t)))
+		);
+		drawn.forEach((svg, i) => {
+			expect(svg).toBe(indicatorSeriesChart(rows, options(titles[i]!)));
+			expect(svg).toContain(`<title>${titles[i]}</title>`);
+		});
+	});
+	it('passes a chart’s error back as a rejection, and keeps drawing after it', async () => {
+		await expect(
+			drawChart('indicatorSeries', rows, undefined as unknown as ReturnType<typeof options>)
+		).rejects.toThrow(/TypeError/);
+		expect(await drawChart('indicatorSeries', rows, options('Après'))).toBe(
+			indicatorSeriesChart(rows, options('Après'))
+		);
+	});
+});
