@@ -34,7 +34,6 @@ import { evaluationSteps } from './evaluation';
 import { contratPillarProjectsStep } from './contrat-pillar-projects';
 import { pageModelSteps } from './page-models';
 import { contratEvaluationPageStep } from './contrat-evaluation-page';
-import { qpvPageRanksStep } from './qpv-page-ranks';
 import { qpvPageRowsStep } from './qpv-page-rows';
 
 export const steps: Step[] = [
@@ -78,8 +77,9 @@ export const steps: Step[] = [
 	contratPillarProjectsStep,
 	// page models of the contrat and QPV pages read at each uncached render (see ./page-models.ts)
 	...pageModelSteps,
-	qpvPageRanksStep, // the QPV page's latest ranks (reads qpv_ranks)
-	qpvPageRowsStep, // the QPV page's small reads in one table (reads the page models above)
+	// the QPV page's reads in one table (reads the page models above, qpv_references,
+	// canonical_series and qpv_ranks)
+	qpvPageRowsStep,
 	// the contrat page's synthesis and evolutions as JSON (reads contrat_synthesis, contrat_qpv)
 	contratEvaluationPageStep
 ];

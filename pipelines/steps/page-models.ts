@@ -6,7 +6,6 @@ import { contratPostRatesStep } from './contrat-post-rates';
 import { contratPostsStep } from './contrat-posts';
 import { contratQpvStep } from './contrat-qpv';
 import { contratSharedPostsStep } from './contrat-shared-posts';
-import { qpvChartSeriesStep } from './qpv-chart-series';
 import { qpvCommuneListStep } from './qpv-commune-list';
 import { qpvIdentityStep } from './qpv-identity';
 
@@ -18,6 +17,5 @@ export const pageModelSteps: Step[] = [
 	contratPostRatesStep,
 	contratSharedPostsStep,
 	qpvIdentityStep,
-	qpvChartSeriesStep,
 	qpvCommuneListStep
 ];

@@ -1,9 +1,7 @@
 // Page models computed once by the data build so that an uncached contrat or QPV page reads a few
 // rows by its own code instead of scanning and joining national tables at each render: the QPV,
-// cités, posts and shared posts of each contrat, each QPV's identity and the charted series of its
-// references.
+// cités, posts and shared posts of each contrat, each QPV's identity and communes.
 import { z } from 'zod';
-import { canonicalSeriesTable } from './evaluation';
 import { contratCode, defineTable } from './table';
 
 /** Charted on the QPV page (series against its references, place among all QPV). */
@@ -142,14 +140,6 @@ export const qpvIdentityTable = defineTable({
 		boundary: 'VARCHAR'
 	},
 	orderBy: ['code']
-});
-
-/** The canonical series of the charted indicators for each territory a QPV is compared with. */
-export const qpvChartSeriesTable = defineTable({
-	name: 'qpv_chart_series',
-	schema: canonicalSeriesTable.schema.extend({ qpv_code: z.string() }),
-	columns: { qpv_code: 'VARCHAR', ...canonicalSeriesTable.columns },
-	orderBy: ['qpv_code', 'indicator_id', 'territory_type', 'territory_code', 'period']
 });
 
 /**

@@ -1,52 +1,53 @@
-// Page models of the QPV page: what its render reads by the QPV's code, narrowed at build time.
+// Page model of the QPV page: what its render reads by the QPV's code, narrowed at build time.
 import { z } from 'zod';
-import { qpvRanksTable } from './indicators';
 import { qpvIdentityTable } from './page-models';
 import { defineTable } from './table';
 
 /**
- * Each QPV's rank of its latest published period per indicator, from 2015 to 2022 (qpv_ranks' rows
- * of the QPV's latest point, the only ones its page shows): about 115 rows per QPV, not 490.
- */
-export const qpvPageRanksTable = defineTable({
-	name: 'qpv_page_ranks',
-	schema: qpvRanksTable.schema,
-	columns: qpvRanksTable.columns,
-	orderBy: ['qpv_code', 'indicator_id']
-});
-
-/**
- * The small reads of a QPV page: each part is a table read by the QPV's code and the columns read
- * of it (in their order). Their rows are copied into qpv_page_rows, one JSON array per row, so
- * that a page reads them in one query instead of three (each query scans its own table: about
- * 1.5 ms of DuckDB each, measured). qpv_chart_series is not copied: its 32,000 rows of 8 columns
- * made the step about 6 times dearer (0.24 s of CPU against 0.04, under load 8) for one read less.
+ * The reads of a QPV page by its code besides its own series and gaps: each part and the columns
+ * read of it, in their order. Their rows are written into qpv_page_rows, one JSON array per row
+ * (pipelines/steps/qpv-page-rows.ts), so that a page reads them in one query instead of five (each
+ * query scans its own table: about 1.5 ms of DuckDB each, measured).
  */
 export const QPV_PAGE_PARTS = [
-	{
-		name: 'identity',
-		table: 'qpv_identity',
-		code: 'code',
-		columns: Object.keys(qpvIdentityTable.columns)
-	},
+	/** The QPV's row of qpv_identity. */
+	{ name: 'identity', columns: Object.keys(qpvIdentityTable.columns) },
+	/** Its communes, from qpv_commune_list, in that table's order. */
 	{
 		name: 'communes',
-		table: 'qpv_commune_list',
-		code: 'qpv_code',
 		columns: ['code', 'name', 'kind', 'current_code', 'epci2015_siren', 'epci_name', 'method']
 	},
+	/** The territories it is compared with in each data year, from qpv_references. */
+	{ name: 'references', columns: ['territory_type', 'territory_code', 'data_year'] },
+	/**
+	 * The canonical series of the charted indicators (QPV_CHART_INDICATORS) of each territory of
+	 * its references, by indicator, territory and period.
+	 */
 	{
-		name: 'references',
-		table: 'qpv_references',
-		code: 'qpv_code',
-		columns: ['territory_type', 'territory_code', 'data_year']
-	}
+		name: 'chartSeries',
+		columns: [
+			'indicator_id',
+			'territory_type',
+			'territory_code',
+			'period',
+			'period_kind',
+			'value',
+			'status',
+			'source_path'
+		]
+	},
+	/**
+	 * Its rank of its latest published period per indicator, from 2015 to 2022 (qpv_ranks' rows of
+	 * the QPV's latest point, the only ones its page shows: about 115 per QPV, not 490), by indicator.
+	 */
+	{ name: 'ranks', columns: ['indicator_id', 'period', 'period_kind', 'rank', 'n'] }
 ] as const;
 
 /**
- * Each row of QPV_PAGE_PARTS' tables, by QPV: `part` its index in QPV_PAGE_PARTS, `seq` its row id
- * in its table (the table's order), `row` its columns as a JSON array (DuckDB's to_json of each
- * value: texts escaped, numbers written to round-trip).
+ * The rows of QPV_PAGE_PARTS, by QPV: `part` its index in QPV_PAGE_PARTS, `seq` its place among
+ * the QPV's rows of that part (from a copied table, its row id there: the same order), `row` its
+ * columns as a JSON array (DuckDB's to_json of each value: texts escaped, numbers written to
+ * round-trip).
  */
 export const qpvPageRowsTable = defineTable({
 	name: 'qpv_page_rows',

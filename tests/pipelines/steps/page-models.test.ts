@@ -3,13 +3,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildContext, Step } from '../../../pipelines/lib/step';
 import { pageModelSteps } from '../../../pipelines/steps/page-models';
-import { canonicalSeriesTable } from '../../../src/lib/schemas/evaluation';
 import { runSteps } from './memory-context';
 
 /**
  * CV001 is the EPCI 200000001 (communes 01001 and 01003, which became 01099); CV002 is the commune
  * 01002. QP001001 (no label) lies in 01001 and 01003, QP001002 in 01002. Only the columns the
- * steps read are created, except canonical_series (its real table: the model copies every column).
+ * steps read are created.
  */
 const fixture: Step = {
 	table: 'fixture',
@@ -53,20 +52,9 @@ const fixture: Step = {
 			   ('adulte_relais', 2020, 'p2', 'CV001', 2, true, 'ar-2020.json'),
 			   ('adulte_relais', 2020, 'p2', 'CV002', 2, true, 'ar-2020.json'),
 			   ('fonjep', 2021, 'f1', 'CV002', 1, false, 'fonjep-2021.json'))
-			   t(kind, year, post_id, contrat_code, contrat_count, via_multi_code, source_path)`,
-			// QP001001's commune is its reference in two years: its series is copied once.
-			`CREATE TABLE qpv_references AS SELECT * FROM (VALUES ('QP001001', 'commune', '01001'),
-			   ('QP001001', 'commune', '01001'), ('QP001001', 'departement', '01'))
-			   t(qpv_code, territory_type, territory_code)`
+			   t(kind, year, post_id, contrat_code, contrat_count, via_multi_code, source_path)`
 		])
 			await ctx.db.run(sql);
-		await ctx.db.create(canonicalSeriesTable);
-		await ctx.db.run(`INSERT INTO canonical_series VALUES
-		   ('taux_emploi', 'commune', '01001', 2018, 'annee_donnees', 2018, 2021, 55.5, 'ok', 'a.csv', 3, 0, NULL),
-		   ('taux_emploi', 'commune', '01001', 2017, 'annee_donnees', 2017, 2020, 54.0, 'ok', 'a.csv', 2, 0, NULL),
-		   ('pop_mun', 'commune', '01001', 2018, 'annee_donnees', 2018, 2021, 14000, 'ok', 'p.csv', 5, 0, NULL),
-		   ('tx_pauvrete_60', 'departement', '01', 2018, 'annee_donnees', 2018, 2021, 10.5, 'ok', 'f.csv', 9, 0, NULL),
-		   ('tx_pauvrete_60', 'commune', '01002', 2018, 'annee_donnees', 2018, 2021, 18.0, 'ok', 'f.csv', 4, 0, NULL)`);
 	}
 };
 
@@ -172,37 +160,6 @@ describe('qpv_identity', () => {
 				contrat_name: null,
 				contrat_count: 0,
 				boundary: null
-			}
-		]);
-	});
-});
-
-describe('qpv_chart_series', () => {
-	it('copies the charted series of each reference once, and nothing else', async () => {
-		const got = await rows(
-			'SELECT qpv_code, indicator_id, territory_code, period, value FROM qpv_chart_series'
-		);
-		expect(got).toEqual([
-			{
-				qpv_code: 'QP001001',
-				indicator_id: 'taux_emploi',
-				territory_code: '01001',
-				period: 2017,
-				value: 54
-			},
-			{
-				qpv_code: 'QP001001',
-				indicator_id: 'taux_emploi',
-				territory_code: '01001',
-				period: 2018,
-				value: 55.5
-			},
-			{
-				qpv_code: 'QP001001',
-				indicator_id: 'tx_pauvrete_60',
-				territory_code: '01',
-				period: 2018,
-				value: 10.5
 			}
 		]);
 	});

@@ -6,7 +6,6 @@ import type { PeriodKind } from '$lib/schemas/evaluation';
 import type { Provenance } from '$lib/schemas/provenance';
 import { getQpvDistribution, listIndicators } from '../queries/observations';
 import {
-	getQpvLatestRanks,
 	getQpvPageReads,
 	type QpvCommuneRow,
 	type QpvIdentity,
@@ -74,13 +73,16 @@ export interface QpvOwnReads {
 	qpv: Promise<QpvIdentity | undefined>;
 	communes: Promise<QpvCommuneRow[]>;
 	series: Promise<QpvSeriesPoint[]>;
-	/** The one read that gives the identity and communes, and the charts' references. */
+	/**
+	 * The one read that gives the identity and communes, the charts' references and their series,
+	 * and the latest ranks.
+	 */
 	pageReads: Promise<QpvPageReads>;
 }
 
 /**
  * Starts the reads the QPV page's charts need first: the page draws its charts while DuckDB still
- * reads the gaps and ranks (issued after these, they queue behind them on the connections).
+ * reads the gaps (issued after these, they queue behind them on the connections).
  */
 export function startQpvOwnReads(code: string): QpvOwnReads {
 	const pageReads = getQpvPageReads(code);
@@ -105,7 +107,7 @@ export async function loadQpvProfile(
 			own.series,
 			getQpvGapSummaries(code),
 			getEnsembleSeries(),
-			getQpvLatestRanks(code),
+			own.pageReads.then((r) => r.ranks),
 			getProvenance()
 		]);
 	if (!qpv) return undefined;

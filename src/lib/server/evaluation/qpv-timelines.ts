@@ -3,12 +3,7 @@
 // France métropolitaine for a metropolitan QPV), with the declared breaks.
 import type { PeriodKind, QpvReference, SeriesBreak } from '$lib/schemas/evaluation';
 import { QPV_CHART_INDICATORS } from '$lib/schemas/page-models';
-import {
-	getQpvChartSeries,
-	getSeriesBreaks,
-	type QpvChartPoint,
-	type QpvSeriesPoint
-} from '../queries/evaluation';
+import { getSeriesBreaks, type QpvChartPoint, type QpvSeriesPoint } from '../queries/evaluation';
 import type { QpvPageReads } from '../queries/quartiers';
 
 export interface TimelineRow {
@@ -40,23 +35,18 @@ export interface QpvReferenceSeries {
 }
 
 /**
- * Reads the reference series (the QPV's own series comes from its profile, qpv-profile.ts).
- * `indicatorIds`: among QPV_CHART_INDICATORS, the indicators the page model holds. `pageReads`:
- * the QPV's page reads, issued by the page with its own reads (qpv-profile.ts' startQpvOwnReads).
+ * The reference series (the QPV's own series comes from its profile, qpv-profile.ts), from the
+ * QPV's page reads, issued by the page with its own reads (qpv-profile.ts' startQpvOwnReads).
+ * `indicatorIds`: among QPV_CHART_INDICATORS, the indicators the page model holds.
  */
 export async function loadQpvReferenceSeries(
-	code: string,
 	indicatorIds: string[],
 	pageReads: Promise<QpvPageReads>
 ): Promise<QpvReferenceSeries> {
 	const unknown = indicatorIds.filter((id) => !QPV_CHART_INDICATORS.includes(id));
-	if (unknown.length) throw new Error(`indicateurs absents de qpv_chart_series : ${unknown}`);
-	const [{ references }, breaks, series] = await Promise.all([
-		pageReads,
-		getSeriesBreaks(),
-		getQpvChartSeries(code)
-	]);
-	const points = series.filter((p) => indicatorIds.includes(p.indicator_id));
+	if (unknown.length) throw new Error(`indicateurs absents de qpv_page_rows : ${unknown}`);
+	const [{ references, chartSeries }, breaks] = await Promise.all([pageReads, getSeriesBreaks()]);
+	const points = chartSeries.filter((p) => indicatorIds.includes(p.indicator_id));
 	return { references, points, breaks };
 }
 

@@ -45,21 +45,6 @@ export function getCanonicalSeries(
 	return query<CanonicalPoint>(sql, params);
 }
 
-/**
- * The charted indicators' series of every territory the QPV is compared with, from the page model
- * qpv_chart_series (pipelines/steps/qpv-chart-series.ts): one indexed read instead of reading the
- * references first, then one branch per territory. In the table's order (indicator, territory,
- * period: a key, so a total order): an ORDER BY cost more than the read itself.
- */
-export function getQpvChartSeries(qpvCode: string): Promise<QpvChartPoint[]> {
-	return query<QpvChartPoint>(
-		`SELECT indicator_id, territory_type, territory_code, period, period_kind, value, status,
-		        source_path
-		 FROM qpv_chart_series WHERE qpv_code = $1`,
-		[qpvCode]
-	);
-}
-
 /** What the QPV charts read of a reference's point: each column read costs a page its scan. */
 export type QpvChartPoint = Pick<
 	CanonicalPoint,

@@ -1,7 +1,9 @@
-// One QPV: identity, communes, contrat, boundary, and its ranks among all QPV by data year.
+// One QPV: identity, communes, contrat, boundary, its ranks among all QPV by data year, and the
+// reads of its page in one query.
 import type { QpvReference } from '$lib/schemas/evaluation';
 import { QPV_PAGE_PARTS } from '$lib/schemas/qpv-page';
 import { query } from '../db';
+import type { QpvChartPoint } from './evaluation';
 
 export interface QpvIdentity {
 	code: string;
@@ -69,28 +71,22 @@ export function getQpvRanks(code: string): Promise<QpvRankRow[]> {
 	);
 }
 
-/**
- * The QPV's rank at its latest published period of each indicator (page model qpv_page_ranks,
- * pipelines/steps/qpv-page-ranks.ts): the rows of getQpvRanks its page shows, a quarter of them.
- */
-export function getQpvLatestRanks(code: string): Promise<QpvRankRow[]> {
-	return query<QpvRankRow>(
-		`SELECT indicator_id, period, period_kind, rank, n FROM qpv_page_ranks WHERE qpv_code = $1`,
-		[code]
-	);
-}
-
-/** The QPV page's small reads, as separate queries would give them (see QPV_PAGE_PARTS). */
+/** The QPV page's reads by its code, as separate queries would give them (see QPV_PAGE_PARTS). */
 export interface QpvPageReads {
 	qpv: QpvIdentity | undefined;
 	communes: QpvCommuneRow[];
 	references: Pick<QpvReference, 'territory_type' | 'territory_code' | 'data_year'>[];
+	/** The charted indicators' series of every territory the QPV is compared with. */
+	chartSeries: QpvChartPoint[];
+	/** Its rank at its latest published period of each indicator (the rows of getQpvRanks shown). */
+	ranks: QpvRankRow[];
 }
 
 /**
- * The QPV's identity, communes and references in one query (page model
- * qpv_page_rows, pipelines/steps/qpv-page-rows.ts), in the table's order: its parts, each in the
- * order of its own table.
+ * The QPV's identity, communes, references, their charted series and its latest ranks in one
+ * query (page model qpv_page_rows, pipelines/steps/qpv-page-rows.ts), in the table's order: its
+ * parts, each in its own order (indicator, territory, period for the series: a total order; an
+ * ORDER BY cost more than the read itself).
  */
 export async function getQpvPageReads(code: string): Promise<QpvPageReads> {
 	return qpvPageReads(
@@ -111,10 +107,12 @@ export function qpvPageReads(rows: { part: number; row: string }[]): QpvPageRead
 		for (let i = 0; i < columns.length; i++) object[columns[i]!] = values[i];
 		parts[part]!.push(object);
 	}
-	const [identity, communes, references] = parts;
+	const [identity, communes, references, chartSeries, ranks] = parts;
 	return {
 		qpv: identity![0] as QpvIdentity | undefined,
 		communes: communes as unknown as QpvCommuneRow[],
-		references: references as unknown as QpvPageReads['references']
+		references: references as unknown as QpvPageReads['references'],
+		chartSeries: chartSeries as unknown as QpvChartPoint[],
+		ranks: ranks as unknown as QpvRankRow[]
 	};
 }

@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const code = requireQpvCode(params.code);
 	// The charts' reads first: their drawing overlaps the reads of the gaps and ranks.
 	const own = startQpvOwnReads(code);
-	const references = loadQpvReferenceSeries(code, qpvChartIndicators, own.pageReads);
+	const references = loadQpvReferenceSeries(qpvChartIndicators, own.pageReads);
 	const [profile, charts] = await Promise.all([
 		loadQpvProfile(code, own),
 		seriesCharts(own, references)
