@@ -37,6 +37,8 @@ interface Pending {
 
 let jobs: Promise<Jobs> | undefined;
 let thread: Promise<Worker | null> | undefined;
+/** The worker once it has started and until it fails. */
+let running: Worker | null = null;
 const pending = new Map<number, Pending>();
 let nextId = 0;
 
@@ -57,6 +59,7 @@ function startWorker(): Promise<Worker | null> {
 				const fail = (reason: string) => {
 					if (failed) return;
 					failed = true;
+					running = null;
 					console.warn(`Graphiques dessinés sur le fil principal : ${reason}`);
 					thread = Promise.resolve(null);
 					resolve(null);
@@ -66,7 +69,10 @@ function startWorker(): Promise<Worker | null> {
 					}
 				};
 				worker.on('message', (reply: Reply) => {
-					if (reply.ready) return resolve(worker);
+					if (reply.ready) {
+						running = worker;
+						return resolve(worker);
+					}
 					const p = pending.get(reply.id);
 					if (!p) return;
 					pending.delete(reply.id);
@@ -93,7 +99,8 @@ export async function drawChart<N extends ChartJobName>(
 	name: N,
 	...args: Parameters<Jobs[N]>
 ): Promise<string> {
-	const worker = await (thread ??= startWorker());
+	// Posted at once when the thread is up, so that the caller's own drawing overlaps this one.
+	const worker = running ?? (await (thread ??= startWorker()));
 	if (!worker) return drawHere(name, args);
 	return new Promise<string>((resolve, reject) => {
 		const id = nextId++;
