@@ -35,23 +35,24 @@ interface Pending {
 	job: { name: ChartJobName; args: unknown[] };
 }
 
-let jobs: Promise<Jobs> | undefined;
+let chartModule: Promise<typeof import('$lib/charts/chart-jobs')> | undefined;
 let thread: Promise<Worker | null> | undefined;
 /** The worker once it has started and until it fails. */
 let running: Worker | null = null;
 const pending = new Map<number, Pending>();
 let nextId = 0;
 
-const loadJobs = () => (jobs ??= import('$lib/charts/chart-jobs').then((m) => m.chartJobs));
+/** The charts module, imported once: its functions (main-thread drawing) and its URL (the worker). */
+const loadChartModule = () => (chartModule ??= import('$lib/charts/chart-jobs'));
 
 /** Draws on the main thread: the fallback, and what a job already sent does if the worker dies. */
 async function drawHere(name: ChartJobName, args: unknown[]): Promise<string> {
-	const all = await loadJobs();
-	return (all[name] as (...a: unknown[]) => string)(...args);
+	const { chartJobs } = await loadChartModule();
+	return (chartJobs[name] as (...a: unknown[]) => string)(...args);
 }
 
 function startWorker(): Promise<Worker | null> {
-	return import('$lib/charts/chart-jobs').then(
+	return loadChartModule().then(
 		({ chartJobsUrl }) =>
 			new Promise<Worker | null>((resolve) => {
 				const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: chartJobsUrl });

@@ -16,7 +16,7 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ params }) => {
 	const code = requireQpvCode(params.code);
-	// The charts' reads first: their drawing overlaps the reads of the gaps and ranks.
+	// The charts' reads first: their drawing overlaps the read of the gaps.
 	const own = startQpvOwnReads(code);
 	const references = loadQpvReferenceSeries(qpvChartIndicators, own.pageReads);
 	const [profile, charts] = await Promise.all([

@@ -1,7 +1,7 @@
 // The QPV page's charts: each charted indicator's series against its reference territories, drawn
 // on the chart thread as soon as the QPV's own reads and its references' series are in (meanwhile
-// DuckDB reads its gaps and ranks, and the main thread builds its tables), and its place among all
-// QPV, drawn from its profile.
+// DuckDB reads its gaps and the main thread builds its tables), and its place among all QPV, drawn
+// from its profile.
 import { curly } from '$lib/french';
 import { indicatorSeriesChart, type IndicatorSeriesOptions } from '$lib/charts/indicator-series';
 import { qpvDistributionChart } from '$lib/charts/qpv-distribution';
