@@ -6,9 +6,10 @@
 // that their ratio compares the server with itself, not two clients.
 // 3. one page at a time: render time of uncached contrat and QPV pages beside the summed time of
 //    their DuckDB queries (Server-Timing `db`), the floor of a render. The pages are spread over the
-//    list (the last codes are overseas QPV without indicators) and measured after the server has
-//    rendered nine other pages of each kind, as the prerender of `npm start` leaves it: warm code,
-//    not a first request to a process that has compiled nothing.
+//    list (the last codes are overseas QPV without indicators) and measured after the warm-up that
+//    `npm start` gives its server (scripts/warm-up.ts: 30 uncached pages of each kind, the samples
+//    left out): the first render a user can meet after `npm start`, not a first request to a
+//    process that has compiled nothing.
 // BENCH_COLD_STORE=start (default) measures what a user gets after `npm start`: the reading pages
 // are prerendered into the disk store (`npm run prerender`, timed) and the server is started
 // fresh, so each cold URL is served for the first time by this process (memory cache empty).
@@ -20,7 +21,8 @@ import { execSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { cacheKey } from '../src/lib/server/handles/page-cache';
-import { servedStore } from '../scripts/prerender';
+import { readingPagePaths, servedStore } from '../scripts/prerender';
+import { warmUp, warmUpPaths } from '../scripts/warm-up';
 import { BROWSER_HEADERS, runPaths } from './lib/paths-load';
 import { ensureBuild, startServer } from './lib/server';
 import { median, percentile, round } from './lib/stats';
@@ -87,11 +89,11 @@ const urls = distinctUrls(codes);
 // The single-page samples are kept out of the cold run, so that they are really uncached.
 const singleContrats = spreadSample(codes.contrats, 9, 2).map((c) => `/contrats/${c}`);
 const singleQpv = spreadSample(codes.qpv, 9, 2).map((c) => `/quartiers/${c}`);
-// Rendered with a cookie before the samples, so that they are neither cached nor stored.
-const warmUp = [
-	...spreadSample(codes.contrats, 9, 8).map((c) => `/contrats/${c}`),
-	...spreadSample(codes.qpv, 9, 8).map((c) => `/quartiers/${c}`)
-];
+// npm start's warm-up (with a cookie: nothing cached or stored), without the samples.
+const readingPaths = await readingPagePaths('data/build/politique-ville.duckdb');
+const warmUpList = warmUpPaths(readingPaths).filter(
+	(u) => !singleContrats.includes(u) && !singleQpv.includes(u)
+);
 const coldUrls = urls.filter((u) => !singleContrats.includes(u) && !singleQpv.includes(u));
 // The store exists once a server has answered a page (the prerender's, or one started here).
 const server = await startServer(PORT);
@@ -106,8 +108,8 @@ if (process.env.BENCH_COLD_STORED_ONLY === '1') {
 let peakMb = 0;
 const sample = () => (peakMb = Math.max(peakMb, server.memory().rssMb));
 try {
-	for (const url of warmUp)
-		await (await fetch(server.origin + url, { headers: { cookie: 'bench=1' } })).arrayBuffer();
+	const warm = await warmUp(server.origin, warmUpList);
+	if (warm.failed.length) throw new Error(`mise en train en échec : ${warm.failed.join(', ')}`);
 	const single = {
 		contrat: await singlePages(server.origin, singleContrats),
 		qpv: await singlePages(server.origin, singleQpv)
@@ -128,6 +130,7 @@ try {
 		machine_note: 'machine partagée (2 cœurs) : lire comme un ordre de grandeur',
 		store: mode,
 		prerender_seconds: prerenderSeconds,
+		warm_up_pages: warmUpList.length,
 		client: 'autocannon, en-têtes de navigateur (Accept-Encoding: gzip…) pour les deux phases',
 		cached: {
 			rps: round(cached.requestsPerSecond),

@@ -1,5 +1,5 @@
 // qpv_page_rows: the rows of a QPV page's reads by its code (identity, communes, references, the
-// references' charted series, latest ranks), each as a JSON array under the QPV's code, so that the
+// references' charted series, latest ranks, its own charted series), each as a JSON array under the QPV's code, so that the
 // page reads them in one query.
 import { BASELINE_FROM, HORIZON } from '../../src/lib/domain/timeline';
 import { QPV_CHART_INDICATORS } from '../../src/lib/schemas/page-models';
@@ -45,6 +45,14 @@ const SOURCES: Record<PartName, PartSource> = {
 		 WHERE s.indicator_id IN (${chartIds})`,
 		// A key of canonical_series: a total order.
 		'indicator_id, territory_type, territory_code, period'
+	),
+	ownChartSeries: computed(
+		`SELECT q.code AS qpv_code, s.*
+		 FROM qpv_identity q
+		 JOIN canonical_series s ON s.territory_type = 'qpv' AND s.territory_code = q.code
+		 WHERE s.indicator_id IN (${chartIds})`,
+		// One row per indicator and period of a territory: a total order.
+		'indicator_id, period'
 	),
 	// qpv_ranks holds exactly the published points (status 'ok', a value), as endpoints()
 	// (domain/timeline.ts) keeps them; one period kind per indicator, so the latest period names

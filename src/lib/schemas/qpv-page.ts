@@ -4,7 +4,7 @@ import { qpvIdentityTable } from './page-models';
 import { defineTable } from './table';
 
 /**
- * The reads of a QPV page by its code besides its own series and gaps: each part and the columns
+ * The reads of a QPV page by its code besides its whole series and its gaps: each part and the columns
  * read of it, in their order. Their rows are written into qpv_page_rows, one JSON array per row
  * (pipelines/steps/qpv-page-rows.ts), so that a page reads them in one query instead of five (each
  * query scans its own table: about 1.5 ms of DuckDB each, measured).
@@ -40,7 +40,24 @@ export const QPV_PAGE_PARTS = [
 	 * Its rank of its latest published period per indicator, from 2015 to 2022 (qpv_ranks' rows of
 	 * the QPV's latest point, the only ones its page shows: about 115 per QPV, not 490), by indicator.
 	 */
-	{ name: 'ranks', columns: ['indicator_id', 'period', 'period_kind', 'rank', 'n'] }
+	{ name: 'ranks', columns: ['indicator_id', 'period', 'period_kind', 'rank', 'n'] },
+	/**
+	 * The QPV's own canonical series of the charted indicators, by indicator and period: its charts
+	 * start from this read, without waiting for its whole series (about 530 rows, read for its
+	 * tables).
+	 */
+	{
+		name: 'ownChartSeries',
+		columns: [
+			'indicator_id',
+			'territory_type',
+			'period',
+			'period_kind',
+			'value',
+			'status',
+			'source_path'
+		]
+	}
 ] as const;
 
 /**

@@ -1,5 +1,5 @@
 // qpv_page_rows on a few rows written by hand: the QPV page's reads (identity, communes,
-// references, the references' charted series, latest ranks) as one JSON array per row, read back by
+// references, the references' charted series, latest ranks, its own charted series) as one JSON array per row, read back by
 // the page's parser into the objects the separate reads gave, texts with quotes, backslashes,
 // accents and nulls included, doubles to the last bit.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,9 @@ import { runSteps } from './memory-context';
  * these two territories are charted (not pop_mun, not the commune 01002), taux_emploi written out
  * of order. Ranks: QP001001's taux_emploi in 2013, 2016 and 2019 (latest 2019), tx_pauvrete_60
  * only in 2014 and 2023 (outside 2015–2022: no row), revenu_disponible_median in 2022 and 2021,
- * written out of order (latest 2022); QP001002's taux_emploi as a vintage in 2015 only.
+ * written out of order (latest 2022); QP001002's taux_emploi as a vintage in 2015 only. Own series:
+ * QP001001's taux_emploi in 2018 and 2016 (written out of order) and pop_mun (not charted);
+ * QP009999, which has no identity row, has no page.
  */
 const fixture: Step = {
 	table: 'fixture',
@@ -56,7 +58,15 @@ const fixture: Step = {
 		   ('tx_pauvrete_60', 'departement', '01', 2019, 'millesime', NULL, 2019, 1e-7, 'ok',
 		    'f.csv', 10, 0, NULL),
 		   ('tx_pauvrete_60', 'commune', '01002', 2018, 'annee_donnees', 2018, 2021, 18.0, 'ok',
-		    'f.csv', 4, 0, NULL)`);
+		    'f.csv', 4, 0, NULL),
+		   ('taux_emploi', 'qpv', 'QP001001', 2018, 'annee_donnees', 2018, 2021, 41.5, 'ok',
+		    'q "é".csv', 7, 1, NULL),
+		   ('pop_mun', 'qpv', 'QP001001', 2018, 'annee_donnees', 2018, 2021, 1200, 'ok', 'p.csv',
+		    8, 0, NULL),
+		   ('taux_emploi', 'qpv', 'QP001001', 2016, 'annee_donnees', 2016, 2019, NULL, 'secret',
+		    'q.csv', 6, 0, NULL),
+		   ('taux_emploi', 'qpv', 'QP009999', 2018, 'annee_donnees', 2018, 2021, 40.0, 'ok',
+		    'q.csv', 9, 0, NULL)`);
 		await ctx.db.run(`INSERT INTO qpv_ranks VALUES
 		   ('QP001002', 'taux_emploi', 2015, 'millesime', 7, 9),
 		   ('QP001001', 'taux_emploi', 2013, 'annee_donnees', 1, 10),
@@ -177,6 +187,26 @@ describe('qpv_page_rows', () => {
 					n: 15
 				},
 				{ indicator_id: 'taux_emploi', period: 2019, period_kind: 'annee_donnees', rank: 3, n: 12 }
+			],
+			ownChartSeries: [
+				{
+					indicator_id: 'taux_emploi',
+					territory_type: 'qpv',
+					period: 2016,
+					period_kind: 'annee_donnees',
+					value: null,
+					status: 'secret',
+					source_path: 'q.csv'
+				},
+				{
+					indicator_id: 'taux_emploi',
+					territory_type: 'qpv',
+					period: 2018,
+					period_kind: 'annee_donnees',
+					value: 41.5,
+					status: 'ok',
+					source_path: 'q "é".csv'
+				}
 			]
 		});
 	});
@@ -214,14 +244,16 @@ describe('qpv_page_rows', () => {
 			chartSeries: [],
 			ranks: [
 				{ indicator_id: 'taux_emploi', period: 2015, period_kind: 'millesime', rank: 7, n: 9 }
-			]
+			],
+			ownChartSeries: []
 		});
 		expect(await readsOf('QP999999')).toEqual({
 			qpv: undefined,
 			communes: [],
 			references: [],
 			chartSeries: [],
-			ranks: []
+			ranks: [],
+			ownChartSeries: []
 		});
 	});
 
@@ -239,6 +271,8 @@ describe('qpv_page_rows', () => {
 			{ qpv_code: 'QP001001', part: 3, seq: 3 },
 			{ qpv_code: 'QP001001', part: 4, seq: 0 },
 			{ qpv_code: 'QP001001', part: 4, seq: 1 },
+			{ qpv_code: 'QP001001', part: 5, seq: 0 },
+			{ qpv_code: 'QP001001', part: 5, seq: 1 },
 			{ qpv_code: 'QP001002', part: 0, seq: 1 },
 			{ qpv_code: 'QP001002', part: 4, seq: 0 }
 		]);

@@ -24,8 +24,6 @@ import { qpvChartIndicators } from './key-indicators';
 
 export interface QpvProfile {
 	qpv: QpvIdentity;
-	/** The QPV's canonical series, every indicator (for the charts' own line). */
-	series: QpvSeriesPoint[];
 	communes: QpvCommuneRow[];
 	/** The territories the QPV is compared with (those of its gaps), each once. */
 	references: { kind: string; label: string; code: string }[];
@@ -68,7 +66,7 @@ function latestRanks(views: IndicatorView[], rows: QpvRankRow[]): Map<string, Qp
 	);
 }
 
-/** The QPV's identity, communes and own series: what its charts need besides the references. */
+/** The QPV's reads issued first: its page reads (its charts start from them) and its whole series. */
 export interface QpvOwnReads {
 	qpv: Promise<QpvIdentity | undefined>;
 	communes: Promise<QpvCommuneRow[]>;
@@ -81,8 +79,8 @@ export interface QpvOwnReads {
 }
 
 /**
- * Starts the reads the QPV page's charts need first: the page draws its charts while DuckDB still
- * reads the gaps (issued after these, they queue behind them on the connections).
+ * Starts the QPV page's first reads: the page draws its charts from its page reads while DuckDB
+ * still reads its whole series and its gaps (issued after these, they queue behind them).
  */
 export function startQpvOwnReads(code: string): QpvOwnReads {
 	const pageReads = getQpvPageReads(code);
@@ -138,7 +136,6 @@ export async function loadQpvProfile(
 	];
 	return {
 		qpv,
-		series: canonical,
 		communes,
 		references,
 		pillars: pillars.map((pillar) => ({

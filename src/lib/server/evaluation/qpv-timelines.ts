@@ -3,7 +3,7 @@
 // France métropolitaine for a metropolitan QPV), with the declared breaks.
 import type { PeriodKind, QpvReference, SeriesBreak } from '$lib/schemas/evaluation';
 import { QPV_CHART_INDICATORS } from '$lib/schemas/page-models';
-import { getSeriesBreaks, type QpvChartPoint, type QpvSeriesPoint } from '../queries/evaluation';
+import { getSeriesBreaks, type QpvChartPoint, type QpvOwnChartPoint } from '../queries/evaluation';
 import type { QpvPageReads } from '../queries/quartiers';
 
 export interface TimelineRow {
@@ -27,35 +27,46 @@ const kindLabels: Record<string, string> = {
 	france_metropolitaine: 'France métropolitaine'
 };
 
-/** The charted indicators' series of the territories the QPV is compared with, and the breaks. */
-export interface QpvReferenceSeries {
+/**
+ * The charted indicators' series of the QPV itself and of the territories it is compared with,
+ * and the breaks.
+ */
+export interface QpvChartSeries {
+	/** The QPV's own points, by indicator and period. */
+	own: QpvOwnChartPoint[];
 	references: Pick<QpvReference, 'territory_type' | 'territory_code' | 'data_year'>[];
 	points: QpvChartPoint[];
 	breaks: SeriesBreak[];
 }
 
 /**
- * The reference series (the QPV's own series comes from its profile, qpv-profile.ts), from the
- * QPV's page reads, issued by the page with its own reads (qpv-profile.ts' startQpvOwnReads).
+ * The charts' series, all from the QPV's page reads (issued by the page first, qpv-profile.ts'
+ * startQpvOwnReads): the charts need not wait for the QPV's whole series, read for its tables.
  * `indicatorIds`: among QPV_CHART_INDICATORS, the indicators the page model holds.
  */
-export async function loadQpvReferenceSeries(
+export async function loadQpvChartSeries(
 	indicatorIds: string[],
 	pageReads: Promise<QpvPageReads>
-): Promise<QpvReferenceSeries> {
+): Promise<QpvChartSeries> {
 	const unknown = indicatorIds.filter((id) => !QPV_CHART_INDICATORS.includes(id));
 	if (unknown.length) throw new Error(`indicateurs absents de qpv_page_rows : ${unknown}`);
-	const [{ references, chartSeries }, breaks] = await Promise.all([pageReads, getSeriesBreaks()]);
-	const points = chartSeries.filter((p) => indicatorIds.includes(p.indicator_id));
-	return { references, points, breaks };
+	const [{ references, chartSeries, ownChartSeries }, breaks] = await Promise.all([
+		pageReads,
+		getSeriesBreaks()
+	]);
+	const charted = (p: { indicator_id: string }) => indicatorIds.includes(p.indicator_id);
+	return {
+		own: ownChartSeries.filter(charted),
+		references,
+		points: chartSeries.filter(charted),
+		breaks
+	};
 }
 
-/** `own`: the QPV's canonical series (every indicator, in canonical_series order). */
 export function qpvTimelines(
 	qpvName: string,
 	indicatorIds: string[],
-	own: QpvSeriesPoint[],
-	{ references, points, breaks }: QpvReferenceSeries,
+	{ own, references, points, breaks }: QpvChartSeries,
 	communeNames: Map<string, string>
 ): QpvTimeline[] {
 	// A reference counts only in the years it is this QPV's reference (the EPCI changes in 2017).

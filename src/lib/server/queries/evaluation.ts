@@ -58,6 +58,12 @@ export type QpvChartPoint = Pick<
 	| 'source_path'
 >;
 
+/** What the QPV page's charts read of a canonical point of its own series. */
+export type QpvOwnChartPoint = Pick<
+	CanonicalPoint,
+	'indicator_id' | 'territory_type' | 'period' | 'period_kind' | 'value' | 'status' | 'source_path'
+>;
+
 /** What the QPV page reads of a canonical point of its own series. */
 export type QpvSeriesPoint = Pick<
 	CanonicalPoint,

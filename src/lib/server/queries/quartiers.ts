@@ -3,7 +3,7 @@
 import type { QpvReference } from '$lib/schemas/evaluation';
 import { QPV_PAGE_PARTS } from '$lib/schemas/qpv-page';
 import { query } from '../db';
-import type { QpvChartPoint } from './evaluation';
+import type { QpvChartPoint, QpvOwnChartPoint } from './evaluation';
 
 export interface QpvIdentity {
 	code: string;
@@ -80,11 +80,13 @@ export interface QpvPageReads {
 	chartSeries: QpvChartPoint[];
 	/** Its rank at its latest published period of each indicator (the rows of getQpvRanks shown). */
 	ranks: QpvRankRow[];
+	/** Its own series of the charted indicators (rows of getQpvSeries, fewer columns). */
+	ownChartSeries: QpvOwnChartPoint[];
 }
 
 /**
- * The QPV's identity, communes, references, their charted series and its latest ranks in one
- * query (page model qpv_page_rows, pipelines/steps/qpv-page-rows.ts), in the table's order: its
+ * The QPV's identity, communes, references, their charted series, its latest ranks and its own
+ * charted series in one query (page model qpv_page_rows, pipelines/steps/qpv-page-rows.ts), in the table's order: its
  * parts, each in its own order (indicator, territory, period for the series: a total order; an
  * ORDER BY cost more than the read itself).
  */
@@ -107,12 +109,13 @@ export function qpvPageReads(rows: { part: number; row: string }[]): QpvPageRead
 		for (let i = 0; i < columns.length; i++) object[columns[i]!] = values[i];
 		parts[part]!.push(object);
 	}
-	const [identity, communes, references, chartSeries, ranks] = parts;
+	const [identity, communes, references, chartSeries, ranks, ownChartSeries] = parts;
 	return {
 		qpv: identity![0] as QpvIdentity | undefined,
 		communes: communes as unknown as QpvCommuneRow[],
 		references: references as unknown as QpvPageReads['references'],
 		chartSeries: chartSeries as unknown as QpvChartPoint[],
-		ranks: ranks as unknown as QpvRankRow[]
+		ranks: ranks as unknown as QpvRankRow[],
+		ownChartSeries: ownChartSeries as unknown as QpvOwnChartPoint[]
 	};
 }

@@ -1,12 +1,11 @@
 // QPV profile: validates the code, loads the profile, renders the charts to SVG on the server.
 import { error } from '@sveltejs/kit';
-import { qpvBoundaryMap } from '$lib/charts/maps';
 import { requireQpvCode } from '$lib/server/params';
 import { loadQpvProfile, startQpvOwnReads } from '$lib/server/evaluation/qpv-profile';
-import { loadQpvReferenceSeries } from '$lib/server/evaluation/qpv-timelines';
+import { loadQpvChartSeries } from '$lib/server/evaluation/qpv-timelines';
 import { qpvLinkNotes } from '$lib/server/evaluation/link-gaps';
 import { keyIndicatorsByPillar, qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
-import { distributionCharts, seriesCharts } from './charts';
+import { boundaryMap, distributionCharts, seriesCharts } from './charts';
 import { KEY_FIGURES, keyFigures, numberNotes, sourceLine, toIndicatorRows } from './view';
 import { serverOnly } from '$lib/server/server-only';
 import type { PageServerLoad } from './$types';
@@ -16,16 +15,17 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ params }) => {
 	const code = requireQpvCode(params.code);
-	// The charts' reads first: their drawing overlaps the read of the gaps.
+	// The page reads first: the charts start from them and are drawn while DuckDB reads the QPV's
+	// whole series and gaps.
 	const own = startQpvOwnReads(code);
-	const references = loadQpvReferenceSeries(qpvChartIndicators, own.pageReads);
-	const [profile, charts] = await Promise.all([
+	const chartSeries = loadQpvChartSeries(qpvChartIndicators, own.pageReads);
+	const [profile, charts, map] = await Promise.all([
 		loadQpvProfile(code, own),
-		seriesCharts(own, references)
+		seriesCharts(own, chartSeries),
+		boundaryMap(own.qpv)
 	]);
 	if (!profile) error(404, `Aucun quartier prioritaire de la géographie 2015 n’a le code ${code}.`);
 	const { qpv, provenance } = profile;
-	const name = qpv.name ?? qpv.code;
 	const views = profile.pillars.flatMap((p) => p.views);
 	// Each theme opens on its headline indicators; the others follow in a disclosure.
 	const pillarRows = profile.pillars.map((p) => ({
@@ -38,12 +38,6 @@ export const load: PageServerLoad = async ({ params }) => {
 		)
 	}));
 	const notes = numberNotes(pillarRows.flatMap((p) => p.rows));
-	const map = qpv.boundary
-		? qpvBoundaryMap(
-				{ code: qpv.code, name, geometry: qpv.boundary },
-				{ title: `Contour du quartier ${name}`, width: 320, height: 320 }
-			)
-		: null;
 	// Only the render reads this: see server-only.ts.
 	return {
 		page: serverOnly({

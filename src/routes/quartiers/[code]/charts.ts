@@ -1,9 +1,9 @@
-// The QPV page's charts: each charted indicator's series against its reference territories, drawn
-// on the chart thread as soon as the QPV's own reads and its references' series are in (meanwhile
-// DuckDB reads its gaps and the main thread builds its tables), and its place among all QPV, drawn
-// from its profile.
+// The QPV page's charts: each charted indicator's series against its reference territories and its
+// boundary, drawn on the chart thread as soon as the QPV's page reads are in (meanwhile DuckDB reads
+// its whole series and its gaps, and the main thread builds its tables), and its place among all
+// QPV, drawn from its profile (on the main thread: the histograms are memoised there).
 import { curly } from '$lib/french';
-import { indicatorSeriesChart, type IndicatorSeriesOptions } from '$lib/charts/indicator-series';
+import type { IndicatorSeriesOptions } from '$lib/charts/indicator-series';
 import { qpvDistributionChart } from '$lib/charts/qpv-distribution';
 import { READABLE_FONT } from '$lib/charts/render';
 import { periodKindLabels } from '$lib/schemas/evaluation';
@@ -14,24 +14,24 @@ import { qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
 import type { QpvOwnReads, QpvProfile } from '$lib/server/evaluation/qpv-profile';
 import {
 	qpvTimelines,
-	type QpvReferenceSeries,
+	type QpvChartSeries,
 	type QpvTimeline
 } from '$lib/server/evaluation/qpv-timelines';
 import { periodLabel } from '$lib/server/evaluation/synthesis-view';
 import { listIndicators } from '$lib/server/queries/observations';
+import type { QpvIdentity } from '$lib/server/queries/quartiers';
 import { getProvenance } from '$lib/server/queries/sources';
 import { sourceLine, type ChartBlock } from './view';
 
 /** One chart per charted indicator the QPV publishes (none for a code that names no QPV). */
 export async function seriesCharts(
 	own: QpvOwnReads,
-	references: Promise<QpvReferenceSeries>
+	chartSeries: Promise<QpvChartSeries>
 ): Promise<ChartBlock[]> {
-	const [qpv, communes, series, referenceSeries, indicators, provenance] = await Promise.all([
+	const [qpv, communes, series, indicators, provenance] = await Promise.all([
 		own.qpv,
 		own.communes,
-		own.series,
-		references,
+		chartSeries,
 		listIndicators(),
 		getProvenance()
 	]);
@@ -43,12 +43,12 @@ export async function seriesCharts(
 			[c.current_code ?? c.code, c.name]
 		])
 	);
-	const timelines = qpvTimelines(name, qpvChartIndicators, series, referenceSeries, names);
-	// The chart thread draws all but the last one, which the main thread draws meanwhile: all three
-	// there kept the main thread waiting for them (measured: idle a third of a render).
+	const timelines = qpvTimelines(name, qpvChartIndicators, series, names);
+	// All on the chart thread: they start from the page reads, so the main thread has the QPV's
+	// whole series and gaps to read and its tables to build meanwhile.
 	return Promise.all(
-		timelines.flatMap((t, i) => {
-			const chart = chartOf(t, name, indicators, provenance, i < timelines.length - 1);
+		timelines.flatMap((t) => {
+			const chart = chartOf(t, name, indicators, provenance);
 			return chart ? [chart] : [];
 		})
 	);
@@ -58,8 +58,7 @@ function chartOf(
 	t: QpvTimeline,
 	name: string,
 	indicators: Indicator[],
-	provenance: Map<string, Provenance>,
-	onThread: boolean
+	provenance: Map<string, Provenance>
 ): Promise<ChartBlock> | null {
 	// The profile's view of an indicator is the catalogue's entry of a series the QPV has.
 	const indicator = indicators.find((i) => i.id === t.indicatorId);
@@ -77,10 +76,21 @@ function chartOf(
 		height: 280,
 		fontSize: READABLE_FONT
 	};
-	const svg = onThread
-		? drawChart('indicatorSeries', t.rows, options)
-		: Promise.resolve(indicatorSeriesChart(t.rows, options));
-	return svg.then((svg) => ({ title, svg, sources }));
+	return drawChart('indicatorSeries', t.rows, options).then((svg) => ({ title, svg, sources }));
+}
+
+/** The QPV's boundary, drawn on the chart thread once its identity is read (null without one). */
+export async function boundaryMap(
+	identity: Promise<QpvIdentity | undefined>
+): Promise<string | null> {
+	const qpv = await identity;
+	if (!qpv?.boundary) return null;
+	const name = qpv.name ?? qpv.code;
+	return drawChart(
+		'qpvBoundaryMap',
+		{ code: qpv.code, name, geometry: qpv.boundary },
+		{ title: `Contour du quartier ${name}`, width: 320, height: 320 }
+	);
 }
 
 /** The QPV's latest value of each charted indicator on the distribution of all QPV. */

@@ -2,6 +2,7 @@
 // a chart's error back; here it runs the TypeScript sources through tsx, as in dev.
 import { describe, expect, it } from 'vitest';
 import { indicatorSeriesChart, type SeriesRow } from '../../../../src/lib/charts/indicator-series';
+import { qpvBoundaryMap } from '../../../../src/lib/charts/maps';
 import { drawChart, startChartThread } from '../../../../src/lib/server/chart-thread';
 
 const rows: SeriesRow[] = [
@@ -31,6 +32,30 @@ describe('chart thread', () => {
 			expect(svg).toBe(indicatorSeriesChart(rows, options(titles[i]!)));
 			expect(svg).toContain(`<title>${titles[i]}</title>`);
 		});
+	});
+	it('draws a QPV boundary map as the main thread does, and rejects an unreadable one', async () => {
+		const area = {
+			code: 'QP031001',
+			name: 'Les « Izards »',
+			geometry: JSON.stringify({
+				type: 'Polygon',
+				coordinates: [
+					[
+						[1.43, 43.63],
+						[1.45, 43.63],
+						[1.45, 43.65],
+						[1.43, 43.63]
+					]
+				]
+			})
+		};
+		const map = { title: 'Contour du quartier Les « Izards »', width: 320, height: 320 };
+		const svg = await drawChart('qpvBoundaryMap', area, map);
+		expect(svg).toBe(qpvBoundaryMap(area, map));
+		expect(svg).toContain('<path');
+		await expect(drawChart('qpvBoundaryMap', { ...area, geometry: '{' }, map)).rejects.toThrow(
+			/Contour illisible pour QP031001/
+		);
 	});
 	it('passes a chart’s error back as a rejection, and keeps drawing after it', async () => {
 		await expect(
