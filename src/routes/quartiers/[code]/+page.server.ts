@@ -8,6 +8,7 @@ import { keyIndicatorsByPillar, qpvChartIndicators } from '$lib/server/evaluatio
 import { boundaryMap, distributionCharts, seriesCharts } from './charts';
 import { KEY_FIGURES, keyFigures, numberNotes, sourceLine, toIndicatorRows } from './view';
 import { serverOnly } from '$lib/server/server-only';
+import { ChartBatch } from '$lib/server/chart-thread';
 import type { PageServerLoad } from './$types';
 
 /** Read-only page: no client JavaScript needed. */
@@ -18,12 +19,14 @@ export const load: PageServerLoad = async ({ params }) => {
 	// The page reads first: the charts start from them and are drawn while DuckDB reads the QPV's
 	// whole series and gaps.
 	const own = startQpvOwnReads(code);
-	const chartSeries = loadQpvChartSeries(qpvChartIndicators, own.pageReads);
-	const [profile, charts, map] = await Promise.all([
-		loadQpvProfile(code, own),
-		seriesCharts(own, chartSeries),
-		boundaryMap(own.qpv)
+	const batch = new ChartBatch();
+	const drawn = Promise.all([
+		seriesCharts(own, loadQpvChartSeries(qpvChartIndicators, own.pageReads), batch),
+		boundaryMap(own.qpv, batch)
 	]);
+	// Awaited below; a page that stops first (unknown code, failed read) leaves no rejection loose.
+	drawn.catch(() => undefined);
+	const profile = await loadQpvProfile(code, own);
 	if (!profile) error(404, `Aucun quartier prioritaire de la géographie 2015 n’a le code ${code}.`);
 	const { qpv, provenance } = profile;
 	const views = profile.pillars.flatMap((p) => p.views);
@@ -38,10 +41,15 @@ export const load: PageServerLoad = async ({ params }) => {
 		)
 	}));
 	const notes = numberNotes(pillarRows.flatMap((p) => p.rows));
+	const linkNotes = await qpvLinkNotes(code);
+	const distributions = distributionCharts(profile);
+	// Nothing left but the charts: the ones the chart thread has not started are drawn here.
+	batch.drawWaiting();
+	const [charts, map] = await drawn;
 	// Only the render reads this: see server-only.ts.
 	return {
 		page: serverOnly({
-			linkNotes: await qpvLinkNotes(code),
+			linkNotes,
 			qpv: { ...qpv, boundary: null },
 			communes: profile.communes,
 			references: profile.references.map((r) => ({ kind: r.kind, label: r.label, code: r.code })),
@@ -54,7 +62,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			),
 			populationSource: sourceLine(['qpv-2015/qpv_evolution_population.csv'], provenance),
 			charts,
-			distributionCharts: distributionCharts(profile),
+			distributionCharts: distributions,
 			map,
 			mapSources: map ? sourceLine(['qpv-occitanie-hackaviz/qp.geojson'], provenance) : null
 		})

@@ -9,7 +9,7 @@ import { READABLE_FONT } from '$lib/charts/render';
 import { periodKindLabels } from '$lib/schemas/evaluation';
 import type { Indicator } from '$lib/schemas/indicators';
 import type { Provenance } from '$lib/schemas/provenance';
-import { drawChart } from '$lib/server/chart-thread';
+import type { ChartBatch } from '$lib/server/chart-thread';
 import { qpvChartIndicators } from '$lib/server/evaluation/key-indicators';
 import type { QpvOwnReads, QpvProfile } from '$lib/server/evaluation/qpv-profile';
 import {
@@ -26,7 +26,8 @@ import { sourceLine, type ChartBlock } from './view';
 /** One chart per charted indicator the QPV publishes (none for a code that names no QPV). */
 export async function seriesCharts(
 	own: QpvOwnReads,
-	chartSeries: Promise<QpvChartSeries>
+	chartSeries: Promise<QpvChartSeries>,
+	batch: ChartBatch
 ): Promise<ChartBlock[]> {
 	const [qpv, communes, series, indicators, provenance] = await Promise.all([
 		own.qpv,
@@ -44,11 +45,11 @@ export async function seriesCharts(
 		])
 	);
 	const timelines = qpvTimelines(name, qpvChartIndicators, series, names);
-	// All on the chart thread: they start from the page reads, so the main thread has the QPV's
-	// whole series and gaps to read and its tables to build meanwhile.
+	// Posted to the chart thread from the page reads: the main thread has the QPV's whole series
+	// and gaps to read and its tables to build meanwhile, then draws those not started yet.
 	return Promise.all(
 		timelines.flatMap((t) => {
-			const chart = chartOf(t, name, indicators, provenance);
+			const chart = chartOf(t, name, indicators, provenance, batch);
 			return chart ? [chart] : [];
 		})
 	);
@@ -58,7 +59,8 @@ function chartOf(
 	t: QpvTimeline,
 	name: string,
 	indicators: Indicator[],
-	provenance: Map<string, Provenance>
+	provenance: Map<string, Provenance>,
+	batch: ChartBatch
 ): Promise<ChartBlock> | null {
 	// The profile's view of an indicator is the catalogue's entry of a series the QPV has.
 	const indicator = indicators.find((i) => i.id === t.indicatorId);
@@ -76,17 +78,18 @@ function chartOf(
 		height: 280,
 		fontSize: READABLE_FONT
 	};
-	return drawChart('indicatorSeries', t.rows, options).then((svg) => ({ title, svg, sources }));
+	return batch.draw('indicatorSeries', t.rows, options).then((svg) => ({ title, svg, sources }));
 }
 
 /** The QPV's boundary, drawn on the chart thread once its identity is read (null without one). */
 export async function boundaryMap(
-	identity: Promise<QpvIdentity | undefined>
+	identity: Promise<QpvIdentity | undefined>,
+	batch: ChartBatch
 ): Promise<string | null> {
 	const qpv = await identity;
 	if (!qpv?.boundary) return null;
 	const name = qpv.name ?? qpv.code;
-	return drawChart(
+	return batch.draw(
 		'qpvBoundaryMap',
 		{ code: qpv.code, name, geometry: qpv.boundary },
 		{ title: `Contour du quartier ${name}`, width: 320, height: 320 }

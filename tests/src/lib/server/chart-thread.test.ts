@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorSeriesChart, type SeriesRow } from '../../../../src/lib/charts/indicator-series';
 import { qpvBoundaryMap } from '../../../../src/lib/charts/maps';
-import { drawChart, startChartThread } from '../../../../src/lib/server/chart-thread';
+import { ChartBatch, drawChart, startChartThread } from '../../../../src/lib/server/chart-thread';
 
 const rows: SeriesRow[] = [
 	{ series: 'Grande Reyssouze', year: 2016, value: 44.3, status: 'ok' },
@@ -64,5 +64,45 @@ describe('chart thread', () => {
 		expect(await drawChart('indicatorSeries', rows, options('Après'))).toBe(
 			indicatorSeriesChart(rows, options('Après'))
 		);
+	});
+	it('draws here the jobs of a batch the thread has not started, the same SVG, ahead of its own', async () => {
+		expect(await startChartThread()).toBe(true);
+		// Ten years of 400 series keep the thread busy while the batch is posted behind it.
+		const long: SeriesRow[] = Array.from({ length: 4000 }, (_, i) => ({
+			series: `Série ${i % 400}`,
+			year: 2013 + Math.floor(i / 400),
+			value: i,
+			status: 'ok'
+		}));
+		const busy = drawChart('indicatorSeries', long, options('Longue'));
+		const batch = new ChartBatch();
+		const titles = ['Taux E', 'Taux F', 'Taux G'];
+		const order: string[] = [];
+		const drawn = titles.map((t) =>
+			batch.draw('indicatorSeries', rows, options(t)).then((svg) => (order.push(t), svg))
+		);
+		void busy.then(() => order.push('Longue'));
+		batch.drawWaiting();
+		expect(await Promise.all(drawn)).toEqual(
+			titles.map((t) => indicatorSeriesChart(rows, options(t)))
+		);
+		await busy;
+		// Drawn here while the thread drew the long chart: they are answered before it.
+		expect(order).toEqual(['Taux E', 'Taux F', 'Taux G', 'Longue']);
+		// Jobs already answered are not drawn again; the thread still draws the next ones.
+		batch.drawWaiting();
+		expect(await drawChart('indicatorSeries', rows, options('Ensuite'))).toBe(
+			indicatorSeriesChart(rows, options('Ensuite'))
+		);
+	});
+	it('rejects a job of a batch that fails when drawn here', async () => {
+		const batch = new ChartBatch();
+		const failed = batch.draw(
+			'indicatorSeries',
+			rows,
+			undefined as unknown as ReturnType<typeof options>
+		);
+		batch.drawWaiting();
+		await expect(failed).rejects.toThrow(TypeError);
 	});
 });
