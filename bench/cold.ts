@@ -7,9 +7,9 @@
 // 3. one page at a time: render time of uncached contrat and QPV pages beside the summed time of
 //    their DuckDB queries (Server-Timing `db`), the floor of a render. The pages are spread over the
 //    list (the last codes are overseas QPV without indicators) and measured after the warm-up that
-//    `npm start` gives its server (scripts/warm-up.ts: 30 uncached pages of each kind, the samples
-//    left out): the first render a user can meet after `npm start`, not a first request to a
-//    process that has compiled nothing.
+//    `npm start` gives its server (scripts/warm-up.ts: WARM_UP_PAGES uncached pages of each kind,
+//    the samples left out): the first render a user can meet after `npm start`, not a first
+//    request to a process that has compiled nothing.
 // BENCH_COLD_STORE=start (default) measures what a user gets after `npm start`: the reading pages
 // are prerendered into the disk store (`npm run prerender`, timed) and the server is started
 // fresh, so each cold URL is served for the first time by this process (memory cache empty).
@@ -106,10 +106,12 @@ if (process.env.BENCH_COLD_STORED_ONLY === '1') {
 	coldUrls.splice(0, coldUrls.length, ...stored);
 }
 let peakMb = 0;
+let warmSeconds = 0;
 const sample = () => (peakMb = Math.max(peakMb, server.memory().rssMb));
 try {
 	const warm = await warmUp(server.origin, warmUpList);
 	if (warm.failed.length) throw new Error(`mise en train en échec : ${warm.failed.join(', ')}`);
+	warmSeconds = warm.seconds;
 	const single = {
 		contrat: await singlePages(server.origin, singleContrats),
 		qpv: await singlePages(server.origin, singleQpv)
@@ -131,6 +133,7 @@ try {
 		store: mode,
 		prerender_seconds: prerenderSeconds,
 		warm_up_pages: warmUpList.length,
+		warm_up_seconds: warmSeconds,
 		client: 'autocannon, en-têtes de navigateur (Accept-Encoding: gzip…) pour les deux phases',
 		cached: {
 			rps: round(cached.requestsPerSecond),

@@ -1,14 +1,15 @@
-// `npm start` warms the server it just started: it renders a few contrat and QPV pages through it,
+// `npm start` warms the server it just started: it renders contrat and QPV pages through it,
 // alternating the two kinds, with a cookie so that no cache answers or keeps them. V8 then has
 // compiled and optimised the render code before the first uncached page a user asks for (a page
 // not prerendered yet, or any page of a signed-in user: those are never cached).
 
 /**
- * Pages of each kind (a few seconds). V8 keeps optimising for a few hundred pages more (measured
- * 2/12: 143 optimising compilations in the next 61 QPV pages, the server's CPU per page 41 → 31 ms
- * over eight passes); 100 or 200 pages of each kind gave no first render measurably faster.
+ * Pages of each kind: 300 renders, about 8 s of one core at start. V8 keeps optimising long after
+ * 30 pages of each kind (measured 2/12: 143 optimising compilations in the next 61 QPV pages); after
+ * 150, the first render of a QPV page never rendered took 24.1 ms instead of 27.7 (medians of eight
+ * alternated passes, server CPU 36 instead of 44 ms a page).
  */
-export const WARM_UP_PAGES = 30;
+export const WARM_UP_PAGES = 150;
 
 /** `n` items spread evenly over `items` (every region, not one end of the list). */
 export function spread<T>(items: T[], n: number): T[] {
