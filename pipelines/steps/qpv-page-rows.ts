@@ -1,6 +1,6 @@
 // qpv_page_rows: the rows of a QPV page's reads by its code (identity, communes, references, the
-// references' charted series, latest ranks, its own charted series), each as a JSON array under the QPV's code, so that the
-// page reads them in one query.
+// references' charted series, latest ranks, its own charted series), each as a JSON array under
+// the QPV's code, so that the page reads them in one query.
 import { BASELINE_FROM, HORIZON } from '../../src/lib/domain/timeline';
 import { QPV_CHART_INDICATORS } from '../../src/lib/schemas/page-models';
 import { QPV_PAGE_PARTS, qpvPageRowsTable } from '../../src/lib/schemas/qpv-page';

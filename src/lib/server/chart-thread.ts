@@ -66,10 +66,13 @@ const loadChartModule = () =>
 		return m;
 	}));
 
+/** `jobs[name](...args)`: the call, typed once for the main thread's drawings. */
+const run = (jobs: Jobs, name: ChartJobName, args: unknown[]): string =>
+	(jobs[name] as (...a: unknown[]) => string)(...args);
+
 /** Draws on the main thread: the fallback, and what a job already sent does if the worker dies. */
 async function drawHere(name: ChartJobName, args: unknown[]): Promise<string> {
-	const { chartJobs } = await loadChartModule();
-	return (chartJobs[name] as (...a: unknown[]) => string)(...args);
+	return run((await loadChartModule()).chartJobs, name, args);
 }
 
 function startWorker(): Promise<Worker | null> {
@@ -167,7 +170,7 @@ export class ChartBatch {
 			if (!p || !claim(id)) continue;
 			pending.delete(id);
 			try {
-				p.resolve((jobs[p.job.name] as (...a: unknown[]) => string)(...p.job.args));
+				p.resolve(run(jobs, p.job.name, p.job.args));
 			} catch (error) {
 				p.reject(error as Error);
 			}
