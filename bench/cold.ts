@@ -31,6 +31,11 @@ import { pageCodes, spreadSample } from './lib/page-codes';
 const PORT = Number(process.env.BENCH_PORT ?? 4175);
 const CONNECTIONS = 50;
 const COLD_SECONDS = Number(process.env.BENCH_COLD_SECONDS ?? 30);
+/**
+ * Uncached pages of each kind timed one at a time. 25 rather than 9 (until 2/12): the median of
+ * nine pages moved by ±3 ms from one run to the next on this shared machine.
+ */
+const SINGLE_PAGES = Number(process.env.BENCH_SINGLE_PAGES ?? 25);
 
 /** Deterministic interleaving: contrat and QPV pages mixed, each URL once. */
 function distinctUrls(codes: { contrats: string[]; qpv: string[] }): string[] {
@@ -71,7 +76,7 @@ async function singlePages(origin: string, urls: string[]) {
 		const match = /db;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '');
 		db.push(match ? Number(match[1]) : NaN);
 	}
-	return { renderMs: round(median(render)), dbMs: round(median(db)) };
+	return { pages: urls.length, renderMs: round(median(render)), dbMs: round(median(db)) };
 }
 
 ensureBuild();
@@ -87,8 +92,8 @@ if (mode === 'empty') {
 const codes = await pageCodes();
 const urls = distinctUrls(codes);
 // The single-page samples are kept out of the cold run, so that they are really uncached.
-const singleContrats = spreadSample(codes.contrats, 9, 2).map((c) => `/contrats/${c}`);
-const singleQpv = spreadSample(codes.qpv, 9, 2).map((c) => `/quartiers/${c}`);
+const singleContrats = spreadSample(codes.contrats, SINGLE_PAGES, 2).map((c) => `/contrats/${c}`);
+const singleQpv = spreadSample(codes.qpv, SINGLE_PAGES, 2).map((c) => `/quartiers/${c}`);
 // npm start's warm-up (with a cookie: nothing cached or stored), without the samples.
 const readingPaths = await readingPagePaths('data/build/politique-ville.duckdb');
 const warmUpList = warmUpPaths(readingPaths).filter(

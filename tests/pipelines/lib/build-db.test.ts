@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { BuildDb } from '../../../pipelines/lib/build-db';
+import { BuildDb, ROW_GROUP_SIZE } from '../../../pipelines/lib/build-db';
 import { ColumnBatch } from '../../../pipelines/lib/column-batch';
 import { defineTable } from '../../../src/lib/schemas/table';
 
@@ -337,5 +341,29 @@ describe('BuildDb.rowCounts', () => {
 		expect(counts).toEqual({ alpha: 8, empty: 0, zeta: 37 });
 		expect(Object.keys(counts)).toEqual(['alpha', 'empty', 'zeta']);
 		await db.close();
+	});
+});
+
+describe('BuildDb.open', () => {
+	it('writes its file in row groups of ROW_GROUP_SIZE rows, under a path with an apostrophe', async () => {
+		const dir = mkdtempSync(join(tmpdir(), "build-db-l'essai-"));
+		const path = join(dir, 'base.duckdb');
+		try {
+			const db = await BuildDb.open(path);
+			await db.insert(table, rows(40_000));
+			await db.close();
+			const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+			const connection = await instance.connect();
+			const reader = await connection.runAndReadAll(
+				`SELECT count(DISTINCT row_group_id)::INTEGER AS groups FROM pragma_storage_info('t')`
+			);
+			connection.closeSync();
+			instance.closeSync();
+			expect(ROW_GROUP_SIZE).toBe(16_384);
+			// 40,000 rows: 16,384 + 16,384 + 7,232, where DuckDB's default would keep one group.
+			expect(reader.getRowObjectsJS()[0]!.groups).toBe(3);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

@@ -68,7 +68,6 @@ export type QpvOwnChartPoint = Pick<
 export type QpvSeriesPoint = Pick<
 	CanonicalPoint,
 	| 'indicator_id'
-	| 'territory_type'
 	| 'period'
 	| 'period_kind'
 	| 'vintage'
@@ -85,8 +84,7 @@ export type QpvSeriesPoint = Pick<
  */
 export function getQpvSeries(qpvCode: string): Promise<QpvSeriesPoint[]> {
 	return query<QpvSeriesPoint>(
-		`SELECT indicator_id, territory_type, period, period_kind, vintage, value, status, source_path,
-		        segment
+		`SELECT indicator_id, period, period_kind, vintage, value, status, source_path, segment
 		 FROM canonical_series WHERE territory_type = 'qpv' AND territory_code = $1`,
 		[qpvCode],
 		// The page's longest read: its gaps and ranks, issued later, take other connections.
