@@ -36,6 +36,10 @@ const COLD_SECONDS = Number(process.env.BENCH_COLD_SECONDS ?? 30);
  * nine pages moved by ±3 ms from one run to the next on this shared machine.
  */
 const SINGLE_PAGES = Number(process.env.BENCH_SINGLE_PAGES ?? 25);
+if (!Number.isInteger(SINGLE_PAGES) || SINGLE_PAGES < 1)
+	throw new Error(
+		`BENCH_SINGLE_PAGES doit être un entier positif : ${process.env.BENCH_SINGLE_PAGES}`
+	);
 
 /** Deterministic interleaving: contrat and QPV pages mixed, each URL once. */
 function distinctUrls(codes: { contrats: string[]; qpv: string[] }): string[] {

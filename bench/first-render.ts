@@ -1,9 +1,10 @@
 // `npm run bench:first-render`: what npm start's warm-up (scripts/warm-up.ts) does to the first
-// render of a page. A fresh `node build` renders bench:cold's single-page samples (9 contrat and 9
-// QPV pages never rendered, after 9 + 9 other pages in mode `cold`), then the same pages a second
-// time; in mode `serve` npm start's warm-up pages come first (as in bench:cold since 2/12). Both
-// modes alternate, BENCH_ROUNDS times. Per page: the server's CPU time (all threads, /proc: it moves less with the
-// load of a shared machine than wall time) and the median wall time. Pages with a cookie: uncached.
+// render of a page. A fresh `node build` renders 9 contrat and 9 QPV pages never rendered (spread
+// over the lists, as bench:cold's samples were until 2/12; after 9 + 9 other pages in mode
+// `cold`), then the same pages a second time; in mode `serve` npm start's warm-up pages come first
+// (as in bench:cold). Both modes alternate, BENCH_ROUNDS times. Per page: the server CPU time (all
+// threads, /proc: it moves less with the load of a shared machine than wall time) and the median
+// wall time. Pages with a cookie: uncached.
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readingPagePaths } from '../scripts/prerender';

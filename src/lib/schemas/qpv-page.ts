@@ -5,9 +5,9 @@ import { defineTable } from './table';
 
 /**
  * The reads of a QPV page by its code besides its whole series and its gaps: each part and the
- * columns read of it, in their order. Their rows are written into qpv_page_rows, one JSON array per row
- * (pipelines/steps/qpv-page-rows.ts), so that a page reads them in one query instead of five (each
- * query scans its own table: about 1.5 ms of DuckDB each, measured).
+ * columns read of it, in their order. Their rows are written into qpv_page_rows, one JSON array
+ * per row (pipelines/steps/qpv-page-rows.ts), so that a page reads them in one query instead of
+ * five (each query scans its own table: about 1.5 ms of DuckDB each, measured).
  */
 export const QPV_PAGE_PARTS = [
 	/** The QPV's row of qpv_identity. */

@@ -1,9 +1,9 @@
-// Draws charts on a worker thread: a QPV page's render is bound by the server's main thread, and its
-// series charts (Plot) took about a quarter of it while the other core waited. Drawn there, they
-// overlap the page's reads and the building of its tables; a page left with nothing but waiting
-// draws itself the jobs the thread has not started (ChartBatch.drawWaiting). Same functions, same
-// SVG (chart-jobs.ts); without a worker (it failed to start or died), charts are drawn on the main
-// thread as before.
+// Draws charts on a worker thread: a QPV page's render is bound by the server's main thread, and
+// its series charts (Plot) took about a quarter of it while the other core waited. Drawn there,
+// they overlap the page's reads and the building of its tables; a page left with nothing but
+// waiting draws itself the jobs the thread has not started (ChartBatch.drawWaiting). Same
+// functions, same SVG (chart-jobs.ts); without a worker (it failed to start or died), charts are
+// drawn on the main thread as before.
 import { Worker } from 'node:worker_threads';
 import type { ChartJobName, chartJobs as ChartJobs } from '$lib/charts/chart-jobs';
 
@@ -11,9 +11,9 @@ type Jobs = typeof ChartJobs;
 type Reply = { id: number; svg?: string; error?: string; ready?: boolean };
 
 /**
- * Claim slots shared with the worker: job `id` is open while slot `id % CLAIM_SLOTS` holds `id`, and
- * the thread that swaps it for -1 first draws the job, so that a job is drawn once whoever takes
- * it (a later job of the same slot holds another id: an old message cannot take it).
+ * Claim slots shared with the worker: job `id` is open while slot `id % CLAIM_SLOTS` holds `id`,
+ * and the thread that swaps it for -1 first draws the job, so that a job is drawn once whoever
+ * takes it (a later job of the same slot holds another id: an old message cannot take it).
  */
 const CLAIM_SLOTS = 1024;
 const claims = new Int32Array(new SharedArrayBuffer(CLAIM_SLOTS * Int32Array.BYTES_PER_ELEMENT));
@@ -59,7 +59,7 @@ let nextId = 0;
 /** The chart functions once imported, for drawing here without waiting (ChartBatch.drawWaiting). */
 let loadedJobs: Jobs | undefined;
 
-/** The charts module, imported once: its functions (main-thread drawing) and its URL (the worker). */
+/** The charts module, imported once: its functions (main-thread drawing), its URL (the worker). */
 const loadChartModule = () =>
 	(chartModule ??= import('$lib/charts/chart-jobs').then((m) => {
 		loadedJobs = m.chartJobs;
@@ -122,14 +122,6 @@ export function startChartThread(): Promise<boolean> {
 	return thread.then((w) => w !== null);
 }
 
-/** `chartJobs[name](...args)`, drawn on the chart thread when it runs. */
-export async function drawChart<N extends ChartJobName>(
-	name: N,
-	...args: Parameters<Jobs[N]>
-): Promise<string> {
-	return post(name, args, () => {});
-}
-
 /** Posts a job to the thread (or draws it here without one); `posted` gets the job's id. */
 async function post(
 	name: ChartJobName,
@@ -152,8 +144,9 @@ async function post(
 }
 
 /**
- * The chart jobs of one page. `drawWaiting` draws here those the thread has not started, the last
- * first (the thread takes them in order): for a page that has nothing left to do but wait for them.
+ * The chart jobs of one page, each `chartJobs[name](...args)` drawn on the chart thread when it
+ * runs. `drawWaiting` draws here those the thread has not started, the last first (the thread
+ * takes them in order): for a page that has nothing left to do but wait for them.
  */
 export class ChartBatch {
 	private readonly ids: number[] = [];

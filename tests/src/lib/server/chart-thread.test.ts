@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorSeriesChart, type SeriesRow } from '../../../../src/lib/charts/indicator-series';
 import { qpvBoundaryMap } from '../../../../src/lib/charts/maps';
-import { ChartBatch, drawChart, startChartThread } from '../../../../src/lib/server/chart-thread';
+import { ChartBatch, startChartThread } from '../../../../src/lib/server/chart-thread';
 
 const rows: SeriesRow[] = [
 	{ series: 'Grande Reyssouze', year: 2016, value: 44.3, status: 'ok' },
@@ -26,7 +26,7 @@ describe('chart thread', () => {
 		expect(await startChartThread()).toBe(true);
 		const titles = ['Taux A', 'Taux B', 'Taux C', 'Taux D'];
 		const drawn = await Promise.all(
-			titles.map((t) => drawChart('indicatorSeries', rows, options(t)))
+			titles.map((t) => new ChartBatch().draw('indicatorSeries', rows, options(t)))
 		);
 		drawn.forEach((svg, i) => {
 			expect(svg).toBe(indicatorSeriesChart(rows, options(titles[i]!)));
@@ -50,18 +50,22 @@ describe('chart thread', () => {
 			})
 		};
 		const map = { title: 'Contour du quartier Les « Izards »', width: 320, height: 320 };
-		const svg = await drawChart('qpvBoundaryMap', area, map);
+		const svg = await new ChartBatch().draw('qpvBoundaryMap', area, map);
 		expect(svg).toBe(qpvBoundaryMap(area, map));
 		expect(svg).toContain('<path');
-		await expect(drawChart('qpvBoundaryMap', { ...area, geometry: '{' }, map)).rejects.toThrow(
-			/Contour illisible pour QP031001/
-		);
+		await expect(
+			new ChartBatch().draw('qpvBoundaryMap', { ...area, geometry: '{' }, map)
+		).rejects.toThrow(/Contour illisible pour QP031001/);
 	});
 	it('passes a chart’s error back as a rejection, and keeps drawing after it', async () => {
 		await expect(
-			drawChart('indicatorSeries', rows, undefined as unknown as ReturnType<typeof options>)
+			new ChartBatch().draw(
+				'indicatorSeries',
+				rows,
+				undefined as unknown as ReturnType<typeof options>
+			)
 		).rejects.toThrow(/TypeError/);
-		expect(await drawChart('indicatorSeries', rows, options('Après'))).toBe(
+		expect(await new ChartBatch().draw('indicatorSeries', rows, options('Après'))).toBe(
 			indicatorSeriesChart(rows, options('Après'))
 		);
 	});
@@ -74,7 +78,7 @@ describe('chart thread', () => {
 			value: i,
 			status: 'ok'
 		}));
-		const busy = drawChart('indicatorSeries', long, options('Longue'));
+		const busy = new ChartBatch().draw('indicatorSeries', long, options('Longue'));
 		const batch = new ChartBatch();
 		const titles = ['Taux E', 'Taux F', 'Taux G'];
 		const order: string[] = [];
@@ -91,7 +95,7 @@ describe('chart thread', () => {
 		expect(order).toEqual(['Taux E', 'Taux F', 'Taux G', 'Longue']);
 		// Jobs already answered are not drawn again; the thread still draws the next ones.
 		batch.drawWaiting();
-		expect(await drawChart('indicatorSeries', rows, options('Ensuite'))).toBe(
+		expect(await new ChartBatch().draw('indicatorSeries', rows, options('Ensuite'))).toBe(
 			indicatorSeriesChart(rows, options('Ensuite'))
 		);
 	});
