@@ -14,6 +14,7 @@ import {
 	warmDatabase
 } from '$lib/server/db';
 import { startChartThread } from '$lib/server/chart-thread';
+import { loadQpvResidentRows } from '$lib/server/queries/evaluation';
 import { errorLog } from '$lib/server/handles/error-log';
 import { originCheck } from '$lib/server/handles/origin-check';
 import { pageCache } from '$lib/server/handles/page-cache';
@@ -54,15 +55,23 @@ const timing: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * Not awaited: the server answers at once while DuckDB loads the tables (see warmDatabase) and the
- * chart thread loads Plot (chart-thread.ts).
+ * Not awaited: the server answers at once while the QPV pages' per-code rows are read into memory
+ * (loadQpvResidentRows), DuckDB loads the tables (see warmDatabase) and the chart thread loads Plot
+ * (chart-thread.ts).
  */
 export const init: ServerInit = () => {
 	void startChartThread();
-	warmDatabase().catch((error) => {
-		// Not built yet: pages say so themselves (handleError).
-		if (!(error instanceof DatabaseUnavailableError)) console.error(error);
-	});
+	void loadQpvResidentRows()
+		.catch((error) => {
+			// Pages keep reading these rows from DuckDB: slower, the same rows.
+			if (error instanceof DatabaseUnavailableError) return;
+			console.error('Tables des pages de QPV non chargées en mémoire (lues par DuckDB) :', error);
+		})
+		.then(warmDatabase)
+		.catch((error) => {
+			// Not built yet: pages say so themselves (handleError).
+			if (!(error instanceof DatabaseUnavailableError)) console.error(error);
+		});
 };
 
 export const handle: Handle = sequence(

@@ -71,9 +71,7 @@ async function open(path: string): Promise<Slot[]> {
  * 80 MB, under a second of one core, in the background: requests are served meanwhile).
  */
 export async function warmDatabase(): Promise<void> {
-	await slots();
-	const connection = await database!.connect();
-	try {
+	await withOwnConnection(async (connection) => {
 		const reader = await connection.runAndReadAll(
 			'SELECT table_name FROM duckdb_tables() ORDER BY table_name'
 		);
@@ -83,6 +81,17 @@ export async function warmDatabase(): Promise<void> {
 				`SELECT max(hash(COLUMNS(*))) FROM "${String(table_name).replaceAll('"', '""')}"`
 			);
 		}
+	});
+}
+
+/** Runs `task` on a connection of its own, beside the pool's, for a long background read. */
+export async function withOwnConnection<T>(
+	task: (connection: DuckDBConnection) => Promise<T>
+): Promise<T> {
+	await slots();
+	const connection = await database!.connect();
+	try {
+		return await task(connection);
 	} finally {
 		connection.closeSync();
 	}

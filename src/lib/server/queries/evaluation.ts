@@ -11,6 +11,7 @@ import type {
 	SeriesBreak
 } from '$lib/schemas/evaluation';
 import { memo, query, type Param } from '../db';
+import { residentRows } from '../resident-table';
 import type { TerritoryRef } from './observations';
 
 /** One branch per territory (pruned by the table's territory order); indicators optional. */
@@ -82,15 +83,28 @@ export type QpvSeriesPoint = Pick<
  * one territory (DuckDB keeps a scan's order without ORDER BY; the key has no tie), and only the
  * columns the page reads — sorting and converting the 13 columns of 600 rows was most of the read.
  */
-export function getQpvSeries(qpvCode: string): Promise<QpvSeriesPoint[]> {
-	return query<QpvSeriesPoint>(
-		`SELECT indicator_id, period, period_kind, vintage, value, status, source_path, segment
-		 FROM canonical_series WHERE territory_type = 'qpv' AND territory_code = $1`,
-		[qpvCode],
-		// The page's longest read: its gaps and ranks, issued later, take other connections.
-		4
-	);
-}
+const qpvSeries = residentRows<QpvSeriesPoint>(
+	{
+		table: 'canonical_series',
+		where: `territory_type = 'qpv'`,
+		key: 'territory_code',
+		columns: [
+			['indicator_id', 'text'],
+			['period', 'integer'],
+			['period_kind', 'text'],
+			['vintage', 'integer'],
+			['value', 'double'],
+			['status', 'text'],
+			['source_path', 'text'],
+			['segment', 'integer']
+		]
+	},
+	// Read by DuckDB (until the table is in memory), the page's longest read: its gaps and ranks,
+	// issued later, take other connections.
+	4
+);
+/** The QPV's canonical series, in the table's order. */
+export const getQpvSeries = qpvSeries.read;
 
 /** The published 'Ensemble des QPV' series (a few hundred rows, the same for every page). */
 export const getEnsembleSeries = memo(() =>
@@ -152,18 +166,36 @@ export type QpvGapSummary = Pick<
 	| 'trend'
 >;
 
+const qpvGapSummaries = residentRows<QpvGapSummary>({
+	table: 'qpv_gaps',
+	where: 'true',
+	key: 'qpv_code',
+	columns: [
+		['indicator_id', 'text'],
+		['reference_kind', 'text'],
+		['reference_code', 'text'],
+		['baseline_year', 'integer'],
+		['latest_year', 'integer'],
+		['latest_qpv', 'double'],
+		['latest_reference', 'double'],
+		['trend', 'text']
+	]
+});
+
+/**
+ * Reads the QPV series and gaps into memory, once, when the server starts: every QPV page reads
+ * them by code, and the database never changes while the server runs (resident-table.ts).
+ */
+export async function loadQpvResidentRows(): Promise<void> {
+	await qpvSeries.load();
+	await qpvGapSummaries.load();
+}
+
 /** The QPV's gaps as its page reads them, in the table's order, with each reference's name. */
 export function getQpvGapSummaries(
 	qpvCode: string
 ): Promise<(QpvGapSummary & { reference_name: string | null })[]> {
-	return withReferenceNames(
-		query<QpvGapSummary>(
-			`SELECT indicator_id, reference_kind, reference_code, baseline_year, latest_year,
-			        latest_qpv, latest_reference, trend
-			 FROM qpv_gaps WHERE qpv_code = $1`,
-			[qpvCode]
-		)
-	);
+	return withReferenceNames(qpvGapSummaries.read(qpvCode));
 }
 
 async function withReferenceNames<G extends Pick<QpvGap, 'reference_kind' | 'reference_code'>>(
