@@ -7,7 +7,11 @@ import { DuckDBTypeId, type DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '$lib/sql-string';
 import { query, withOwnConnection } from './db';
 
-export type ColumnKind = 'text' | 'integer' | 'double';
+/**
+ * `text`: a few distinct values (indicator, status, file), coded against them; `string`: values
+ * mostly distinct (a JSON row), kept as they are.
+ */
+export type ColumnKind = 'text' | 'string' | 'integer' | 'double';
 
 /** A table's rows by key: `where` and the names are constants of the code, never user input. */
 export interface ResidentSpec {
@@ -23,11 +27,20 @@ export function keyQuery(spec: ResidentSpec): string {
 		WHERE ${spec.where} AND ${spec.key} = $1 ORDER BY rowid`;
 }
 
+/** The DuckDB type each kind is read as (a `text` column as the code of its value). */
+const EXPECTED_TYPE: Record<ColumnKind, DuckDBTypeId> = {
+	text: DuckDBTypeId.INTEGER,
+	string: DuckDBTypeId.VARCHAR,
+	integer: DuckDBTypeId.INTEGER,
+	double: DuckDBTypeId.DOUBLE
+};
+
 /** Codes of a text column: 16 bits, the last one for null. */
 const NULL_CODE = 0xffff;
 
 type ColumnData =
 	| { kind: 'text'; codes: Uint16Array; dictionary: string[] }
+	| { kind: 'string'; values: (string | null)[] }
 	| { kind: 'integer'; values: Int32Array; nulls: Uint8Array }
 	| { kind: 'double'; values: Float64Array; nulls: Uint8Array };
 
@@ -59,6 +72,7 @@ function valueAt(column: ColumnData, row: number): string | number | null {
 		const code = column.codes[row]!;
 		return code === NULL_CODE ? null : column.dictionary[code]!;
 	}
+	if (column.kind === 'string') return column.values[row]!;
 	return column.nulls[row] ? null : column.values[row]!;
 }
 
@@ -85,24 +99,26 @@ export async function loadResidentTable<Row>(
 		if (values === '') return `NULL::INTEGER AS ${name}`;
 		return `enum_code(CAST(${name} AS ENUM (${values})))::INTEGER AS ${name}`;
 	});
-	const result = await connection.run(`SELECT ${select.join(', ')} ${from} ORDER BY rowid`);
+	// Streamed chunk by chunk: each fetch gives the event loop back, so pages are answered while
+	// the table loads, and DuckDB never holds the whole result.
+	const result = await connection.stream(`SELECT ${select.join(', ')} ${from} ORDER BY rowid`);
 	const total = [...ranges.values()].reduce((n, [, count]) => n + count, 0);
-	const data = spec.columns.map(([name, kind], c): ColumnData => {
-		const expected = kind === 'double' ? DuckDBTypeId.DOUBLE : DuckDBTypeId.INTEGER;
+	const data = spec.columns.map(([name, kind], c) => {
 		const actual = result.columnTypes()[c]!.typeId;
-		if (actual !== expected) throw new Error(`${spec.table}.${name} : type ${actual} inattendu`);
-		if (kind === 'text') {
-			return { kind, codes: new Uint16Array(total), dictionary: dictionaries.get(name)! };
+		if (actual !== EXPECTED_TYPE[kind]) {
+			throw new Error(`${spec.table}.${name} : type ${actual} inattendu`);
 		}
-		const values = kind === 'integer' ? new Int32Array(total) : new Float64Array(total);
-		return { kind, values, nulls: new Uint8Array(total) } as ColumnData;
+		return emptyColumn(kind, total, dictionaries.get(name) ?? []);
 	});
 	let row = 0;
-	for (let i = 0; i < result.chunkCount; i++) {
-		const chunk = result.getChunk(i);
+	let chunk = await result.fetchChunk();
+	while (chunk && chunk.rowCount > 0) {
 		if (row + chunk.rowCount > total) throw new Error(`${spec.table} : plus de ${total} lignes`);
-		data.forEach((column, c) => fill(column, chunk.getColumnVector(c), row, chunk.rowCount));
+		for (let c = 0; c < data.length; c++) {
+			fill(data[c]!, chunk.getColumnVector(c), row, chunk.rowCount);
+		}
 		row += chunk.rowCount;
+		chunk = await result.fetchChunk();
 	}
 	if (row !== total) throw new Error(`${spec.table} : ${row} lignes lues, ${total} attendues`);
 	return new ResidentTable<Row>(
@@ -112,6 +128,14 @@ export async function loadResidentTable<Row>(
 	);
 }
 
+function emptyColumn(kind: ColumnKind, total: number, dictionary: string[]): ColumnData {
+	if (kind === 'text') return { kind, codes: new Uint16Array(total), dictionary };
+	if (kind === 'string') return { kind, values: new Array<string | null>(total).fill(null) };
+	if (kind === 'integer')
+		return { kind, values: new Int32Array(total), nulls: new Uint8Array(total) };
+	return { kind, values: new Float64Array(total), nulls: new Uint8Array(total) };
+}
+
 function fill(
 	column: ColumnData,
 	vector: { getItem(index: number): unknown },
@@ -119,10 +143,12 @@ function fill(
 	count: number
 ): void {
 	for (let j = 0; j < count; j++) {
-		const value = vector.getItem(j) as number | null;
-		if (column.kind === 'text') column.codes[offset + j] = value ?? NULL_CODE;
+		const value = vector.getItem(j);
+		if (column.kind === 'string') column.values[offset + j] = value as string | null;
+		else if (column.kind === 'text')
+			column.codes[offset + j] = (value as number | null) ?? NULL_CODE;
 		else if (value === null) column.nulls[offset + j] = 1;
-		else column.values[offset + j] = value;
+		else column.values[offset + j] = value as number;
 	}
 }
 

@@ -83,7 +83,8 @@ export type QpvSeriesPoint = Pick<
  * one territory (DuckDB keeps a scan's order without ORDER BY; the key has no tie), and only the
  * columns the page reads — sorting and converting the 13 columns of 600 rows was most of the read.
  */
-const qpvSeries = residentRows<QpvSeriesPoint>(
+/** The QPV's canonical series by code, held in memory once the server has read them. */
+export const qpvSeries = residentRows<QpvSeriesPoint>(
 	{
 		table: 'canonical_series',
 		where: `territory_type = 'qpv'`,
@@ -166,7 +167,8 @@ export type QpvGapSummary = Pick<
 	| 'trend'
 >;
 
-const qpvGapSummaries = residentRows<QpvGapSummary>({
+/** The gaps' columns the QPV page reads, by code, held in memory once the server has read them. */
+export const qpvGapSummaries = residentRows<QpvGapSummary>({
 	table: 'qpv_gaps',
 	where: 'true',
 	key: 'qpv_code',
@@ -181,15 +183,6 @@ const qpvGapSummaries = residentRows<QpvGapSummary>({
 		['trend', 'text']
 	]
 });
-
-/**
- * Reads the QPV series and gaps into memory, once, when the server starts: every QPV page reads
- * them by code, and the database never changes while the server runs (resident-table.ts).
- */
-export async function loadQpvResidentRows(): Promise<void> {
-	await qpvSeries.load();
-	await qpvGapSummaries.load();
-}
 
 /** The QPV's gaps as its page reads them, in the table's order, with each reference's name. */
 export function getQpvGapSummaries(

@@ -3,6 +3,7 @@
 import type { QpvReference } from '$lib/schemas/evaluation';
 import { QPV_PAGE_PARTS } from '$lib/schemas/qpv-page';
 import { query } from '../db';
+import { residentRows } from '../resident-table';
 import type { QpvChartPoint, QpvOwnChartPoint } from './evaluation';
 
 export interface QpvIdentity {
@@ -91,13 +92,19 @@ export interface QpvPageReads {
  * series: a total order; an ORDER BY cost more than the read itself).
  */
 export async function getQpvPageReads(code: string): Promise<QpvPageReads> {
-	return qpvPageReads(
-		await query<{ part: number; row: string }>(
-			`SELECT part, row FROM qpv_page_rows WHERE qpv_code = $1`,
-			[code]
-		)
-	);
+	return qpvPageReads(await qpvPageRows.read(code));
 }
+
+/** The rows of qpv_page_rows by QPV code, held in memory once the server has read them. */
+export const qpvPageRows = residentRows<{ part: number; row: string }>({
+	table: 'qpv_page_rows',
+	where: 'true',
+	key: 'qpv_code',
+	columns: [
+		['part', 'integer'],
+		['row', 'string']
+	]
+});
 
 /** Rows of qpv_page_rows back into objects, keyed by QPV_PAGE_PARTS' columns in their order. */
 export function qpvPageReads(rows: { part: number; row: string }[]): QpvPageReads {

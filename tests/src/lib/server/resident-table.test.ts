@@ -1,6 +1,7 @@
 // resident-table.ts: rows held in memory by column give, key by key, exactly what the per-key
-// DuckDB query gives (texts with quotes, nulls, NaN, a column of nulls only, filtered rows), on an
-// in-memory DuckDB; a table whose rows of one key do not follow one another is refused.
+// DuckDB query gives (coded texts with quotes, kept strings, nulls, NaN, a column of nulls only,
+// filtered rows), on an in-memory DuckDB; a table whose rows of one key do not follow one another
+// is refused.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rowObjects } from '../../../../src/lib/server/db';
@@ -14,13 +15,13 @@ let conn: DuckDBConnection;
 beforeAll(async () => {
 	conn = await (await DuckDBInstance.create(':memory:')).connect();
 	await conn.run(`CREATE TABLE series AS SELECT * FROM (VALUES
-		('qpv', 'QP001', 'taux_pauvrete', 2017, 41.5, 'ok', NULL),
-		('qpv', 'QP001', 'taux_pauvrete', 2018, NULL, 'secret', NULL),
-		('qpv', 'QP001', 'part_l''île', NULL, 'nan'::DOUBLE, 'ok', NULL),
-		('qpv', 'QP002', NULL, 2019, -0.25, 'ok', NULL),
-		('commune', 'QP003', 'taux_pauvrete', 2017, 12.0, 'ok', NULL),
-		('qpv', 'QP003', 'taux_pauvrete', 2020, 1e300, 'ok', NULL)
-	) t(territory_type, code, indicator_id, period, value, status, note)`);
+		('qpv', 'QP001', 'taux_pauvrete', 2017, 41.5, 'ok', NULL, '["a",1]'),
+		('qpv', 'QP001', 'taux_pauvrete', 2018, NULL, 'secret', NULL, NULL),
+		('qpv', 'QP001', 'part_l''île', NULL, 'nan'::DOUBLE, 'ok', NULL, '["Évry-Courcouronnes"]'),
+		('qpv', 'QP002', NULL, 2019, -0.25, 'ok', NULL, ''),
+		('commune', 'QP003', 'taux_pauvrete', 2017, 12.0, 'ok', NULL, 'x'),
+		('qpv', 'QP003', 'taux_pauvrete', 2020, 1e300, 'ok', NULL, 'y')
+	) t(territory_type, code, indicator_id, period, value, status, note, row)`);
 	await conn.run(`CREATE TABLE shuffled AS SELECT * FROM (VALUES
 		('QP001', 1), ('QP002', 2), ('QP001', 3)) t(code, n)`);
 });
@@ -34,7 +35,8 @@ const spec: ResidentSpec = {
 		['period', 'integer'],
 		['value', 'double'],
 		['status', 'text'],
-		['note', 'text']
+		['note', 'text'],
+		['row', 'string']
 	]
 };
 
@@ -51,13 +53,41 @@ describe('loadResidentTable', () => {
 			expect(table.rows(key)).toEqual(await byQuery(key));
 		}
 		expect(table.rows('QP001')).toEqual([
-			{ indicator_id: 'taux_pauvrete', period: 2017, value: 41.5, status: 'ok', note: null },
-			{ indicator_id: 'taux_pauvrete', period: 2018, value: null, status: 'secret', note: null },
-			{ indicator_id: "part_l'île", period: null, value: NaN, status: 'ok', note: null }
+			{
+				indicator_id: 'taux_pauvrete',
+				period: 2017,
+				value: 41.5,
+				status: 'ok',
+				note: null,
+				row: '["a",1]'
+			},
+			{
+				indicator_id: 'taux_pauvrete',
+				period: 2018,
+				value: null,
+				status: 'secret',
+				note: null,
+				row: null
+			},
+			{
+				indicator_id: "part_l'île",
+				period: null,
+				value: NaN,
+				status: 'ok',
+				note: null,
+				row: '["Évry-Courcouronnes"]'
+			}
 		]);
 		// The commune row of QP003 is filtered out; the QPV row keeps its full double.
 		expect(table.rows('QP003')).toEqual([
-			{ indicator_id: 'taux_pauvrete', period: 2020, value: 1e300, status: 'ok', note: null }
+			{
+				indicator_id: 'taux_pauvrete',
+				period: 2020,
+				value: 1e300,
+				status: 'ok',
+				note: null,
+				row: 'y'
+			}
 		]);
 		expect(table.rows('QP999')).toEqual([]);
 	});
