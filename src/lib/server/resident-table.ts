@@ -1,8 +1,8 @@
 // Rows of a table held in memory column by column and grouped by one key, read once per process:
-// the per-QPV reads of every QPV page (its series, its gaps). The database never changes while
-// the server runs; read by code, these rows cost each page two DuckDB queries and the decoding of
-// about 2,500 texts, held here they cost a few hundred small objects (README, « Chaque page
-// rapide dès la première fois »).
+// the per-QPV reads of every QPV page (its page rows, series and gaps). The database never changes
+// while the server runs; read by code, these rows cost each page three DuckDB queries and the
+// decoding of about 2,500 texts, held here they cost a few hundred small objects (README, « Page
+// de QPV, 2/12 au soir »).
 import { DuckDBTypeId, type DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '$lib/sql-string';
 import { query, withOwnConnection } from './db';
