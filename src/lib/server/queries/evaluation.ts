@@ -79,11 +79,10 @@ export type QpvSeriesPoint = Pick<
 >;
 
 /**
- * The QPV's canonical series, every indicator, by indicator and period: the table's own order for
- * one territory (DuckDB keeps a scan's order without ORDER BY; the key has no tie), and only the
- * columns the page reads — sorting and converting the 13 columns of 600 rows was most of the read.
+ * The QPV's canonical series by code, held in memory once the server has read them: every
+ * indicator, by indicator and period (the table's own order for one territory, by rowid; the key
+ * has no tie), and only the 8 columns the page reads of 13.
  */
-/** The QPV's canonical series by code, held in memory once the server has read them. */
 export const qpvSeries = residentRows<QpvSeriesPoint>(
 	{
 		table: 'canonical_series',

@@ -87,9 +87,9 @@ export interface QpvPageReads {
 
 /**
  * The QPV's identity, communes, references, their charted series, its latest ranks and its own
- * charted series in one query (page model qpv_page_rows, pipelines/steps/qpv-page-rows.ts), in
- * the table's order: its parts, each in its own order (indicator, territory, period for the
- * series: a total order; an ORDER BY cost more than the read itself).
+ * charted series in one read (page model qpv_page_rows, pipelines/steps/qpv-page-rows.ts), in
+ * the table's order (by rowid): its parts, each in its own order (indicator, territory, period for
+ * the series: a total order, written so by the build rather than sorted at each read).
  */
 export async function getQpvPageReads(code: string): Promise<QpvPageReads> {
 	return qpvPageReads(await qpvPageRows.read(code));
