@@ -9,6 +9,7 @@ import { importReferentiel, referentielArgument } from './import-referentiel';
 import { SourceFileError } from './lib/csv';
 import { listFiles, sha256 } from './lib/files';
 import { prepareGpkgReader } from './lib/geopackage';
+import { releaseHeapGarbage } from './lib/heap-release';
 import { LedgerRegistry } from './lib/ledger';
 import { EXCEPTIONS_PATH, readExceptions } from './lib/row-counts';
 import { SourceScan } from './lib/source-scan';
@@ -137,6 +138,7 @@ export async function buildDatabase(options: BuildOptions): Promise<BuildReport>
 	try {
 		for (const step of options.steps ?? defaultSteps) {
 			await timed(timings, step.table, () => step.run(ctx));
+			releaseHeapGarbage();
 			scan.throwIfFailed();
 			if (options.log === undefined) continue;
 			const [row] = await db.query<{ n: number }>(
