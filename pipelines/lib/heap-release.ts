@@ -1,6 +1,6 @@
 // Gives the JavaScript heap's garbage back to the system between build steps. V8 collects when
 // JavaScript allocates, and most late steps run in DuckDB: the heap a parsing step left (150 to
-// 300 MB, of which about 30 MB live) stayed mapped until the end of the build and set its peak
+// 310 MB, of which about 30 MB live) stayed mapped until the end of the build and set its peak
 // memory (README, Performances). A full collection takes 17 to 96 ms; a build makes five.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
